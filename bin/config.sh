@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Shared by every script in bin/: where Ferry lives, which Java runs it, and its class path.
+# Source it; it defines variables and functions and runs nothing else.
+#
+# Environment it honours:
+#   JAVA_HOME          Java 17 or newer (default: the java on PATH)
+#   FERRY_CONF_DIR     configuration directory (default: $FERRY_HOME/conf)
+#   FERRY_LOG_DIR      where client logs go (default: $FERRY_HOME/log, else ~/.ferry/log)
+#   HADOOP_CLASSPATH   Hadoop client jars (default: `hadoop classpath`, else $FERRY_HOME/opt/hadoop)
+#   FERRY_JAVA_OPTS    extra JVM options for the Ferry client
+
+# shellcheck disable=SC2034  # the variables are used by the scripts that source this file
+
+ferry_die() {
+  echo "ferry: $*" >&2
+  exit 2
+}
+
+ferry_resolve_home() {
+  local source_file="${BASH_SOURCE[0]}"
+  local bin_dir
+  bin_dir="$(cd "$(dirname "$(readlink -f "$source_file")")" && pwd)"
+  FERRY_HOME="$(cd "$bin_dir/.." && pwd)"
+  export FERRY_HOME
+}
+
+ferry_find_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA_RUN="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    JAVA_RUN="$(command -v java)"
+  else
+    ferry_die "no Java found: install Java 17 or set JAVA_HOME"
+  fi
+  local version_line major
+  version_line="$("$JAVA_RUN" -version 2>&1 | head -n 1)"
+  major="$(sed -E 's/.*version "([0-9]+).*/\1/' <<<"$version_line")"
+  if [[ ! "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
+    ferry_die "Ferry needs Java 17 or newer, but $JAVA_RUN is: $version_line (set JAVA_HOME)"
+  fi
+}
+
+ferry_hadoop_classpath() {
+  if [[ -n "${HADOOP_CLASSPATH:-}" ]]; then
+    printf '%s' "$HADOOP_CLASSPATH"
+  elif command -v hadoop >/dev/null 2>&1; then
+    hadoop classpath
+  else
+    printf '%s' "$FERRY_HOME/opt/hadoop/*"
+  fi
+}
+
+ferry_log_dir() {
+  local dir="${FERRY_LOG_DIR:-$FERRY_HOME/log}"
+  if ! mkdir -p "$dir" 2>/dev/null || [[ ! -w "$dir" ]]; then
+    dir="$HOME/.ferry/log"
+    mkdir -p "$dir"
+  fi
+  printf '%s' "$dir"
+}
+
+# Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner).
+FERRY_JAVA17_OPENS=(
+  --add-exports=java.base/sun.net.util=ALL-UNNAMED
+  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.text=ALL-UNNAMED
+  --add-opens=java.base/java.time=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
+)
+
+ferry_resolve_home
+FERRY_CONF_DIR="${FERRY_CONF_DIR:-$FERRY_HOME/conf}"
+export FERRY_CONF_DIR

@@ -1,0 +1,12 @@
+package dev.ferry.launcher;
+
+/** The version of this Ferry build, from the launcher jar's manifest. */
+public final class FerryVersion {
+
+    private FerryVersion() {}
+
+    public static String current() {
+        String version = FerryVersion.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

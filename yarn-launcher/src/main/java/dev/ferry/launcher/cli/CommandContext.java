@@ -1,0 +1,68 @@
+package dev.ferry.launcher.cli;
+
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.configuration.ConfigurationLoader;
+import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.configuration.FerryHome;
+import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.configuration.HadoopConfDirResolver;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one command runs with: home, configuration, and which cluster it talks to. */
+public final class CommandContext {
+
+    private final Map<String, String> environment;
+    private final Optional<Path> confDirFlag;
+    private final Optional<Path> hadoopConfDirFlag;
+    private final boolean sandbox;
+    private final Map<String, String> flags;
+    private EffectiveConfiguration configuration;
+
+    CommandContext(
+            Map<String, String> environment,
+            Optional<Path> confDirFlag,
+            Optional<Path> hadoopConfDirFlag,
+            boolean sandbox,
+            Map<String, String> flags) {
+        this.environment = environment;
+        this.confDirFlag = confDirFlag;
+        this.hadoopConfDirFlag = hadoopConfDirFlag;
+        this.sandbox = sandbox;
+        this.flags = Map.copyOf(flags);
+    }
+
+    public FerryHome home() {
+        return FerryHome.fromSystemProperty();
+    }
+
+    public Path confDir() {
+        if (confDirFlag.isPresent()) {
+            return confDirFlag.get().toAbsolutePath();
+        }
+        String fromEnv = environment.get("FERRY_CONF_DIR");
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv).toAbsolutePath() : home().defaultConfDir();
+    }
+
+    public EffectiveConfiguration configuration() {
+        if (configuration == null) {
+            configuration = new ConfigurationLoader(confDir()).load(flags);
+        }
+        return configuration;
+    }
+
+    public Path sandboxDir() {
+        return Path.of(configuration().get(FerryOptions.SANDBOX_DIR));
+    }
+
+    public Path hadoopConfDir() {
+        return new HadoopConfDirResolver(environment).resolve(hadoopConfDirFlag, sandbox, sandboxDir());
+    }
+
+    /** The launcher's services; YARN is contacted only when a service first needs it. */
+    public LauncherServices services() {
+        return new LauncherServices(home(), confDir(), configuration(), this::hadoopConfDir);
+    }
+}

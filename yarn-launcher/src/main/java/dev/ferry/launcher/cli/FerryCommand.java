@@ -1,0 +1,98 @@
+package dev.ferry.launcher.cli;
+
+import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.cli.config.ConfigCommand;
+import dev.ferry.launcher.cli.dist.DistCommand;
+import dev.ferry.launcher.cli.job.JobCommand;
+import dev.ferry.launcher.cli.queue.QueueCommand;
+//IMPORT_SANDBOX
+import dev.ferry.launcher.cli.session.SessionCommand;
+
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ferry}: the root command, holding the options every subcommand understands. */
+@Command(
+        name = "ferry",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryCommand.Version.class,
+        description = "Run Apache Flink on YARN: session clusters, jobs, queues and a local sandbox.",
+        subcommands = {
+            SessionCommand.class,
+            JobCommand.class,
+            QueueCommand.class,
+            ConfigCommand.class,
+            DistCommand.class,
+            //SANDBOX
+            AutoComplete.GenerateCompletion.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  the operation failed (see the message)",
+            "  2  bad input: unknown command or option, invalid value, missing configuration",
+            "  3  not found: no such cluster or job",
+            "  4  timeout: the cluster did not reach the wanted state in time",
+            "  5  conflict: the name is taken, or the cluster is in the wrong state",
+            "  6  unavailable: YARN, HDFS or a JobManager cannot be reached"
+        })
+public final class FerryCommand {
+
+    @Option(
+            names = "--conf-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Ferry configuration directory (default: $FERRY_CONF_DIR or <ferry home>/conf)")
+    private Path confDir;
+
+    @Option(
+            names = "--hadoop-conf-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Hadoop client configuration to use (default: $HADOOP_CONF_DIR, then $YARN_CONF_DIR)")
+    private Path hadoopConfDir;
+
+    @Option(
+            names = "--sandbox",
+            scope = ScopeType.INHERIT,
+            description = "Talk to the local sandbox (also when $FERRY_SANDBOX=1)")
+    private boolean sandbox;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Print stack traces of failures")
+    private boolean verbose;
+
+    private final Map<String, String> environment;
+
+    FerryCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    CommandContext context(Map<String, String> flags) {
+        return new CommandContext(
+                environment, Optional.ofNullable(confDir), Optional.ofNullable(hadoopConfDir), sandbox, flags);
+    }
+
+    /** Prints Ferry's and Flink's versions. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "Ferry " + FerryVersion.current() + " (Apache Flink " + org.apache.flink.runtime.util.EnvironmentInformation.getVersion() + ")"
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ferry.launcher.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Base of every leaf command: access to the shared options, the context and the terminal. */
+public abstract class FerrySubcommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    protected CommandContext context() {
+        return ((FerryCommand) spec.root().userObject()).context(dynamicProperties());
+    }
+
+    /** {@code -D key=value} given to this command; commands without -D have none. */
+    protected Map<String, String> dynamicProperties() {
+        return Map.of();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ferry.launcher.cli.config;
+
+import dev.ferry.launcher.cli.CommandContext;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.cli.output.Table;
+import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.configuration.ValueOrigin;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.util.TimeUtils;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ferry config show}: every Ferry option and every Flink key set in a file or flag, with
+ * its value and where it came from.
+ */
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Print the effective configuration and where each value came from (default, file, flag).")
+public final class ConfigShowCommand extends FerrySubcommand {
+
+    @Option(names = "-D", paramLabel = "key=value", description = "Override a value, as other commands would")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--describe", description = "Also print each Ferry option's description")
+    private boolean describe;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    protected Map<String, String> dynamicProperties() {
+        return properties;
+    }
+
+    /** One line of the output. */
+    record Entry(String key, String value, String origin, String description) {}
+
+    @Override
+    public Integer call() {
+        CommandContext context = context();
+        List<Entry> entries = entries(context.configuration());
+        if (output.json()) {
+            Json.print(out(), Map.of(
+                    "confDir", context.confDir().toString(),
+                    "entries", entries.stream().map(ConfigShowCommand::toJson).toList()));
+            return 0;
+        }
+        out().println("Configuration directory: " + context.confDir());
+        Table table = describe ? new Table("KEY", "VALUE", "FROM", "DESCRIPTION") : new Table("KEY", "VALUE", "FROM");
+        for (Entry e : entries) {
+            if (describe) {
+                table.row(e.key(), e.value(), e.origin(), e.description());
+            } else {
+                table.row(e.key(), e.value(), e.origin());
+            }
+        }
+        table.print(out());
+        return 0;
+    }
+
+    private static List<Entry> entries(EffectiveConfiguration config) {
+        List<Entry> entries = new ArrayList<>();
+        Set<String> ferryKeys = FerryOptions.all().stream().map(ConfigOption::key).collect(Collectors.toSet());
+        for (ConfigOption<?> option : FerryOptions.all()) {
+            entries.add(new Entry(
+                    option.key(),
+                    render(config.get(option)),
+                    config.originOf(option.key()).toString(),
+                    option.description().toString()));
+        }
+        for (Map.Entry<String, ValueOrigin> explicit : config.explicitKeys().entrySet()) {
+            if (!ferryKeys.contains(explicit.getKey())) {
+                entries.add(new Entry(
+                        explicit.getKey(), config.rawValue(explicit.getKey()), explicit.getValue().toString(), ""));
+            }
+        }
+        return entries;
+    }
+
+    private static String render(Object value) {
+        return value instanceof Duration duration ? TimeUtils.formatWithHighestUnit(duration) : String.valueOf(value);
+    }
+
+    private static Map<String, Object> toJson(Entry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", e.key());
+        json.put("value", e.value());
+        json.put("from", e.origin());
+        return json;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ferry.launcher.cli.session;
+
+import dev.ferry.launcher.cli.output.Durations;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.Table;
+import dev.ferry.launcher.cluster.ClusterView;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How clusters look in tables and in the documented JSON schema (docs/cli.md). */
+final class ClusterPrinter {
+
+    private ClusterPrinter() {}
+
+    static void printTable(PrintWriter out, List<ClusterView> clusters) {
+        Table table = new Table("NAME", "APPLICATION", "STATE", "QUEUE", "USER", "JOBS", "UPTIME", "WEB UI");
+        for (ClusterView c : clusters) {
+            table.row(
+                    c.name(),
+                    c.applicationId(),
+                    c.state(),
+                    c.queue(),
+                    c.user(),
+                    c.runningJobs() == null ? "?" : c.runningJobs(),
+                    Durations.humanize(c.uptime()),
+                    c.webUrl().isEmpty() ? "-" : c.webUrl());
+        }
+        table.print(out);
+    }
+
+    static void printJson(PrintWriter out, List<ClusterView> clusters) {
+        Json.print(out, clusters.stream().map(ClusterPrinter::toJson).toList());
+    }
+
+    static Map<String, Object> toJson(ClusterView c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", c.name());
+        json.put("applicationId", c.applicationId());
+        json.put("state", c.state());
+        json.put("finalStatus", c.finalStatus());
+        json.put("queue", c.queue());
+        json.put("user", c.user());
+        json.put("mode", c.mode());
+        json.put("ferryVersion", c.ferryVersion());
+        json.put("webUrl", c.webUrl());
+        json.put("startTime", c.startTime().toString());
+        json.put("uptimeSeconds", c.uptime().toSeconds());
+        json.put("runningJobs", c.runningJobs());
+        return json;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ferry.launcher.cli.session;
+
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.output.Durations;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.deployment.ClusterName;
+import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.deployment.SessionSpec;
+
+import org.apache.flink.configuration.MemorySize;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ferry session start NAME}: deploys a detached session cluster and waits until it is ready. */
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
+        description = "Deploy a named session cluster onto a YARN queue; returns when its REST API answers.")
+public final class SessionStartCommand extends FerrySubcommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name: lower-case letters, digits, '-', '_'")
+    private String name;
+
+    @Option(names = "--queue", paramLabel = "QUEUE", description = "YARN leaf queue (default: ferry.yarn.queue)")
+    private String queue;
+
+    @Option(names = "--jm-memory", paramLabel = "SIZE", description = "JobManager process memory, e.g. 1024m")
+    private MemorySize jobManagerMemory;
+
+    @Option(names = "--tm-memory", paramLabel = "SIZE", description = "TaskManager process memory, e.g. 1728m")
+    private MemorySize taskManagerMemory;
+
+    @Option(names = "--slots", paramLabel = "N", description = "Task slots per TaskManager")
+    private Integer slots;
+
+    @Option(
+            names = "--min-taskmanagers",
+            paramLabel = "N",
+            description = "TaskManagers kept running while idle, so jobs start without waiting for a container")
+    private Integer minTaskManagers;
+
+    @Option(names = "-D", paramLabel = "key=value", description = "Flink or Ferry configuration for this cluster")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    protected Map<String, String> dynamicProperties() {
+        return properties;
+    }
+
+    @Override
+    public Integer call() {
+        SessionSpec sessionSpec = new SessionSpec(
+                new ClusterName(name),
+                Optional.ofNullable(queue),
+                Optional.ofNullable(jobManagerMemory),
+                Optional.ofNullable(taskManagerMemory),
+                Optional.ofNullable(atLeast(slots, 1, "--slots")),
+                Optional.ofNullable(atLeast(minTaskManagers, 0, "--min-taskmanagers")));
+        DeployedCluster cluster;
+        try (LauncherServices services = context().services()) {
+            services.sessionConfigurations().validate(sessionSpec);
+            cluster = services.sessionStarter().start(sessionSpec);
+        }
+        print(cluster);
+        return 0;
+    }
+
+    private Integer atLeast(Integer value, int minimum, String option) {
+        if (value != null && value < minimum) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
+        }
+        return value;
+    }
+
+    private void print(DeployedCluster cluster) {
+        PrintWriter out = out();
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", cluster.name());
+            json.put("applicationId", cluster.applicationId());
+            json.put("queue", cluster.queue());
+            json.put("webUrl", cluster.webUrl());
+            json.put("taskManagers", cluster.taskManagers());
+            json.put("stagedLibraries", cluster.usedStagedLibraries());
+            json.put("startupSeconds", cluster.startupTime().toMillis() / 1000.0);
+            Json.print(out, json);
+            return;
+        }
+        out.println("Session '" + cluster.name() + "' is running.");
+        out.println("  application   " + cluster.applicationId());
+        out.println("  queue         " + cluster.queue());
+        out.println("  web UI        " + cluster.webUrl());
+        out.println("  TaskManagers  " + cluster.taskManagers() + " registered");
+        out.println("  libraries     " + (cluster.usedStagedLibraries()
+                ? "staged (yarn.provided.lib.dirs)"
+                : "shipped from lib/ (run 'ferry dist upload' once to stage them)"));
+        out.println("  ready in      " + Durations.seconds(cluster.startupTime()));
+        out.flush();
+    }
+}

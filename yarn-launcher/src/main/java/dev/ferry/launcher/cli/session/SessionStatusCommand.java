@@ -1,0 +1,94 @@
+package dev.ferry.launcher.cli.session;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.output.Durations;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.cli.output.Table;
+import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.ClusterView;
+
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code ferry session status NAME}: one cluster and its jobs. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show one cluster: YARN state, queue, web UI, uptime and its jobs.")
+public final class SessionStatusCommand extends FerrySubcommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name")
+    private String name;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        ClusterView cluster;
+        Collection<JobDetails> jobs;
+        try (LauncherServices services = context().services()) {
+            ClusterObserver clusters = services.clusters();
+            ApplicationReport report = clusters.findLatest(name)
+                    .orElseThrow(() -> new FerryException(
+                            ExitCode.NOT_FOUND,
+                            "YARN knows no Ferry cluster named '" + name + "': see 'ferry session list --all'"));
+            cluster = clusters.describe(report);
+            jobs = cluster.isLive() ? clusters.jobs(report).orElse(List.of()) : List.of();
+        }
+        if (output.json()) {
+            Map<String, Object> json = ClusterPrinter.toJson(cluster);
+            json.put("jobs", jobs.stream().map(SessionStatusCommand::jobJson).toList());
+            Json.print(out(), json);
+        } else {
+            printText(cluster, jobs);
+        }
+        return 0;
+    }
+
+    private void printText(ClusterView c, Collection<JobDetails> jobs) {
+        PrintWriter out = out();
+        out.println("Cluster      " + c.name());
+        out.println("application  " + c.applicationId());
+        out.println("state        " + c.state() + (c.isLive() ? "" : " (" + c.finalStatus() + ")"));
+        out.println("queue        " + c.queue());
+        out.println("user         " + c.user());
+        out.println("web UI       " + (c.webUrl().isEmpty() ? "-" : c.webUrl()));
+        out.println("uptime       " + Durations.humanize(c.uptime()));
+        out.println("jobs         " + (c.runningJobs() == null ? "unknown (JobManager not answering)" : c.runningJobs() + " running"));
+        if (!jobs.isEmpty()) {
+            out.println();
+            Table table = new Table("JOB ID", "NAME", "STATE", "DURATION");
+            jobs.forEach(j -> table.row(
+                    j.getJobId().toHexString(), j.getJobName(), j.getStatus(), Durations.humanize(Duration.ofMillis(j.getDuration()))));
+            table.print(out);
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> jobJson(JobDetails job) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", job.getJobId().toHexString());
+        json.put("name", job.getJobName());
+        json.put("state", job.getStatus().name());
+        json.put("startTime", Instant.ofEpochMilli(job.getStartTime()).toString());
+        json.put("durationSeconds", job.getDuration() / 1000);
+        return json;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ferry.launcher.cli.session;
+
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.cluster.StoppedCluster;
+import dev.ferry.launcher.cluster.StoppedJob;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code ferry session stop NAME}: savepoints (or cancels) its jobs, then shuts the cluster down. */
+@Command(
+        name = "stop",
+        mixinStandardHelpOptions = true,
+        description = "Stop a cluster gracefully: running jobs are stopped with a savepoint (or cancelled with"
+                + " --cancel-jobs), then the cluster shuts down.")
+public final class SessionStopCommand extends FerrySubcommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name")
+    private String name;
+
+    @Option(names = "--cancel-jobs", description = "Cancel running jobs instead of taking savepoints")
+    private boolean cancelJobs;
+
+    @Option(names = "--savepoint-dir", paramLabel = "DIR", description = "Where savepoints go (default: state.savepoints.dir)")
+    private String savepointDir;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        StoppedCluster stopped;
+        try (LauncherServices services = context().services()) {
+            stopped = services.sessionStopper().stop(name, cancelJobs, savepointDir);
+        }
+        SessionEndPrinter.print(out(), output, stopped, "stopped");
+        return 0;
+    }
+
+    /** Shared by stop and kill: what ended, and where the savepoints are. */
+    static final class SessionEndPrinter {
+        private SessionEndPrinter() {}
+
+        static void print(java.io.PrintWriter out, OutputOptions output, StoppedCluster stopped, String verb) {
+            if (output.json()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("name", stopped.name());
+                json.put("applicationId", stopped.applicationId());
+                json.put("state", stopped.finalState());
+                json.put("jobs", stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
+                Json.print(out, json);
+                return;
+            }
+            for (StoppedJob job : stopped.jobs()) {
+                out.println(job.cancelled()
+                        ? "Cancelled job " + job.jobId() + " (" + job.jobName() + ")"
+                        : "Stopped job " + job.jobId() + " (" + job.jobName() + ") with savepoint " + job.savepointPath());
+            }
+            out.println("Cluster '" + stopped.name() + "' (" + stopped.applicationId() + ") " + verb + ": YARN state "
+                    + stopped.finalState() + ".");
+            out.flush();
+        }
+
+        private static Map<String, Object> jobJson(StoppedJob job) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("jobId", job.jobId());
+            json.put("name", job.jobName());
+            json.put("savepoint", job.savepointPath());
+            return json;
+        }
+    }
+}

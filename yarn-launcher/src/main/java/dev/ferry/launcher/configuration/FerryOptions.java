@@ -1,0 +1,91 @@
+package dev.ferry.launcher.configuration;
+
+import org.apache.flink.configuration.ConfigOption;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+/**
+ * Every setting of Ferry's launcher, read from {@code conf/ferry.yaml} or {@code -D key=value}.
+ *
+ * <p>Flink's own settings stay in {@code conf/config.yaml} under Flink's keys; these are the
+ * ones Ferry adds on top. {@code ferry config show} and the docs are generated from this list.
+ */
+public final class FerryOptions {
+
+    public static final ConfigOption<String> QUEUE =
+            key("ferry.yarn.queue")
+                    .stringType()
+                    .defaultValue("default")
+                    .withDescription("YARN queue that clusters are deployed to unless --queue names another.");
+
+    public static final ConfigOption<Duration> YARN_CONNECT_TIMEOUT =
+            key("ferry.yarn.connect-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "How long a command waits for the YARN ResourceManager before it fails."
+                                    + " Hadoop's own default retries for 15 minutes.");
+
+    public static final ConfigOption<Duration> DEPLOY_TIMEOUT =
+            key("ferry.deploy.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(3))
+                    .withDescription(
+                            "How long a cluster may take from submission until its REST API answers;"
+                                    + " after that the YARN application is killed and the deploy fails.");
+
+    public static final ConfigOption<Duration> STOP_TIMEOUT =
+            key("ferry.stop.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(3))
+                    .withDescription(
+                            "How long a graceful stop may take (savepoints, cancellation, shutdown)"
+                                    + " before it fails; the cluster is then left running.");
+
+    public static final ConfigOption<Duration> REST_TIMEOUT =
+            key("ferry.rest.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription("Timeout of one call to a JobManager's REST API.");
+
+    public static final ConfigOption<String> STAGING_DIR =
+            key("ferry.staging.dir")
+                    .stringType()
+                    .defaultValue("/ferry/dist")
+                    .withDescription(
+                            "Directory on the cluster file system where 'ferry dist upload' stages lib/ and"
+                                    + " plugins/ once per Ferry build; deploys then reuse them via"
+                                    + " yarn.provided.lib.dirs. A path without scheme is on fs.defaultFS.");
+
+    public static final ConfigOption<Integer> MIN_TASKMANAGERS =
+            key("ferry.session.min-taskmanagers")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription(
+                            "TaskManagers a session keeps running while idle, so a submitted job starts"
+                                    + " without waiting for a YARN container.");
+
+    public static final ConfigOption<String> SANDBOX_DIR =
+            key("ferry.sandbox.dir")
+                    .stringType()
+                    .defaultValue(System.getProperty("user.home") + "/.ferry/sandbox")
+                    .withDescription("Where the one-machine sandbox keeps its data, logs and Hadoop client configuration.");
+
+    private FerryOptions() {}
+
+    /** All options, in the order {@code ferry config show} prints them. */
+    public static List<ConfigOption<?>> all() {
+        return List.of(
+                QUEUE,
+                YARN_CONNECT_TIMEOUT,
+                DEPLOY_TIMEOUT,
+                STOP_TIMEOUT,
+                REST_TIMEOUT,
+                STAGING_DIR,
+                MIN_TASKMANAGERS,
+                SANDBOX_DIR);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ferry.launcher.configuration;
+
+/** Where an effective configuration value came from, as {@code ferry config show} reports it. */
+public record ValueOrigin(Kind kind, String detail) {
+
+    /** The layers of configuration, weakest first. */
+    public enum Kind {
+        DEFAULT,
+        FILE,
+        FLAG
+    }
+
+    public static ValueOrigin defaultValue() {
+        return new ValueOrigin(Kind.DEFAULT, "default");
+    }
+
+    public static ValueOrigin file(java.nio.file.Path file) {
+        return new ValueOrigin(Kind.FILE, file.toString());
+    }
+
+    public static ValueOrigin flag(String flag) {
+        return new ValueOrigin(Kind.FLAG, flag);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.DEFAULT ? "default" : kind.name().toLowerCase() + " " + detail;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ferry.launcher.deployment;
+
+import dev.ferry.launcher.yarn.ApplicationTags;
+
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.apache.hadoop.yarn.api.records.YarnApplicationState.ACCEPTED;
+import static org.apache.hadoop.yarn.api.records.YarnApplicationState.NEW;
+import static org.apache.hadoop.yarn.api.records.YarnApplicationState.NEW_SAVING;
+import static org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING;
+import static org.apache.hadoop.yarn.api.records.YarnApplicationState.SUBMITTED;
+
+/**
+ * Makes sure a deploy that does not complete leaves no YARN application behind: on a timeout,
+ * a failure, or Ctrl-C (a JVM shutdown hook), the application carrying the deploy's unique
+ * tag is killed.
+ */
+final class OrphanGuard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrphanGuard.class);
+
+    private final YarnClient yarn;
+    private final String deployTag;
+    private final Thread shutdownHook;
+    private volatile boolean armed = true;
+
+    OrphanGuard(YarnClient yarn, String deployId) {
+        this.yarn = yarn;
+        this.deployTag = ApplicationTags.deploy(deployId);
+        this.shutdownHook = new Thread(this::killIfArmed, "ferry-deploy-guard");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The deploy succeeded: the application is wanted. */
+    void disarm() {
+        armed = false;
+    }
+
+    /** Kills the deploy's application now, if it exists; returns how many were killed. */
+    int killNow() {
+        int killed = 0;
+        for (ApplicationReport report : applications()) {
+            try {
+                yarn.killApplication(report.getApplicationId());
+                LOG.info("Killed {} of an unfinished deploy", report.getApplicationId());
+                killed++;
+            } catch (Exception e) {
+                LOG.warn("Could not kill {} of an unfinished deploy", report.getApplicationId(), e);
+            }
+        }
+        return killed;
+    }
+
+    private List<ApplicationReport> applications() {
+        try {
+            return yarn.getApplications(
+                    Set.of(ApplicationTags.APPLICATION_TYPE),
+                    EnumSet.of(NEW, NEW_SAVING, SUBMITTED, ACCEPTED, RUNNING),
+                    Set.of(deployTag));
+        } catch (Exception e) {
+            LOG.warn("Could not look up the application of deploy tag {}", deployTag, e);
+            return List.of();
+        }
+    }
+
+    private void killIfArmed() {
+        if (armed) {
+            killNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (armed) {
+            killNow();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook itself is running or about to; it does the same work.
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ferry.launcher.deployment;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.configuration.FerryHome;
+import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.staging.StagedDist;
+import dev.ferry.launcher.yarn.ApplicationTags;
+
+import org.apache.flink.client.deployment.ClusterSpecification;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.DeploymentOptionsInternal;
+import org.apache.flink.configuration.IllegalConfigurationException;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.ResourceManagerOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.yarn.YarnClusterClientFactory;
+import org.apache.flink.yarn.configuration.YarnConfigOptions;
+import org.apache.flink.yarn.configuration.YarnDeploymentTarget;
+import org.apache.flink.yarn.configuration.YarnLogConfigUtil;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns an operator's {@link SessionSpec} and the effective configuration into the Flink
+ * configuration a session is deployed with, and checks it before anything reaches YARN.
+ */
+public final class SessionConfigurationFactory {
+
+    private final EffectiveConfiguration effective;
+    private final FerryHome home;
+    private final Path confDir;
+    private final String ferryVersion;
+
+    public SessionConfigurationFactory(
+            EffectiveConfiguration effective, FerryHome home, Path confDir, String ferryVersion) {
+        this.effective = effective;
+        this.home = home;
+        this.confDir = confDir;
+        this.ferryVersion = ferryVersion;
+    }
+
+    public String queueFor(SessionSpec spec) {
+        return spec.queue().orElse(effective.get(FerryOptions.QUEUE));
+    }
+
+    public int minTaskManagersFor(SessionSpec spec) {
+        return spec.minTaskManagers().orElse(effective.get(FerryOptions.MIN_TASKMANAGERS));
+    }
+
+    public Configuration create(SessionSpec spec, Optional<StagedDist> staged, String deployId) {
+        Configuration config = effective.toFlinkConfiguration();
+        spec.jobManagerMemory().ifPresent(m -> config.set(JobManagerOptions.TOTAL_PROCESS_MEMORY, m));
+        spec.taskManagerMemory().ifPresent(m -> config.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, m));
+        spec.slotsPerTaskManager().ifPresent(s -> config.set(TaskManagerOptions.NUM_TASK_SLOTS, s));
+        int minTaskManagers = minTaskManagersFor(spec);
+        if (minTaskManagers > 0) {
+            config.set(
+                    ResourceManagerOptions.MIN_SLOT_NUM,
+                    minTaskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        }
+
+        config.set(DeploymentOptions.TARGET, YarnDeploymentTarget.SESSION.getName());
+        config.set(DeploymentOptions.ATTACHED, false);
+        config.set(YarnConfigOptions.APPLICATION_NAME, spec.name().value());
+        config.set(YarnConfigOptions.APPLICATION_TYPE, ApplicationTags.APPLICATION_TYPE);
+        config.set(YarnConfigOptions.APPLICATION_QUEUE, queueFor(spec));
+        config.set(YarnConfigOptions.APPLICATION_TAGS, tags(spec.name(), deployId));
+        config.set(DeploymentOptionsInternal.CONF_DIR, confDir.toString());
+        config.set(YarnConfigOptions.FLINK_DIST_JAR, home.flinkDistJar().toString());
+        if (staged.isPresent()) {
+            config.set(YarnConfigOptions.PROVIDED_LIB_DIRS, staged.get().providedLibDirs());
+        } else {
+            config.set(YarnConfigOptions.SHIP_FILES, List.of(home.libDir().toString()));
+        }
+        YarnLogConfigUtil.setLogConfigFileInConfig(config, confDir.toString());
+        return config;
+    }
+
+    /** Rejects what Flink would refuse (memory below its minimum) before YARN is contacted. */
+    public void validate(SessionSpec spec) {
+        clusterSpecification(create(spec, Optional.empty(), "validation"));
+    }
+
+    /** Flink's own sizing of JobManager and TaskManager; rejects memory below Flink's minimum. */
+    public ClusterSpecification clusterSpecification(Configuration config) {
+        try {
+            return new YarnClusterClientFactory().getClusterSpecification(config);
+        } catch (IllegalConfigurationException e) {
+            throw new FerryException(
+                    ExitCode.USAGE,
+                    "Flink cannot run with this memory setting (" + FerryException.firstLine(e.getMessage())
+                            + "): give --jm-memory/--tm-memory at least 1024m, or fix "
+                            + JobManagerOptions.TOTAL_PROCESS_MEMORY.key() + "/"
+                            + TaskManagerOptions.TOTAL_PROCESS_MEMORY.key(),
+                    e);
+        }
+    }
+
+    private String tags(ClusterName name, String deployId) {
+        return String.join(
+                ",",
+                ApplicationTags.FERRY,
+                ApplicationTags.cluster(name.value()),
+                ApplicationTags.mode("session"),
+                ApplicationTags.version(ferryVersion),
+                ApplicationTags.deploy(deployId));
+    }
+
+}

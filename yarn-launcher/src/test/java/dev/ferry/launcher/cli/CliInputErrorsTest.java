@@ -1,0 +1,138 @@
+package dev.ferry.launcher.cli;
+
+import dev.ferry.launcher.configuration.FerryHome;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input never reaches a cluster: each mistake is one line on stderr naming the problem and
+ * the fix, with exit code 2 (usage) or 6 (unavailable), and no stack trace.
+ */
+class CliInputErrorsTest {
+
+    @TempDir
+    static Path home;
+
+    private static Path hadoopConf;
+
+    @BeforeAll
+    static void givenAnUnpackedDistribution() throws IOException {
+        Files.createDirectories(home.resolve("lib"));
+        Files.writeString(home.resolve("lib/flink-dist-1.20.1-ferry.jar"), "");
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/ferry.yaml"), "ferry.yarn.connect-timeout: 2s\n");
+        hadoopConf = Files.createDirectories(home.resolve("unreachable-cluster"));
+        // Nothing listens on port 1: the ResourceManager is unreachable.
+        Files.writeString(hadoopConf.resolve("yarn-site.xml"),
+                "<configuration><property><name>yarn.resourcemanager.address</name><value>127.0.0.1:1</value></property></configuration>");
+        System.setProperty(FerryHome.HOME_PROPERTY, home.toString());
+    }
+
+    @AfterAll
+    static void forgetTheDistribution() {
+        System.clearProperty(FerryHome.HOME_PROPERTY);
+    }
+
+    private static FerryCliRun ferry(String... args) {
+        return FerryCliRun.run(Map.of(), args);
+    }
+
+    private static void assertOneLineError(FerryCliRun run, int exitCode, String... fragments) {
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(exitCode);
+        assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
+        assertThat(run.stderr()).startsWith("ferry: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String fragment : fragments) {
+            assertThat(run.stderr()).contains(fragment);
+        }
+    }
+
+    @Test
+    void anUnknownCommandSuggestsTheRightOne() {
+        assertOneLineError(ferry("sesion", "list"), 2, "sesion", "did you mean session", "--help");
+    }
+
+    @Test
+    void anUnknownOptionIsNamed() {
+        assertOneLineError(ferry("session", "list", "--colour"), 2, "--colour", "ferry session list --help");
+    }
+
+    @Test
+    void aMalformedDynamicPropertyIsRefused() {
+        assertOneLineError(ferry("session", "start", "a", "-D", "novalue"), 2, "novalue", "KEY=VALUE");
+    }
+
+    @Test
+    void zeroSlotsAreRefused() {
+        assertOneLineError(ferry("session", "start", "a", "--slots", "0"), 2, "--slots must be at least 1");
+    }
+
+    @Test
+    void memoryBelowFlinksMinimumIsRefusedBeforeYarnIsContacted() {
+        assertOneLineError(ferry("session", "start", "a", "--tm-memory", "200m"), 2, "memory", "--tm-memory");
+    }
+
+    @Test
+    void anUnparsableMemorySizeIsRefused() {
+        assertOneLineError(ferry("session", "start", "a", "--jm-memory", "lots"), 2, "'lots' is not a memory size");
+    }
+
+    @Test
+    void anInvalidClusterNameIsRefused() {
+        assertOneLineError(ferry("session", "start", "Bad Name"), 2, "Invalid cluster name");
+    }
+
+    @Test
+    void anUnknownOutputFormatIsRefused() {
+        assertOneLineError(ferry("session", "list", "--output", "xml"), 2, "'xml' is not an output format");
+    }
+
+    @Test
+    void missingHadoopConfigurationSaysWhereToPutIt() {
+        assertOneLineError(ferry("session", "list"), 2, "No Hadoop configuration found", "HADOOP_CONF_DIR");
+    }
+
+    @Test
+    void anUnreachableResourceManagerFailsFastAndNamesIt() {
+        long start = System.nanoTime();
+
+        FerryCliRun run = ferry("session", "list", "--hadoop-conf-dir", hadoopConf.toString());
+
+        assertOneLineError(run, 6, "Cannot reach the YARN ResourceManager at 127.0.0.1:1");
+        assertThat((System.nanoTime() - start) / 1_000_000_000).as("seconds").isLessThan(30);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {
+            {"--help"}, {"session", "--help"}, {"session", "start", "--help"}, {"session", "list", "--help"},
+            {"session", "status", "--help"}, {"session", "stop", "--help"}, {"session", "kill", "--help"},
+            {"queue", "list", "--help"}, {"config", "show", "--help"}, {"dist", "upload", "--help"},
+            {"job", "submit", "--help"}
+        }) {
+            FerryCliRun run = ferry(command);
+            assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(run.stdout()).as(String.join(" ", command)).contains("Usage: ferry");
+        }
+    }
+
+    @Test
+    void configShowTellsWhereEachValueCameFrom() {
+        FerryCliRun run = ferry("config", "show", "-D", "ferry.yarn.queue=etl");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout())
+                .containsPattern("ferry\\.yarn\\.queue\\s+etl\\s+flag -Dferry\\.yarn\\.queue")
+                .containsPattern("ferry\\.yarn\\.connect-timeout\\s+2 s\\s+file .*ferry\\.yaml")
+                .containsPattern("ferry\\.deploy\\.timeout\\s+3 min\\s+default");
+    }
+}
