@@ -1,0 +1,51 @@
+package dev.ferry.sandbox;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import dev.ferry.sandbox.control.SandboxSettings;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The sandbox's options, all in one place. Ports are not options: they are chosen on first start and kept. */
+public final class SandboxOptions {
+
+    public static final ConfigOption<String> DIR = key("ferry.sandbox.dir")
+            .stringType()
+            .defaultValue(System.getProperty("user.home") + "/.ferry/sandbox")
+            .withDescription("Directory of the sandbox: its data (HDFS, ZooKeeper, metastore database), "
+                    + "its client configuration (conf/), logs (log/) and chosen ports (sandbox.properties).");
+
+    public static final ConfigOption<Integer> NODE_MANAGER_MEMORY_MB = key("ferry.sandbox.nodemanager.memory-mb")
+            .intType()
+            .defaultValue(SandboxSettings.DEFAULTS.nodeManagerMemoryMb())
+            .withDescription("Memory in MiB that the sandbox's YARN NodeManager offers to containers.");
+
+    public static final ConfigOption<Integer> NODE_MANAGER_VCORES = key("ferry.sandbox.nodemanager.vcores")
+            .intType()
+            .defaultValue(SandboxSettings.DEFAULTS.nodeManagerVcores())
+            .withDescription("Virtual cores that the sandbox's YARN NodeManager offers to containers.");
+
+    public static final ConfigOption<String> METASTORE_DB_TYPE = key("ferry.sandbox.metastore.db-type")
+            .stringType()
+            .defaultValue(SandboxSettings.DEFAULTS.metastoreDbType())
+            .withDescription("Database of the sandbox's Hive Metastore. Supported: derby (embedded, in the sandbox dir).");
+
+    public static final ConfigOption<Duration> START_TIMEOUT = key("ferry.sandbox.start-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long 'sandbox start' waits for every service to be up before it gives up.");
+
+    public static final ConfigOption<Duration> STOP_TIMEOUT = key("ferry.sandbox.stop-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("How long 'sandbox stop' waits for a clean shutdown before it kills the sandbox.");
+
+    private SandboxOptions() {}
+
+    /** The daemon's settings from a Flink/Ferry configuration. */
+    public static SandboxSettings settings(ReadableConfig config) {
+        return new SandboxSettings(config.get(NODE_MANAGER_MEMORY_MB), config.get(NODE_MANAGER_VCORES),
+                config.get(METASTORE_DB_TYPE));
+    }
+}

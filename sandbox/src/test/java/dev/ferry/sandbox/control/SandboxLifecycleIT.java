@@ -1,0 +1,143 @@
+package dev.ferry.sandbox.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.sandbox.status.DaemonState;
+import dev.ferry.sandbox.status.SandboxStatus;
+import dev.ferry.sandbox.status.ServiceStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.io.IOUtils;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The sandbox daemon as the CLI drives it: a real background JVM started from a Ferry home
+ * assembled from this module's target/opt. The steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(240)
+class SandboxLifecycleIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+    private static final String KEPT_FILE = "/kept/across-restart.txt";
+
+    private static SandboxController controller;
+    private static Path sandboxDir;
+    private static SandboxStatus firstStart;
+
+    @BeforeAll
+    static void assembleHome() throws IOException {
+        Path home = TestFerryHome.assemble();
+        sandboxDir = Files.createTempDirectory("sandbox-lifecycle-it-");
+        controller = new SandboxController(home, sandboxDir, new SandboxSettings(2048, 2, "derby"));
+    }
+
+    @AfterAll
+    static void stopSandbox() throws SandboxException {
+        if (controller != null) {
+            controller.stop(STOP_TIMEOUT);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startBringsEveryServiceUp() throws Exception {
+        firstStart = controller.start(START_TIMEOUT);
+
+        assertThat(firstStart.healthy()).as("status %s", firstStart).isTrue();
+        assertThat(firstStart.services()).extracting(ServiceStatus::name)
+                .containsExactlyInAnyOrder("zookeeper", "hdfs", "yarn-resourcemanager", "yarn-web", "hive-metastore");
+        assertThat(firstStart.confDir().resolve("core-site.xml")).exists();
+        assertThat(Files.readString(firstStart.confDir().resolve("hive-site.xml")))
+                .contains(address(firstStart, "hive-metastore"));
+    }
+
+    @Test
+    @Order(2)
+    void startingARunningSandboxIsRefused() {
+        assertThatThrownBy(() -> controller.start(START_TIMEOUT))
+                .isInstanceOf(SandboxAlreadyRunningException.class)
+                .hasMessageContaining("already running");
+    }
+
+    @Test
+    @Order(3)
+    void restartKeepsAddressesHdfsDataAndTheMetastoreDatabase() throws Exception {
+        // given a file in HDFS and an initialised metastore schema
+        writeToHdfs(KEPT_FILE, "still here");
+        Path schemaMarker = sandboxDir.resolve("data/metastore/schema-initialized");
+        FileTime schemaCreated = Files.getLastModifiedTime(schemaMarker);
+
+        // when the sandbox is stopped and started again
+        controller.stop(STOP_TIMEOUT);
+        SandboxStatus restarted = controller.start(START_TIMEOUT);
+
+        // then everything answers at the same addresses, with the same data
+        assertThat(restarted.healthy()).as("status %s", restarted).isTrue();
+        assertThat(addresses(restarted)).isEqualTo(addresses(firstStart));
+        assertThat(readFromHdfs(KEPT_FILE)).isEqualTo("still here");
+        assertThat(Files.getLastModifiedTime(schemaMarker)).isEqualTo(schemaCreated);
+        assertThat(sandboxDir.resolve("data/metastore/metastore_db")).isDirectory();
+    }
+
+    @Test
+    @Order(4)
+    void stopShutsEverythingDown() throws Exception {
+        SandboxStatus stopped = controller.stop(STOP_TIMEOUT);
+
+        assertThat(stopped.running()).isFalse();
+        assertThat(stopped.state()).isEqualTo(DaemonState.STOPPED);
+        assertThat(stopped.services()).noneMatch(ServiceStatus::up);
+        assertThat(sandboxDir.resolve("sandbox.pid")).doesNotExist();
+    }
+
+    private static void writeToHdfs(String path, String text) throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(clientConfiguration());
+                FSDataOutputStream out = fs.create(new org.apache.hadoop.fs.Path(path))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String readFromHdfs(String path) throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(clientConfiguration());
+                FSDataInputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+            return IOUtils.toString(in, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A client that knows the sandbox only through the conf dir it wrote. */
+    private static Configuration clientConfiguration() throws IOException {
+        Configuration conf = new Configuration(false);
+        for (String site : List.of("core-site.xml", "hdfs-site.xml")) {
+            conf.addResource(sandboxDir.resolve("conf").resolve(site).toUri().toURL());
+        }
+        return conf;
+    }
+
+    private static Map<String, String> addresses(SandboxStatus status) {
+        return status.services().stream().collect(Collectors.toMap(ServiceStatus::name, ServiceStatus::address));
+    }
+
+    private static String address(SandboxStatus status, String service) {
+        return addresses(status).get(service);
+    }
+}
