@@ -4,8 +4,8 @@ import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.configuration.ConfigurationLoader;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
-import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.configuration.HadoopConfDirResolver;
+import dev.ferry.sandbox.SandboxOptions;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,7 +54,7 @@ public final class CommandContext {
     }
 
     public Path sandboxDir() {
-        return Path.of(configuration().get(FerryOptions.SANDBOX_DIR));
+        return Path.of(configuration().get(SandboxOptions.DIR));
     }
 
     public Path hadoopConfDir() {

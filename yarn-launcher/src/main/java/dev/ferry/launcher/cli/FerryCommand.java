@@ -5,7 +5,7 @@ import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
-//IMPORT_SANDBOX
+import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
 
 import picocli.AutoComplete;
@@ -30,7 +30,7 @@ import java.util.Optional;
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,
-            //SANDBOX
+            SandboxCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footerHeading = "%nExit codes:%n",

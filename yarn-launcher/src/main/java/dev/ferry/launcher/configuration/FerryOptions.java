@@ -68,11 +68,6 @@ public final class FerryOptions {
                             "TaskManagers a session keeps running while idle, so a submitted job starts"
                                     + " without waiting for a YARN container.");
 
-    public static final ConfigOption<String> SANDBOX_DIR =
-            key("ferry.sandbox.dir")
-                    .stringType()
-                    .defaultValue(System.getProperty("user.home") + "/.ferry/sandbox")
-                    .withDescription("Where the one-machine sandbox keeps its data, logs and Hadoop client configuration.");
 
     private FerryOptions() {}
 
@@ -85,7 +80,6 @@ public final class FerryOptions {
                 STOP_TIMEOUT,
                 REST_TIMEOUT,
                 STAGING_DIR,
-                MIN_TASKMANAGERS,
-                SANDBOX_DIR);
+                MIN_TASKMANAGERS);
     }
 }

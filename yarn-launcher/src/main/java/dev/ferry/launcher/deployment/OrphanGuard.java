@@ -3,6 +3,7 @@ package dev.ferry.launcher.deployment;
 import dev.ferry.launcher.yarn.ApplicationTags;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +59,21 @@ final class OrphanGuard implements AutoCloseable {
         return killed;
     }
 
+    /** The deploy's application id in any state, for pointing the operator at its logs. */
+    String applicationIdOrPlaceholder() {
+        return applications(EnumSet.allOf(YarnApplicationState.class)).stream()
+                .map(r -> r.getApplicationId().toString())
+                .findFirst()
+                .orElse("<application id>");
+    }
+
     private List<ApplicationReport> applications() {
+        return applications(EnumSet.of(NEW, NEW_SAVING, SUBMITTED, ACCEPTED, RUNNING));
+    }
+
+    private List<ApplicationReport> applications(EnumSet<YarnApplicationState> states) {
         try {
-            return yarn.getApplications(
-                    Set.of(ApplicationTags.APPLICATION_TYPE),
-                    EnumSet.of(NEW, NEW_SAVING, SUBMITTED, ACCEPTED, RUNNING),
-                    Set.of(deployTag));
+            return yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag));
         } catch (Exception e) {
             LOG.warn("Could not look up the application of deploy tag {}", deployTag, e);
             return List.of();

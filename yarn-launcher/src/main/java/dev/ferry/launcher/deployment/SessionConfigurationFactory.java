@@ -78,7 +78,25 @@ public final class SessionConfigurationFactory {
             config.set(YarnConfigOptions.SHIP_FILES, List.of(home.libDir().toString()));
         }
         YarnLogConfigUtil.setLogConfigFileInConfig(config, confDir.toString());
+        defaultContainerJavaHome(config);
         return config;
+    }
+
+    /**
+     * Containers run the client's Java unless configured otherwise: NodeManagers often default
+     * to an older Java than the 17 that Ferry's JVM flags need, and gateways and NodeManagers
+     * normally share one image (see conf/config.yaml).
+     */
+    private static void defaultContainerJavaHome(Configuration config) {
+        String javaHome = System.getProperty("java.home");
+        for (String prefix : List.of(
+                ResourceManagerOptions.CONTAINERIZED_MASTER_ENV_PREFIX,
+                ResourceManagerOptions.CONTAINERIZED_TASK_MANAGER_ENV_PREFIX)) {
+            String key = prefix + "JAVA_HOME";
+            if (!config.containsKey(key)) {
+                config.setString(key, javaHome);
+            }
+        }
     }
 
     /** Rejects what Flink would refuse (memory below its minimum) before YARN is contacted. */

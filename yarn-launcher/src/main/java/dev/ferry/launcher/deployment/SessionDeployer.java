@@ -39,6 +39,7 @@ public final class SessionDeployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionDeployer.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final String YARN_DIAGNOSTICS = "Diagnostics from YARN:";
 
     private final YarnConnection yarn;
     private final ClusterObserver observer;
@@ -133,7 +134,7 @@ public final class SessionDeployer {
             throw new FerryException(
                     ExitCode.FAILURE,
                     "YARN did not start the cluster: " + deployFailure(e.getCause())
-                            + " (details in the log file; 'yarn logs -applicationId <id>' has the JobManager's)",
+                            + " (the JobManager's own log: 'yarn logs -applicationId " + guard.applicationIdOrPlaceholder() + "')",
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,18 +197,34 @@ public final class SessionDeployer {
                 + " MB; free resources there, pick another queue with --queue, or raise ferry.deploy.timeout";
     }
 
+    /** The first line of every cause, plus YARN's diagnostics, which Flink puts on a later line. */
     private static String deployFailure(Throwable error) {
         StringBuilder reasons = new StringBuilder();
+        String diagnostics = "";
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && !message.isBlank()) {
-                String line = message.lines().findFirst().orElse("").trim();
-                if (!reasons.toString().contains(line)) {
-                    reasons.append(reasons.length() == 0 ? "" : ": ").append(line);
-                }
+            if (message == null || message.isBlank()) {
+                continue;
             }
+            String line = FerryException.firstLine(message);
+            if (!reasons.toString().contains(line)) {
+                reasons.append(reasons.length() == 0 ? "" : ": ").append(line);
+            }
+            diagnostics = message.lines()
+                    .filter(l -> l.startsWith(YARN_DIAGNOSTICS))
+                    .map(l -> l.substring(YARN_DIAGNOSTICS.length()).trim())
+                    .findFirst()
+                    .orElse(diagnostics);
+        }
+        if (!diagnostics.isEmpty()) {
+            reasons.append(" YARN says: ").append(abbreviate(diagnostics, 400));
         }
         return reasons.length() == 0 ? error.getClass().getSimpleName() : reasons.toString();
+    }
+
+    private static String abbreviate(String text, int max) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
     }
 
     private static long remaining(long deadline) {

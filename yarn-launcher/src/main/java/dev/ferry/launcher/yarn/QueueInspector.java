@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 /** Reads YARN's queues and checks that a queue can take a new cluster before anything is deployed. */
 public final class QueueInspector {
 
+    private static final String ROOT = "root";
+
     private final YarnClient yarn;
 
     public QueueInspector(YarnClient yarn) {
@@ -31,8 +33,9 @@ public final class QueueInspector {
         try {
             Set<String> submittable = submittableQueues();
             List<QueueView> queues = new ArrayList<>();
-            for (QueueInfo root : yarn.getRootQueueInfos()) {
-                collect(root, "", submittable, queues);
+            // YARN returns the children of the root queue; both schedulers name the root "root".
+            for (QueueInfo topLevel : yarn.getRootQueueInfos()) {
+                collect(topLevel, ROOT, submittable, queues);
             }
             queues.sort(Comparator.comparing(QueueView::path));
             return queues;
@@ -88,7 +91,7 @@ public final class QueueInspector {
     }
 
     private static void collect(QueueInfo queue, String parentPath, Set<String> submittable, List<QueueView> out) {
-        String path = parentPath.isEmpty() ? queue.getQueueName() : parentPath + "." + queue.getQueueName();
+        String path = parentPath + "." + queue.getQueueName();
         boolean leaf = queue.getChildQueues() == null || queue.getChildQueues().isEmpty();
         QueueStatistics stats = queue.getQueueStatistics();
         out.add(new QueueView(
@@ -96,7 +99,7 @@ public final class QueueInspector {
                 path,
                 leaf,
                 String.valueOf(queue.getQueueState()),
-                submittable.contains(queue.getQueueName()) || submittable.contains(path),
+                submittable.contains(path) || submittable.contains(queue.getQueueName()),
                 queue.getCapacity() * 100f,
                 queue.getMaximumCapacity() * 100f,
                 queue.getCurrentCapacity() * 100f,

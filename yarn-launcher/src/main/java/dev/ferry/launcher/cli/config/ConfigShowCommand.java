@@ -8,6 +8,7 @@ import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.configuration.ValueOrigin;
+import dev.ferry.sandbox.SandboxOptions;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.util.TimeUtils;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ferry config show}: every Ferry option and every Flink key set in a file or flag, with
@@ -74,10 +76,22 @@ public final class ConfigShowCommand extends FerrySubcommand {
         return 0;
     }
 
+    /** Ferry's options from every module, in print order. */
+    private static final List<ConfigOption<?>> FERRY_OPTIONS = Stream.concat(
+                    FerryOptions.all().stream(),
+                    Stream.of(
+                            SandboxOptions.DIR,
+                            SandboxOptions.NODE_MANAGER_MEMORY_MB,
+                            SandboxOptions.NODE_MANAGER_VCORES,
+                            SandboxOptions.METASTORE_DB_TYPE,
+                            SandboxOptions.START_TIMEOUT,
+                            SandboxOptions.STOP_TIMEOUT))
+            .toList();
+
     private static List<Entry> entries(EffectiveConfiguration config) {
         List<Entry> entries = new ArrayList<>();
-        Set<String> ferryKeys = FerryOptions.all().stream().map(ConfigOption::key).collect(Collectors.toSet());
-        for (ConfigOption<?> option : FerryOptions.all()) {
+        Set<String> ferryKeys = FERRY_OPTIONS.stream().map(ConfigOption::key).collect(Collectors.toSet());
+        for (ConfigOption<?> option : FERRY_OPTIONS) {
             entries.add(new Entry(
                     option.key(),
                     render(config.get(option)),

@@ -1,0 +1,52 @@
+package dev.ferry.launcher.cli.sandbox;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cli.CommandContext;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.sandbox.SandboxOptions;
+import dev.ferry.sandbox.control.SandboxAlreadyRunningException;
+import dev.ferry.sandbox.control.SandboxController;
+import dev.ferry.sandbox.control.SandboxException;
+import dev.ferry.sandbox.status.SandboxStatus;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ferry sandbox start}: starts the background cluster and waits until every service answers. */
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
+        description = "Start the sandbox in the background and wait until every service answers;"
+                + " a sandbox that already runs is left as it is.")
+public final class SandboxStartCommand extends FerrySubcommand {
+
+    @Mixin
+    private SandboxDirOption dir;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        CommandContext context = context();
+        SandboxController controller = dir.controller(context);
+        SandboxStatus status;
+        try {
+            status = controller.start(context.configuration().get(SandboxOptions.START_TIMEOUT));
+            if (!output.json()) {
+                out().println("Sandbox started. Use it with 'ferry --sandbox ...' or export FERRY_SANDBOX=1.");
+            }
+        } catch (SandboxAlreadyRunningException e) {
+            status = controller.status();
+            if (!output.json()) {
+                out().println("Sandbox already running.");
+            }
+        } catch (SandboxException e) {
+            throw new FerryException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+        SandboxStatusPrinter.print(out(), status, output.json());
+        return 0;
+    }
+}
