@@ -1,0 +1,252 @@
+package dev.ferry.tests;
+
+import dev.ferry.launcher.cli.FerryCliRun;
+import dev.ferry.sandbox.cluster.EmbeddedCluster;
+
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole life of session clusters on a real YARN with two leaf queues (and a tiny third one
+ * that can never fit a JobManager): start, list, submit, refuse, time out, stop, kill, staging.
+ * Deploys cost seconds each, so the steps share clusters and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SessionLifecycleIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static YarnTestCluster cluster;
+
+    @BeforeAll
+    static void startYarnWithTwoQueues() throws Exception {
+        cluster = YarnTestCluster.start(
+                "session-it",
+                EmbeddedCluster.builder()
+                        .nodeManagerMemoryMb(6144)
+                        .queue("default", 45)
+                        .queue("analytics", 45)
+                        .queue("tiny", 10, 10),
+                String.join("\n",
+                        "ferry.deploy.timeout: 120s",
+                        "ferry.session.min-taskmanagers: 0",
+                        "ferry.staging.dir: /ferry/dist",
+                        ""));
+    }
+
+    @AfterAll
+    static void stopYarn() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String[] start(String name, String queue, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "session", "start", name, "--queue", queue,
+                "--jm-memory", "1024m", "--tm-memory", "1024m", "--slots", "1",
+                "-Dtaskmanager.memory.managed.fraction=0.1",
+                "-Dstate.savepoints.dir=" + cluster.hdfs("/savepoints")));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode json(FerryCliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return JSON.readTree(run.stdout());
+    }
+
+    private static List<ApplicationReport> liveApplications() throws Exception {
+        return cluster.yarn().getApplications(
+                Set.of("Apache Flink"),
+                EnumSet.of(YarnApplicationState.NEW, YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED,
+                        YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING));
+    }
+
+    private static ApplicationReport application(String id) throws Exception {
+        return cluster.yarn().getApplications(Set.of("Apache Flink")).stream()
+                .filter(r -> r.getApplicationId().toString().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void sessionsStartOnTwoQueuesAndCarryTheirNameTypeAndTags() throws Exception {
+        JsonNode alpha = json(cluster.ferry(start("alpha", "default", "--min-taskmanagers", "1", "-o", "json")));
+        JsonNode beta = json(cluster.ferry(start("beta", "analytics", "-o", "json")));
+
+        assertThat(alpha.get("queue").asText()).isEqualTo("default");
+        assertThat(alpha.get("taskManagers").asInt()).isEqualTo(1);
+        assertThat(alpha.get("webUrl").asText()).startsWith("http://");
+        assertThat(beta.get("queue").asText()).isEqualTo("analytics");
+        ApplicationReport report = application(alpha.get("applicationId").asText());
+        assertThat(report.getName()).isEqualTo("alpha");
+        assertThat(report.getApplicationType()).isEqualTo("Apache Flink");
+        assertThat(report.getApplicationTags()).contains("ferry", "ferry-cluster:alpha", "ferry-mode:session");
+    }
+
+    @Test
+    @Order(2)
+    void listShowsBothSessionsWithTheirQueueAndStateAsJson() throws Exception {
+        JsonNode list = json(cluster.ferry("session", "list", "--output", "json"));
+
+        assertThat(list).hasSize(2);
+        assertThat(StreamSupport.stream(list.spliterator(), false).map(n -> n.get("name").asText() + "@"
+                        + n.get("queue").asText() + ":" + n.get("state").asText()))
+                .containsExactlyInAnyOrder("alpha@default:RUNNING", "beta@analytics:RUNNING");
+        assertThat(list.get(0).get("runningJobs").asInt()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void listShowsBothSessionsAsATable() {
+        FerryCliRun run = cluster.ferry("session", "list");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout().lines().findFirst().orElse("")).contains("NAME", "APPLICATION", "STATE", "QUEUE");
+        assertThat(run.stdout()).containsPattern("alpha\\s+application_\\S+\\s+RUNNING\\s+default");
+        assertThat(run.stdout()).containsPattern("beta\\s+application_\\S+\\s+RUNNING\\s+analytics");
+    }
+
+    @Test
+    @Order(4)
+    void aListFilteredByQueueShowsOnlyThatQueuesSessions() throws Exception {
+        JsonNode list = json(cluster.ferry("session", "list", "--queue", "analytics", "-o", "json"));
+
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("name").asText()).isEqualTo("beta");
+    }
+
+    @Test
+    @Order(5)
+    void aJobSubmittedIntoASessionRuns() throws Exception {
+        String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
+
+        JsonNode job = json(cluster.ferry("job", "submit", "--session", "alpha", jar, "-o", "json", "--", "--rate", "20"));
+
+        assertThat(job.get("state").asText()).isEqualTo("RUNNING");
+        JsonNode status = json(cluster.ferry("session", "status", "alpha", "-o", "json"));
+        assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
+        assertThat(status.get("jobs").get(0).get("state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(6)
+    void aTakenNameIsRefusedAndNamesTheRunningApplication() throws Exception {
+        String alphaId = json(cluster.ferry("session", "status", "alpha", "-o", "json")).get("applicationId").asText();
+
+        FerryCliRun run = cluster.ferry(start("alpha", "analytics"));
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.stderr()).contains("Cluster name 'alpha' is taken by " + alphaId);
+        assertThat(liveApplications()).hasSize(2);
+    }
+
+    @Test
+    @Order(7)
+    void anUnknownQueueIsRefusedWithTheQueuesThatWouldWork() {
+        FerryCliRun run = cluster.ferry(start("gamma", "nosuchqueue"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip().lines()).hasSize(1);
+        assertThat(run.stderr()).contains("YARN has no queue 'nosuchqueue'", "default", "analytics", "tiny");
+    }
+
+    @Test
+    @Order(8)
+    void aDeployThatCannotGetResourcesTimesOutAndLeavesNoApplication() throws Exception {
+        FerryCliRun run = cluster.ferry(start("starved", "tiny", "-Dferry.deploy.timeout=15s"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
+        assertThat(run.stderr()).contains("did not start the cluster within 15s", "queue 'tiny'", "1024 MB");
+        assertThat(liveApplications())
+                .extracting(ApplicationReport::getName)
+                .containsExactlyInAnyOrder("alpha", "beta");
+    }
+
+    @Test
+    @Order(9)
+    void anUnknownSessionNameIsNotFound() {
+        FerryCliRun run = cluster.ferry("session", "stop", "nosuch");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).contains("No running Ferry cluster is named 'nosuch'", "alpha", "beta");
+    }
+
+    @Test
+    @Order(10)
+    void aGracefulStopTakesASavepointOfEachJobAndFinishesTheApplication() throws Exception {
+        JsonNode stopped = json(cluster.ferry("session", "stop", "alpha", "-o", "json"));
+
+        assertThat(stopped.get("state").asText()).isEqualTo("FINISHED");
+        assertThat(stopped.get("jobs")).hasSize(1);
+        String savepoint = stopped.get("jobs").get(0).get("savepoint").asText();
+        assertThat(savepoint).startsWith(cluster.hdfs("/savepoints"));
+        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata"))).isTrue();
+    }
+
+    @Test
+    @Order(11)
+    void aKillEndsTheApplicationAtOnce() throws Exception {
+        JsonNode killed = json(cluster.ferry("session", "kill", "beta", "-o", "json"));
+
+        assertThat(killed.get("state").asText()).isEqualTo("KILLED");
+        assertThat(liveApplications()).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void endedSessionsAreListedOnlyWithAll() throws Exception {
+        assertThat(json(cluster.ferry("session", "list", "-o", "json"))).isEmpty();
+
+        JsonNode all = json(cluster.ferry("session", "list", "--all", "-o", "json"));
+
+        assertThat(StreamSupport.stream(all.spliterator(), false).map(n -> n.get("name").asText() + ":" + n.get("state").asText()))
+                .contains("alpha:FINISHED", "beta:KILLED");
+    }
+
+    @Test
+    @Order(13)
+    void aDeployWithStagedLibrariesUploadsNoFlinkJarsForTheCluster() throws Exception {
+        JsonNode upload = json(cluster.ferry("dist", "upload", "-o", "json"));
+        assertThat(upload.get("alreadyStaged").asBoolean()).isFalse();
+        assertThat(json(cluster.ferry("dist", "upload", "-o", "json")).get("alreadyStaged").asBoolean()).isTrue();
+
+        JsonNode gamma = json(cluster.ferry(start("gamma", "default", "-o", "json")));
+
+        assertThat(gamma.get("stagedLibraries").asBoolean()).isTrue();
+        List<String> uploaded = filesUnder(cluster.fileSystem(), new Path(
+                cluster.fileSystem().getHomeDirectory(), ".flink/" + gamma.get("applicationId").asText()));
+        assertThat(uploaded).isNotEmpty().noneMatch(f -> f.endsWith(".jar"));
+        assertThat(cluster.ferry("session", "kill", "gamma").exitCode()).isZero();
+    }
+
+    private static List<String> filesUnder(FileSystem fs, Path dir) throws Exception {
+        List<String> files = new ArrayList<>();
+        var iterator = fs.listFiles(dir, true);
+        while (iterator.hasNext()) {
+            FileStatus status = iterator.next();
+            files.add(status.getPath().toString());
+        }
+        return files;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ferry.tests;
+
+import dev.ferry.launcher.cli.FerryCliRun;
+import dev.ferry.sandbox.cluster.EmbeddedCluster;
+import dev.ferry.sandbox.cluster.RunningCluster;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real YARN + HDFS cluster per test suite (like Flink's YarnTestBase), and the built
+ * distribution to run {@code ferry} commands against it in-process.
+ */
+final class YarnTestCluster implements AutoCloseable {
+
+    private final RunningCluster cluster;
+    private final Path home;
+    private final Path hadoopConfDir;
+    private final Path confDir;
+    private final YarnClient yarn;
+
+    private YarnTestCluster(RunningCluster cluster, Path home, Path hadoopConfDir, Path confDir) {
+        this.cluster = cluster;
+        this.home = home;
+        this.hadoopConfDir = hadoopConfDir;
+        this.confDir = confDir;
+        this.yarn = YarnClient.createYarnClient();
+        yarn.init(cluster.hadoopConfiguration());
+        yarn.start();
+    }
+
+    /** Starts YARN (queues as given) and HDFS, and a Ferry configuration directory for them. */
+    static YarnTestCluster start(String suite, EmbeddedCluster.Builder builder, String ferryYaml) throws Exception {
+        Path home = ferryHome();
+        Path work = Files.createDirectories(Path.of("target", suite).toAbsolutePath());
+        Path hadoopConfDir = work.resolve("hadoop-conf");
+        RunningCluster cluster = builder.name(suite)
+                .withHdfs()
+                .applicationClasspath(containerClasspath(hadoopConfDir))
+                .build()
+                .start();
+        try {
+            Path hadoopConf = cluster.writeClientConfDir(hadoopConfDir);
+            Path confDir = copyConf(home.resolve("conf"), work.resolve("ferry-conf"));
+            Files.writeString(confDir.resolve("ferry.yaml"), ferryYaml);
+            return new YarnTestCluster(cluster, home, hadoopConf, confDir);
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    static Path ferryHome() {
+        Path home = Path.of(System.getProperty("ferry.home", "../dist/target/ferry-0.1.0-SNAPSHOT")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(home.resolve("lib"))) {
+            throw new IllegalStateException("No built distribution at " + home + ": run 'mvn package' first");
+        }
+        System.setProperty("ferry.home", home.toString());
+        return home;
+    }
+
+    /**
+     * What YARN containers get as class path: the client configuration (where the JobManager
+     * finds the ResourceManager), then Hadoop and its dependencies from this JVM, but not Flink
+     * or Ferry, which the containers get from the shipped or staged distribution.
+     */
+    private static List<String> containerClasspath(Path hadoopConfDir) {
+        List<String> entries = new ArrayList<>(List.of(hadoopConfDir.toString()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            boolean flinkOrFerry = name.startsWith("flink-") || name.startsWith("ferry-") || name.startsWith("scala-")
+                    || name.endsWith("classes") || name.startsWith("log4j-");
+            if (!flinkOrFerry) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private static Path copyConf(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    /** Runs {@code ferry ARGS} in this JVM against this cluster. */
+    FerryCliRun ferry(String... args) {
+        // Global options go first: anything after a "--" belongs to the job.
+        List<String> all = new ArrayList<>(List.of("--hadoop-conf-dir=" + hadoopConfDir, "--conf-dir=" + confDir));
+        all.addAll(Arrays.asList(args));
+        return FerryCliRun.run(Map.of(), all.toArray(String[]::new));
+    }
+
+    String hdfs(String path) {
+        return cluster.hdfsUri().toString().replaceAll("/$", "") + path;
+    }
+
+    FileSystem fileSystem() throws IOException {
+        return FileSystem.get(cluster.hadoopConfiguration());
+    }
+
+    YarnClient yarn() {
+        return yarn;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        yarn.stop();
+        cluster.close();
+    }
+}
