@@ -64,7 +64,7 @@ class SessionLifecycleIT {
                 "session", "start", name, "--queue", queue,
                 "--jm-memory", "1024m", "--tm-memory", "1024m", "--slots", "1",
                 "-Dtaskmanager.memory.managed.fraction=0.1",
-                "-Dstate.savepoints.dir=" + cluster.hdfs("/savepoints")));
+                "-Dexecution.checkpointing.savepoint-dir=" + cluster.hdfs("/savepoints")));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

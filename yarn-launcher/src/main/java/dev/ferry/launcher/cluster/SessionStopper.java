@@ -38,7 +38,7 @@ public final class SessionStopper {
 
     /**
      * @param cancelJobs cancel running jobs instead of stopping them with a savepoint
-     * @param savepointDir where savepoints go; null for the cluster's state.savepoints.dir
+     * @param savepointDir where savepoints go; null for the cluster's execution.checkpointing.savepoint-dir
      */
     public StoppedCluster stop(String name, boolean cancelJobs, String savepointDir) {
         ApplicationReport report = observer.requireLive(name);
@@ -84,7 +84,8 @@ public final class SessionStopper {
             throw new FerryException(
                     ExitCode.FAILURE,
                     "Job '" + job.getJobName() + "' (" + id + ") could not be stopped with a savepoint ("
-                            + FerryException.rootCauseMessage(e) + "); the cluster keeps running: set state.savepoints.dir or use --cancel-jobs",
+                            + FerryException.rootCauseMessage(e) + "); the cluster keeps running: pass --savepoint-dir, set"
+                            + " execution.checkpointing.savepoint-dir, or use --cancel-jobs",
                     e);
         }
     }

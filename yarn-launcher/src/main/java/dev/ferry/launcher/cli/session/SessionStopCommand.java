@@ -29,7 +29,7 @@ public final class SessionStopCommand extends FerrySubcommand {
     @Option(names = "--cancel-jobs", description = "Cancel running jobs instead of taking savepoints")
     private boolean cancelJobs;
 
-    @Option(names = "--savepoint-dir", paramLabel = "DIR", description = "Where savepoints go (default: state.savepoints.dir)")
+    @Option(names = "--savepoint-dir", paramLabel = "DIR", description = "Where savepoints go (default: execution.checkpointing.savepoint-dir)")
     private String savepointDir;
 
     @Mixin
