@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +187,30 @@ class SessionLifecycleIT {
 
     @Test
     @Order(9)
+    void ctrlCDuringADeployLeavesNoApplicationBehind() throws Exception {
+        Process ferry = cluster.ferryProcess(start("interrupted", "tiny"));
+        awaitLiveApplication("interrupted", Duration.ofSeconds(60));
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(ferry.pid())).start().waitFor();
+
+        assertThat(ferry.waitFor(60, TimeUnit.SECONDS)).as("ferry exited after Ctrl-C").isTrue();
+        assertThat(ferry.exitValue()).isNotZero();
+        assertThat(cluster.ferryProcessOutput()).contains("Deploy interrupted");
+        assertThat(liveApplications())
+                .extracting(ApplicationReport::getName)
+                .containsExactlyInAnyOrder("alpha", "beta");
+    }
+
+    private static void awaitLiveApplication(String name, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (liveApplications().stream().noneMatch(r -> r.getName().equals(name))) {
+            assertThat(System.nanoTime()).as("application " + name + " submitted in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    @Order(10)
     void anUnknownSessionNameIsNotFound() {
         FerryCliRun run = cluster.ferry("session", "stop", "nosuch");
 
@@ -193,7 +219,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aGracefulStopTakesASavepointOfEachJobAndFinishesTheApplication() throws Exception {
         JsonNode stopped = json(cluster.ferry("session", "stop", "alpha", "-o", "json"));
 
@@ -205,7 +231,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aKillEndsTheApplicationAtOnce() throws Exception {
         JsonNode killed = json(cluster.ferry("session", "kill", "beta", "-o", "json"));
 
@@ -214,7 +240,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void endedSessionsAreListedOnlyWithAll() throws Exception {
         assertThat(json(cluster.ferry("session", "list", "-o", "json"))).isEmpty();
 
@@ -225,7 +251,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aDeployWithStagedLibrariesUploadsNoFlinkJarsForTheCluster() throws Exception {
         JsonNode upload = json(cluster.ferry("dist", "upload", "-o", "json"));
         assertThat(upload.get("alreadyStaged").asBoolean()).isFalse();

@@ -22,6 +22,8 @@ import java.util.Map;
  */
 final class YarnTestCluster implements AutoCloseable {
 
+    private static final Path PROCESS_LOG = Path.of("target", "ferry-process.log");
+
     private final RunningCluster cluster;
     private final Path home;
     private final Path hadoopConfDir;
@@ -102,6 +104,24 @@ final class YarnTestCluster implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--hadoop-conf-dir=" + hadoopConfDir, "--conf-dir=" + confDir));
         all.addAll(Arrays.asList(args));
         return FerryCliRun.run(Map.of(), all.toArray(String[]::new));
+    }
+
+    /** Starts {@code bin/ferry ARGS} as its own process, the way an operator runs it. */
+    Process ferryProcess(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/ferry").toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(PROCESS_LOG.toFile());
+        builder.environment().remove("HADOOP_CLASSPATH");
+        builder.environment().put("HADOOP_CONF_DIR", hadoopConfDir.toString());
+        builder.environment().put("FERRY_CONF_DIR", confDir.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
+    }
+
+    /** What the last {@link #ferryProcess} printed on stdout and stderr. */
+    String ferryProcessOutput() throws IOException {
+        return Files.readString(PROCESS_LOG);
     }
 
     String hdfs(String path) {

@@ -8,7 +8,6 @@ import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -30,8 +29,7 @@ import java.util.Optional;
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,
-            SandboxCommand.class,
-            AutoComplete.GenerateCompletion.class
+            SandboxCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

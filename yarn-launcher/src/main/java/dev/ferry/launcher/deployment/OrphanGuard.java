@@ -31,6 +31,7 @@ final class OrphanGuard implements AutoCloseable {
     private final String deployTag;
     private final Thread shutdownHook;
     private volatile boolean armed = true;
+    private volatile boolean shuttingDown;
 
     OrphanGuard(YarnClient yarn, String deployId) {
         this.yarn = yarn;
@@ -80,7 +81,13 @@ final class OrphanGuard implements AutoCloseable {
         }
     }
 
+    /** The JVM is exiting (Ctrl-C, SIGTERM) while the deploy runs. */
+    boolean interrupted() {
+        return shuttingDown;
+    }
+
     private void killIfArmed() {
+        shuttingDown = true;
         if (armed) {
             killNow();
         }

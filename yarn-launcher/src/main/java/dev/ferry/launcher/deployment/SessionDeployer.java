@@ -131,6 +131,12 @@ public final class SessionDeployer {
             throw new FerryException(ExitCode.TIMEOUT, notStartedInTime(queue, specification), e);
         } catch (ExecutionException e) {
             guard.killNow();
+            if (guard.interrupted()) {
+                throw new FerryException(
+                        ExitCode.FAILURE,
+                        "Deploy interrupted; application " + guard.applicationIdOrPlaceholder() + " was killed",
+                        e.getCause());
+            }
             throw new FerryException(
                     ExitCode.FAILURE,
                     "YARN did not start the cluster: " + deployFailure(e.getCause())

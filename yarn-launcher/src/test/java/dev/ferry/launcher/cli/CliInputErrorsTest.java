@@ -117,12 +117,21 @@ class CliInputErrorsTest {
             {"--help"}, {"session", "--help"}, {"session", "start", "--help"}, {"session", "list", "--help"},
             {"session", "status", "--help"}, {"session", "stop", "--help"}, {"session", "kill", "--help"},
             {"queue", "list", "--help"}, {"config", "show", "--help"}, {"dist", "upload", "--help"},
-            {"job", "submit", "--help"}
+            {"job", "submit", "--help"}, {"sandbox", "start", "--help"}, {"sandbox", "stop", "--help"},
+            {"sandbox", "status", "--help"}
         }) {
             FerryCliRun run = ferry(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(run.stdout()).as(String.join(" ", command)).contains("Usage: ferry");
         }
+    }
+
+    @Test
+    void completionPrintsABashScriptForEveryCommand() {
+        FerryCliRun run = ferry("completion");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("complete -F", "session", "sandbox", "queue");
     }
 
     @Test
