@@ -266,6 +266,31 @@ class SessionLifecycleIT {
         assertThat(cluster.ferry("session", "kill", "gamma").exitCode()).isZero();
     }
 
+    @Test
+    @Order(15)
+    void twoGatewaysStagingAtOnceLeaveOneVerifiedCopy() throws Exception {
+        String[] upload = {"dist", "upload", "-Dferry.staging.dir=/ferry/race", "-o", "json"};
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = executor.submit(() -> cluster.ferry(upload));
+            var second = executor.submit(() -> cluster.ferry(upload));
+
+            JsonNode a = json(first.get(120, TimeUnit.SECONDS));
+            JsonNode b = json(second.get(120, TimeUnit.SECONDS));
+
+            assertThat(a.get("location").asText()).isEqualTo(b.get("location").asText());
+            assertThat(List.of(a.get("alreadyStaged").asBoolean(), b.get("alreadyStaged").asBoolean()))
+                    .containsExactlyInAnyOrder(true, false);
+            assertThat(cluster.fileSystem().listStatus(new Path("/ferry/race")))
+                    .extracting(status -> status.getPath().getName())
+                    .as("no temporary copies left behind")
+                    .hasSize(1)
+                    .noneMatch(name -> name.startsWith(".tmp"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     private static List<String> filesUnder(FileSystem fs, Path dir) throws Exception {
         List<String> files = new ArrayList<>();
         var iterator = fs.listFiles(dir, true);
