@@ -1,0 +1,57 @@
+package dev.ferry.hive.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.table.catalog.hive.HiveCatalog;
+import org.apache.hadoop.hive.conf.HiveConf;
+
+/**
+ * A client HiveConf read from one hive-site.xml, and where it came from (for error messages).
+ * Loaded through Flink's own {@link HiveCatalog#createHiveConf} so that the catalog and the
+ * browser see exactly the same configuration.
+ */
+public final class HiveSite {
+
+    private final Path file;
+    private final HiveConf conf;
+
+    private HiveSite(Path file, HiveConf conf) {
+        this.file = file;
+        this.conf = conf;
+    }
+
+    /**
+     * Reads {@code <confDir>/hive-site.xml}; refuses a missing file and a missing
+     * {@code hive.metastore.uris}, because without them the Hive client silently starts an
+     * embedded metastore on a local Derby database instead of connecting.
+     */
+    public static HiveSite load(Path confDir) {
+        Path file = confDir.toAbsolutePath().normalize().resolve(HiveCatalog.HIVE_SITE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new MetastoreConfigurationException("No " + HiveCatalog.HIVE_SITE_FILE + " in " + file.getParent()
+                    + "; point " + HiveCatalogOptions.CONF_DIR.key() + " at the directory holding it");
+        }
+        HiveConf conf = HiveCatalog.createHiveConf(file.getParent().toString(), null);
+        String uris = conf.getVar(HiveConf.ConfVars.METASTOREURIS);
+        if (uris == null || uris.isBlank()) {
+            throw new MetastoreConfigurationException("No hive.metastore.uris in " + file
+                    + "; set it to the metastore's thrift://host:port");
+        }
+        return new HiveSite(file, conf);
+    }
+
+    /** The hive-site.xml this configuration was read from. */
+    public Path file() {
+        return file;
+    }
+
+    /** The metastore URI(s) as written in hive-site.xml, comma-separated if several. */
+    public String metastoreUris() {
+        return conf.getVar(HiveConf.ConfVars.METASTOREURIS);
+    }
+
+    /** A copy, so that callers can tune client settings without affecting each other. */
+    public HiveConf copyOfConf() {
+        return new HiveConf(conf);
+    }
+}
