@@ -47,7 +47,7 @@ class SessionLifecycleIT {
                         .queue("default", 45)
                         .queue("analytics", 45)
                         .queue("tiny", 10, 10),
-                String.join("\n",
+                running -> String.join("\n",
                         "ferry.deploy.timeout: 120s",
                         "ferry.session.min-taskmanagers: 0",
                         "ferry.staging.dir: /ferry/dist",

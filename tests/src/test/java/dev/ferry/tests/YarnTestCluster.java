@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One real YARN + HDFS cluster per test suite (like Flink's YarnTestBase), and the built
@@ -40,8 +41,12 @@ final class YarnTestCluster implements AutoCloseable {
         yarn.start();
     }
 
-    /** Starts YARN (queues as given) and HDFS, and a Ferry configuration directory for them. */
-    static YarnTestCluster start(String suite, EmbeddedCluster.Builder builder, String ferryYaml) throws Exception {
+    /**
+     * Starts YARN (queues as given) and HDFS, and a Ferry configuration directory for them whose
+     * ferry.yaml is made from the running cluster (e.g. to name its ZooKeeper).
+     */
+    static YarnTestCluster start(
+            String suite, EmbeddedCluster.Builder builder, Function<RunningCluster, String> ferryYaml) throws Exception {
         Path home = ferryHome();
         Path work = Files.createDirectories(Path.of("target", suite).toAbsolutePath());
         Path hadoopConfDir = work.resolve("hadoop-conf");
@@ -53,7 +58,7 @@ final class YarnTestCluster implements AutoCloseable {
         try {
             Path hadoopConf = cluster.writeClientConfDir(hadoopConfDir);
             Path confDir = copyConf(home.resolve("conf"), work.resolve("ferry-conf"));
-            Files.writeString(confDir.resolve("ferry.yaml"), ferryYaml);
+            Files.writeString(confDir.resolve("ferry.yaml"), ferryYaml.apply(cluster));
             return new YarnTestCluster(cluster, home, hadoopConf, confDir);
         } catch (Exception e) {
             cluster.close();
@@ -130,6 +135,10 @@ final class YarnTestCluster implements AutoCloseable {
 
     FileSystem fileSystem() throws IOException {
         return FileSystem.get(cluster.hadoopConfiguration());
+    }
+
+    String zooKeeperQuorum() {
+        return cluster.zooKeeperConnectString();
     }
 
     YarnClient yarn() {

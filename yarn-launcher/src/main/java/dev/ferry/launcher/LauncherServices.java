@@ -1,5 +1,10 @@
 package dev.ferry.launcher;
 
+import dev.ferry.ha.HaException;
+import dev.ferry.ha.HaOptions;
+import dev.ferry.ha.zookeeper.ZooKeeperConnector;
+import dev.ferry.ha.zookeeper.ZooKeeperSettings;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.cluster.SessionKiller;
@@ -10,11 +15,17 @@ import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.SessionDeployer;
 import dev.ferry.launcher.deployment.SessionStarter;
+import dev.ferry.launcher.ha.HaDeployment;
+import dev.ferry.launcher.ha.HaGarbageCollector;
+import dev.ferry.launcher.ha.HaStatusReader;
+import dev.ferry.launcher.ha.HdfsHaStorage;
 import dev.ferry.launcher.jobs.JobSubmitter;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.YarnConnection;
+
+import org.apache.curator.framework.CuratorFramework;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -31,6 +42,7 @@ public final class LauncherServices implements AutoCloseable {
     private final Supplier<Path> hadoopConfDir;
     private final JobManagerClients jobManagers;
     private YarnConnection yarn;
+    private CuratorFramework zooKeeper;
 
     /**
      * @param hadoopConfDir resolved only when a service first needs YARN, so that input can be
@@ -53,13 +65,47 @@ public final class LauncherServices implements AutoCloseable {
         return yarn;
     }
 
+    /** Connects to the HA quorum on first use; fails within its connection timeout. */
+    private CuratorFramework zooKeeper() {
+        if (zooKeeper == null) {
+            if (!haDeployment().enabled()) {
+                throw new FerryException(
+                        ExitCode.USAGE,
+                        "ZooKeeper HA is off: set " + HaOptions.ZOOKEEPER_QUORUM.key() + " in conf/ferry.yaml (or -D)");
+            }
+            try {
+                zooKeeper = ZooKeeperConnector.connect(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
+            } catch (HaException e) {
+                throw new FerryException(ExitCode.UNAVAILABLE, e.getMessage(), e);
+            }
+        }
+        return zooKeeper;
+    }
+
+    public HaDeployment haDeployment() {
+        return new HaDeployment(config);
+    }
+
+    private HdfsHaStorage haStorage() {
+        return new HdfsHaStorage(yarn().configuration(), config.get(FerryOptions.HA_STORAGE_DIR));
+    }
+
+    public HaStatusReader haStatus() {
+        return new HaStatusReader(
+                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), config.get(FerryOptions.HA_STORAGE_DIR));
+    }
+
+    public HaGarbageCollector haGarbageCollector() {
+        return new HaGarbageCollector(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot());
+    }
+
     public ClusterObserver clusters() {
         return new ClusterObserver(yarn().client(), jobManagers);
     }
 
     /** Needs no cluster: builds and checks a session's configuration. */
     public SessionConfigurationFactory sessionConfigurations() {
-        return new SessionConfigurationFactory(config, home, confDir, FerryVersion.current());
+        return new SessionConfigurationFactory(config, home, confDir, FerryVersion.current(), haDeployment());
     }
 
     public QueueInspector queues() {
@@ -99,6 +145,9 @@ public final class LauncherServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
         if (yarn != null) {
             yarn.close();
         }

@@ -3,6 +3,7 @@ package dev.ferry.launcher.cli;
 import dev.ferry.launcher.FerryVersion;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
+import dev.ferry.launcher.cli.ha.HaCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +31,7 @@ import java.util.Optional;
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,
+            HaCommand.class,
             SandboxCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -64,6 +67,13 @@ public final class FerryCommand {
     private boolean sandbox;
 
     @Option(
+            names = "-D",
+            scope = ScopeType.INHERIT,
+            paramLabel = "key=value",
+            description = "Set a Flink or Ferry configuration value for this command, e.g. -Dferry.yarn.queue=etl")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
             description = "Print stack traces of failures")
@@ -79,9 +89,9 @@ public final class FerryCommand {
         return verbose;
     }
 
-    CommandContext context(Map<String, String> flags) {
+    CommandContext context() {
         return new CommandContext(
-                environment, Optional.ofNullable(confDir), Optional.ofNullable(hadoopConfDir), sandbox, flags);
+                environment, Optional.ofNullable(confDir), Optional.ofNullable(hadoopConfDir), sandbox, properties);
     }
 
     /** Prints Ferry's and Flink's versions. */

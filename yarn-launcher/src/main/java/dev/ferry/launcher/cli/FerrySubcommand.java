@@ -4,7 +4,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Base of every leaf command: access to the shared options, the context and the terminal. */
@@ -14,12 +13,7 @@ public abstract class FerrySubcommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     protected CommandContext context() {
-        return ((FerryCommand) spec.root().userObject()).context(dynamicProperties());
-    }
-
-    /** {@code -D key=value} given to this command; commands without -D have none. */
-    protected Map<String, String> dynamicProperties() {
-        return Map.of();
+        return ((FerryCommand) spec.root().userObject()).context();
     }
 
     protected PrintWriter out() {

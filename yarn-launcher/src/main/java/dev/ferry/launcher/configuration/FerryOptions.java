@@ -69,6 +69,22 @@ public final class FerryOptions {
                                     + " without waiting for a YARN container.");
 
 
+    public static final ConfigOption<String> HA_STORAGE_DIR =
+            key("ferry.ha.storage-dir")
+                    .stringType()
+                    .defaultValue("hdfs:///ferry/ha")
+                    .withDescription(
+                            "Flink's high-availability.storageDir for clusters Ferry deploys with ZooKeeper HA"
+                                    + " (ferry.ha.zookeeper.quorum set): job graphs, checkpoint pointers, blobs.");
+
+    public static final ConfigOption<Integer> HA_APPLICATION_ATTEMPTS =
+            key("ferry.ha.application-attempts")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription(
+                            "yarn.application-attempts of an HA cluster: how often YARN restarts a dead"
+                                    + " JobManager before it gives the application up.");
+
     private FerryOptions() {}
 
     /** All options, in the order {@code ferry config show} prints them. */
@@ -80,6 +96,8 @@ public final class FerryOptions {
                 STOP_TIMEOUT,
                 REST_TIMEOUT,
                 STAGING_DIR,
-                MIN_TASKMANAGERS);
+                MIN_TASKMANAGERS,
+                HA_STORAGE_DIR,
+                HA_APPLICATION_ATTEMPTS);
     }
 }

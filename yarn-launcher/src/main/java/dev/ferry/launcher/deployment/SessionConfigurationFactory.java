@@ -5,6 +5,7 @@ import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.ApplicationTags;
 
@@ -35,13 +36,15 @@ public final class SessionConfigurationFactory {
     private final FerryHome home;
     private final Path confDir;
     private final String ferryVersion;
+    private final HaDeployment ha;
 
     public SessionConfigurationFactory(
-            EffectiveConfiguration effective, FerryHome home, Path confDir, String ferryVersion) {
+            EffectiveConfiguration effective, FerryHome home, Path confDir, String ferryVersion, HaDeployment ha) {
         this.effective = effective;
         this.home = home;
         this.confDir = confDir;
         this.ferryVersion = ferryVersion;
+        this.ha = ha;
     }
 
     public String queueFor(SessionSpec spec) {
@@ -79,6 +82,7 @@ public final class SessionConfigurationFactory {
         }
         YarnLogConfigUtil.setLogConfigFileInConfig(config, confDir.toString());
         defaultContainerJavaHome(config);
+        ha.apply(config);
         return config;
     }
 

@@ -8,6 +8,7 @@ import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.configuration.ValueOrigin;
+import dev.ferry.ha.HaOptions;
 import dev.ferry.sandbox.SandboxOptions;
 
 import org.apache.flink.configuration.ConfigOption;
@@ -36,19 +37,12 @@ import java.util.stream.Stream;
         description = "Print the effective configuration and where each value came from (default, file, flag).")
 public final class ConfigShowCommand extends FerrySubcommand {
 
-    @Option(names = "-D", paramLabel = "key=value", description = "Override a value, as other commands would")
-    private Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--describe", description = "Also print each Ferry option's description")
     private boolean describe;
 
     @Mixin
     private OutputOptions output;
-
-    @Override
-    protected Map<String, String> dynamicProperties() {
-        return properties;
-    }
 
     /** One line of the output. */
     record Entry(String key, String value, String origin, String description) {}
@@ -80,6 +74,13 @@ public final class ConfigShowCommand extends FerrySubcommand {
     private static final List<ConfigOption<?>> FERRY_OPTIONS = Stream.concat(
                     FerryOptions.all().stream(),
                     Stream.of(
+                            HaOptions.ZOOKEEPER_QUORUM,
+                            HaOptions.ZOOKEEPER_ROOT,
+                            HaOptions.SESSION_TIMEOUT,
+                            HaOptions.CONNECTION_TIMEOUT,
+                            HaOptions.RETRY_ATTEMPTS,
+                            HaOptions.LOCK_TIMEOUT,
+                            HaOptions.AUTH_SCHEME,
                             SandboxOptions.DIR,
                             SandboxOptions.NODE_MANAGER_MEMORY_MB,
                             SandboxOptions.NODE_MANAGER_VCORES,

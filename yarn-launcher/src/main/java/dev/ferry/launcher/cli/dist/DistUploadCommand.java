@@ -8,7 +8,6 @@ import dev.ferry.launcher.staging.StagedDist;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,16 +20,9 @@ import java.util.Map;
                 + " safe from several gateways at once); later deploys use them via yarn.provided.lib.dirs.")
 public final class DistUploadCommand extends FerrySubcommand {
 
-    @Option(names = "-D", paramLabel = "key=value", description = "Override configuration, e.g. -Dferry.staging.dir=/apps/ferry")
-    private Map<String, String> properties = new LinkedHashMap<>();
 
     @Mixin
     private OutputOptions output;
-
-    @Override
-    protected Map<String, String> dynamicProperties() {
-        return properties;
-    }
 
     @Override
     public Integer call() {

@@ -50,16 +50,9 @@ public final class JobSubmitCommand extends FerrySubcommand {
     @Option(names = "--detached", description = "Return as soon as the session accepted the job")
     private boolean detached;
 
-    @Option(names = "-D", paramLabel = "key=value", description = "Flink configuration for this job")
-    private Map<String, String> properties = new LinkedHashMap<>();
 
     @Mixin
     private OutputOptions output;
-
-    @Override
-    protected Map<String, String> dynamicProperties() {
-        return properties;
-    }
 
     @Override
     public Integer call() {

@@ -50,16 +50,9 @@ public final class SessionStartCommand extends FerrySubcommand {
             description = "TaskManagers kept running while idle, so jobs start without waiting for a container")
     private Integer minTaskManagers;
 
-    @Option(names = "-D", paramLabel = "key=value", description = "Flink or Ferry configuration for this cluster")
-    private Map<String, String> properties = new LinkedHashMap<>();
 
     @Mixin
     private OutputOptions output;
-
-    @Override
-    protected Map<String, String> dynamicProperties() {
-        return properties;
-    }
 
     @Override
     public Integer call() {

@@ -1,0 +1,29 @@
+package dev.ferry.launcher.ha;
+
+import dev.ferry.ha.HaException;
+import dev.ferry.ha.lock.LockTimeoutException;
+import dev.ferry.ha.registry.ClusterAlreadyRegisteredException;
+import dev.ferry.ha.registry.ClusterNotFoundException;
+import dev.ferry.ha.zookeeper.ZooKeeperUnavailableException;
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+
+/** Gives the ha module's failures (already one-line messages) the CLI's exit codes. */
+final class HaErrors {
+
+    private HaErrors() {}
+
+    static FerryException translate(HaException e) {
+        ExitCode code;
+        if (e instanceof ZooKeeperUnavailableException) {
+            code = ExitCode.UNAVAILABLE;
+        } else if (e instanceof LockTimeoutException || e instanceof ClusterAlreadyRegisteredException) {
+            code = ExitCode.CONFLICT;
+        } else if (e instanceof ClusterNotFoundException) {
+            code = ExitCode.NOT_FOUND;
+        } else {
+            code = ExitCode.FAILURE;
+        }
+        return new FerryException(code, e.getMessage(), e);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ferry.launcher.ha;
+
+import dev.ferry.ha.cleanup.HaStorage;
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.zookeeper.KeeperException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads which clusters hold HA data, and whether YARN still runs them. */
+public final class HaStatusReader {
+
+    private final CuratorFramework zooKeeper;
+    private final YarnClient yarn;
+    private final HaStorage storage;
+    private final String flinkRoot;
+    private final String storageDir;
+
+    public HaStatusReader(
+            CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot, String storageDir) {
+        this.zooKeeper = zooKeeper;
+        this.yarn = yarn;
+        this.storage = storage;
+        this.flinkRoot = flinkRoot;
+        this.storageDir = storageDir;
+    }
+
+    public HaStatus read() {
+        Set<String> live = LiveApplications.ids(yarn);
+        Set<String> znodes = znodeClusterIds();
+        Set<String> stored = storage.list();
+        Set<String> all = new TreeSet<>(znodes);
+        all.addAll(stored);
+        List<HaStatus.HaCluster> clusters = new ArrayList<>();
+        for (String id : all) {
+            clusters.add(new HaStatus.HaCluster(
+                    id, live.contains(id), znodes.contains(id), stored.contains(id) ? storage.sizeOf(id) : 0));
+        }
+        return new HaStatus(
+                zooKeeper.getZookeeperClient().getCurrentConnectionString(), flinkRoot, storageDir, clusters);
+    }
+
+    private Set<String> znodeClusterIds() {
+        try {
+            return new TreeSet<>(zooKeeper.getChildren().forPath(flinkRoot));
+        } catch (KeeperException.NoNodeException none) {
+            return Set.of();
+        } catch (Exception e) {
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE,
+                    "Cannot read " + flinkRoot + " in ZooKeeper (" + FerryException.rootCauseMessage(e) + ")",
+                    e);
+        }
+    }
+}
