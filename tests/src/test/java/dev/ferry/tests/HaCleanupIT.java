@@ -155,6 +155,20 @@ class HaCleanupIT {
 
     @Test
     @Order(6)
+    void ferrySessionKillRemovesTheClustersHaDataOnceItsJobManagerIsGone() throws Exception {
+        String id = startSession("short-lived");
+        assertThat(hasZnodes(id)).isTrue();
+
+        JsonNode killed = json(cluster.ferry("session", "kill", "short-lived", "-o", "json"));
+
+        assertThat(killed.get("state").asText()).isEqualTo("KILLED");
+        assertThat(killed.get("haData").asText()).isEqualTo("removed");
+        assertThat(hasZnodes(id)).isFalse();
+        assertThat(hasStorage(id)).isFalse();
+    }
+
+    @Test
+    @Order(7)
     void anUnreachableQuorumFailsWithinSecondsNamingIt() {
         long start = System.nanoTime();
 

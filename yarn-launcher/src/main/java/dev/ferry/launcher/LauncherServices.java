@@ -6,6 +6,7 @@ import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.EndedClusterCleanup;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
@@ -15,6 +16,7 @@ import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.SessionDeployer;
 import dev.ferry.launcher.deployment.SessionStarter;
+import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
 import dev.ferry.launcher.ha.HaStatusReader;
@@ -26,8 +28,10 @@ import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.YarnConnection;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.flink.configuration.HighAvailabilityOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -99,6 +103,17 @@ public final class LauncherServices implements AutoCloseable {
         return new HaGarbageCollector(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot());
     }
 
+    /** With HA on, a stopped or killed cluster's HA data is removed once its JobManager is gone. */
+    private EndedClusterCleanup endedClusterCleanup() {
+        if (!haDeployment().enabled()) {
+            return EndedClusterCleanup.NOTHING_TO_CLEAN;
+        }
+        Duration sessionExpiry = config.toFlinkConfiguration()
+                .get(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT)
+                .plusSeconds(5);
+        return new HaDataRemover(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
+    }
+
     public ClusterObserver clusters() {
         return new ClusterObserver(yarn().client(), jobManagers);
     }
@@ -121,11 +136,13 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     public SessionStopper sessionStopper() {
-        return new SessionStopper(yarn().client(), clusters(), jobManagers, config.get(FerryOptions.STOP_TIMEOUT));
+        return new SessionStopper(
+                yarn().client(), clusters(), jobManagers, config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup());
     }
 
     public SessionKiller sessionKiller() {
-        return new SessionKiller(yarn().client(), clusters(), config.get(FerryOptions.STOP_TIMEOUT));
+        return new SessionKiller(
+                yarn().client(), clusters(), config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup());
     }
 
     public DistStager distStager() {

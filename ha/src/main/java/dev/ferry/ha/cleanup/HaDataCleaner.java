@@ -64,6 +64,24 @@ public final class HaDataCleaner {
     }
 
     /**
+     * Removes the HA data of one cluster that has just ended (stopped or killed), with the same
+     * safety checks as {@link #clean}: kept, with the reason, while it is live or a JobManager
+     * still holds its ZooKeeper session.
+     */
+    public CleanupReport cleanCluster(String clusterId) {
+        boolean hasZnodes = znodeClusterIds().contains(clusterId);
+        boolean hasStorage = storage.list().contains(clusterId);
+        if (!hasZnodes && !hasStorage) {
+            return new CleanupReport(false, List.of(), List.of());
+        }
+        String reason = reasonToKeep(clusterId);
+        if (reason != null) {
+            return new CleanupReport(false, List.of(), List.of(new CleanupReport.SkippedCluster(clusterId, reason)));
+        }
+        return new CleanupReport(false, List.of(remove(clusterId, hasZnodes, hasStorage, false)), List.of());
+    }
+
+    /**
      * Re-checks, right before deleting, that the cluster is still dead: the caller's list may be stale (a cluster
      * started meanwhile), and a JobManager holding a leader node proves a live session whatever the list says.
      */

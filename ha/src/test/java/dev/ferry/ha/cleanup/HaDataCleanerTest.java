@@ -87,6 +87,24 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
         assertThat(storage.list()).contains(DEAD);
     }
 
+    @Test
+    void givenTwoDeadClusters_whenCleanOne_thenOnlyThatOnesDataIsRemoved() throws Exception {
+        CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of()).cleanCluster(DEAD);
+
+        assertThat(report.removed()).extracting(CleanupReport.RemovedCluster::clusterId).containsExactly(DEAD);
+        assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD)).isNull();
+        assertThat(storage.list()).containsExactly(LIVE);
+    }
+
+    @Test
+    void givenALiveCluster_whenCleanIt_thenItIsKeptWithTheReason() throws Exception {
+        CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE)).cleanCluster(LIVE);
+
+        assertThat(report.removed()).isEmpty();
+        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.clusterId()).isEqualTo(LIVE));
+        assertThat(storage.sizeOf(LIVE)).isEqualTo(1024);
+    }
+
     private static void writeFile(Path file, int size) throws Exception {
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[size]);

@@ -5,6 +5,8 @@ import dev.ferry.launcher.configuration.ConfigurationLoader;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.HadoopConfDirResolver;
+import dev.ferry.launcher.configuration.SandboxSettingsSource;
+import dev.ferry.launcher.configuration.ValueOrigin;
 import dev.ferry.sandbox.SandboxOptions;
 
 import java.nio.file.Path;
@@ -48,7 +50,12 @@ public final class CommandContext {
 
     public EffectiveConfiguration configuration() {
         if (configuration == null) {
-            configuration = new ConfigurationLoader(confDir()).load(flags);
+            ConfigurationLoader loader = new ConfigurationLoader(confDir());
+            EffectiveConfiguration withoutSandbox = loader.load(flags);
+            Path sandboxDir = Path.of(withoutSandbox.get(SandboxOptions.DIR));
+            configuration = targetsSandbox()
+                    ? loader.load(SandboxSettingsSource.read(home(), sandboxDir), ValueOrigin.sandbox(sandboxDir), flags)
+                    : withoutSandbox;
         }
         return configuration;
     }
@@ -59,6 +66,11 @@ public final class CommandContext {
 
     public Path hadoopConfDir() {
         return new HadoopConfDirResolver(environment).resolve(hadoopConfDirFlag, sandbox, sandboxDir());
+    }
+
+    /** The command talks to the sandbox, not to the cluster of HADOOP_CONF_DIR. */
+    private boolean targetsSandbox() {
+        return hadoopConfDirFlag.isEmpty() && HadoopConfDirResolver.sandboxRequested(sandbox, environment);
     }
 
     /** The launcher's services; YARN is contacted only when a service first needs it. */

@@ -15,11 +15,13 @@ public final class SessionKiller {
     private final YarnClient yarn;
     private final ClusterObserver observer;
     private final Duration timeout;
+    private final EndedClusterCleanup cleanup;
 
-    public SessionKiller(YarnClient yarn, ClusterObserver observer, Duration timeout) {
+    public SessionKiller(YarnClient yarn, ClusterObserver observer, Duration timeout, EndedClusterCleanup cleanup) {
         this.yarn = yarn;
         this.observer = observer;
         this.timeout = timeout;
+        this.cleanup = cleanup;
     }
 
     public StoppedCluster kill(String name) {
@@ -32,6 +34,7 @@ public final class SessionKiller {
                     ExitCode.FAILURE, "YARN refused to kill " + report.getApplicationId() + ": " + e.getMessage(), e);
         }
         var state = ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Kill did not finish in time");
-        return new StoppedCluster(name, report.getApplicationId().toString(), state.name(), List.of());
+        String id = report.getApplicationId().toString();
+        return new StoppedCluster(name, id, state.name(), List.of(), cleanup.cleanUp(id));
     }
 }

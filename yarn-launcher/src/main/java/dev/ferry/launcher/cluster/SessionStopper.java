@@ -28,12 +28,19 @@ public final class SessionStopper {
     private final ClusterObserver observer;
     private final JobManagerClients jobManagers;
     private final Duration timeout;
+    private final EndedClusterCleanup cleanup;
 
-    public SessionStopper(YarnClient yarn, ClusterObserver observer, JobManagerClients jobManagers, Duration timeout) {
+    public SessionStopper(
+            YarnClient yarn,
+            ClusterObserver observer,
+            JobManagerClients jobManagers,
+            Duration timeout,
+            EndedClusterCleanup cleanup) {
         this.yarn = yarn;
         this.observer = observer;
         this.jobManagers = jobManagers;
         this.timeout = timeout;
+        this.cleanup = cleanup;
     }
 
     /**
@@ -58,7 +65,8 @@ public final class SessionStopper {
         }
         YarnApplicationState state =
                 ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Cluster did not shut down in time");
-        return new StoppedCluster(name, report.getApplicationId().toString(), state.name(), stopped);
+        String id = report.getApplicationId().toString();
+        return new StoppedCluster(name, id, state.name(), stopped, cleanup.cleanUp(id));
     }
 
     private Collection<JobDetails> runningJobs(ApplicationReport report) {

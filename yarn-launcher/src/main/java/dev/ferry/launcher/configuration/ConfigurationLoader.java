@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Loads the layers of configuration: defaults, then {@code conf/config.yaml} (Flink's file),
- * then {@code conf/ferry.yaml} (Ferry's file), then {@code -D} flags.
+ * then {@code conf/ferry.yaml} (Ferry's file), then what the sandbox supplies when a command
+ * targets it, then {@code -D} flags.
  */
 public final class ConfigurationLoader {
 
@@ -29,6 +30,15 @@ public final class ConfigurationLoader {
     }
 
     public EffectiveConfiguration load(Map<String, String> flags) {
+        return load(Map.of(), ValueOrigin.defaultValue(), flags);
+    }
+
+    /**
+     * @param sandboxValues settings of the sandbox a command targets; they override the files,
+     *     so a sandbox cluster never points at a real cluster's services
+     */
+    public EffectiveConfiguration load(
+            Map<String, String> sandboxValues, ValueOrigin sandboxOrigin, Map<String, String> flags) {
         Configuration values = new Configuration();
         Map<String, ValueOrigin> origins = new LinkedHashMap<>();
 
@@ -41,6 +51,7 @@ public final class ConfigurationLoader {
         if (Files.isRegularFile(ferryFile)) {
             putAll(values, origins, readFlatYaml(ferryFile), ValueOrigin.file(ferryFile));
         }
+        putAll(values, origins, sandboxValues, sandboxOrigin);
         flags.forEach((key, value) -> {
             values.setString(key, value);
             origins.put(key, ValueOrigin.flag("-D" + key));

@@ -29,7 +29,7 @@ public final class HadoopConfDirResolver {
         if (explicitDir.isPresent()) {
             return requireYarnSite(explicitDir.get(), "--hadoop-conf-dir");
         }
-        if (useSandbox || isTrue(environment.get(SANDBOX_ENV))) {
+        if (sandboxRequested(useSandbox, environment)) {
             Path conf = sandboxDir.resolve("conf");
             if (!Files.isRegularFile(conf.resolve("yarn-site.xml"))) {
                 throw new ConfigurationException(
@@ -54,6 +54,11 @@ public final class HadoopConfDirResolver {
                     source + " points at " + dir + ", which holds no yarn-site.xml: point it at your cluster's Hadoop client configuration");
         }
         return dir.toAbsolutePath().normalize();
+    }
+
+    /** {@code --sandbox}, or FERRY_SANDBOX=1 in the environment. */
+    public static boolean sandboxRequested(boolean flag, Map<String, String> environment) {
+        return flag || isTrue(environment.get(SANDBOX_ENV));
     }
 
     private static boolean isTrue(String value) {

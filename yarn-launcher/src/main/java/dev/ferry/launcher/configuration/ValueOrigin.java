@@ -7,6 +7,7 @@ public record ValueOrigin(Kind kind, String detail) {
     public enum Kind {
         DEFAULT,
         FILE,
+        SANDBOX,
         FLAG
     }
 
@@ -16,6 +17,11 @@ public record ValueOrigin(Kind kind, String detail) {
 
     public static ValueOrigin file(java.nio.file.Path file) {
         return new ValueOrigin(Kind.FILE, file.toString());
+    }
+
+    /** Supplied by the running sandbox (e.g. its ZooKeeper) when a command targets it. */
+    public static ValueOrigin sandbox(java.nio.file.Path sandboxDir) {
+        return new ValueOrigin(Kind.SANDBOX, sandboxDir.toString());
     }
 
     public static ValueOrigin flag(String flag) {

@@ -51,6 +51,19 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void theSandboxOverridesTheFilesAndFlagsOverrideTheSandbox() throws IOException {
+        Files.writeString(confDir.resolve("ferry.yaml"), "ferry.ha.zookeeper.quorum: zk.prod:2181\nferry.yarn.queue: etl\n");
+        Map<String, String> sandbox = Map.of("ferry.ha.zookeeper.quorum", "localhost:2181", "ferry.yarn.queue", "default");
+
+        EffectiveConfiguration config = new ConfigurationLoader(confDir)
+                .load(sandbox, ValueOrigin.sandbox(Path.of("/sandbox")), Map.of("ferry.yarn.queue", "analytics"));
+
+        assertThat(config.rawValue("ferry.ha.zookeeper.quorum")).isEqualTo("localhost:2181");
+        assertThat(config.originOf("ferry.ha.zookeeper.quorum").kind()).isEqualTo(ValueOrigin.Kind.SANDBOX);
+        assertThat(config.get(FerryOptions.QUEUE)).isEqualTo("analytics");
+    }
+
+    @Test
     void flinkKeysFromConfigYamlAreKeptWithTheirFile() throws IOException {
         Files.writeString(confDir.resolve("config.yaml"), "parallelism.default: 3\n");
 

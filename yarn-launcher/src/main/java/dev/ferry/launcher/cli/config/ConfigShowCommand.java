@@ -60,15 +60,18 @@ public final class ConfigShowCommand extends FerrySubcommand {
         out().println("Configuration directory: " + context.confDir());
         Table table = describe ? new Table("KEY", "VALUE", "FROM", "DESCRIPTION") : new Table("KEY", "VALUE", "FROM");
         for (Entry e : entries) {
+            String value = abbreviate(e.value());
             if (describe) {
-                table.row(e.key(), e.value(), e.origin(), e.description());
+                table.row(e.key(), value, e.origin(), e.description());
             } else {
-                table.row(e.key(), e.value(), e.origin());
+                table.row(e.key(), value, e.origin());
             }
         }
         table.print(out());
         return 0;
     }
+
+    private static final int MAX_TABLE_VALUE = 60;
 
     /** Ferry's options from every module, in print order. */
     private static final List<ConfigOption<?>> FERRY_OPTIONS = Stream.concat(
@@ -106,6 +109,11 @@ public final class ConfigShowCommand extends FerrySubcommand {
             }
         }
         return entries;
+    }
+
+    /** Long values (the JVM flags) would make the table unreadable; -o json prints them whole. */
+    private static String abbreviate(String value) {
+        return value.length() <= MAX_TABLE_VALUE ? value : value.substring(0, MAX_TABLE_VALUE - 3) + "...";
     }
 
     private static String render(Object value) {

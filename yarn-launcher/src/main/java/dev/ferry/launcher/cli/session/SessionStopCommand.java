@@ -56,6 +56,7 @@ public final class SessionStopCommand extends FerrySubcommand {
                 json.put("applicationId", stopped.applicationId());
                 json.put("state", stopped.finalState());
                 json.put("jobs", stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
+                json.put("haData", stopped.haData());
                 Json.print(out, json);
                 return;
             }
@@ -65,7 +66,7 @@ public final class SessionStopCommand extends FerrySubcommand {
                         : "Stopped job " + job.jobId() + " (" + job.jobName() + ") with savepoint " + job.savepointPath());
             }
             out.println("Cluster '" + stopped.name() + "' (" + stopped.applicationId() + ") " + verb + ": YARN state "
-                    + stopped.finalState() + ".");
+                    + stopped.finalState() + (stopped.haData().equals("none") ? "." : "; HA data " + stopped.haData() + "."));
             out.flush();
         }
 
