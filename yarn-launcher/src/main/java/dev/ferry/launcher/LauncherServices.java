@@ -2,11 +2,14 @@ package dev.ferry.launcher;
 
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.HaOptions;
+import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
+import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.coordination.ZooKeeperCoordination;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
@@ -103,6 +106,16 @@ public final class LauncherServices implements AutoCloseable {
         return new HaGarbageCollector(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot());
     }
 
+    /** Locks, registry and leader lookup in ZooKeeper when HA is on; YARN alone otherwise. */
+    public ClusterCoordination coordination() {
+        if (!haDeployment().enabled()) {
+            return ClusterCoordination.YARN_ONLY;
+        }
+        ZooKeeperSettings settings = ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration());
+        return new ZooKeeperCoordination(
+                zooKeeper(), HaPaths.of(settings), config.get(HaOptions.LOCK_TIMEOUT), haDeployment().flinkRoot());
+    }
+
     /** With HA on, a stopped or killed cluster's HA data is removed once its JobManager is gone. */
     private EndedClusterCleanup endedClusterCleanup() {
         if (!haDeployment().enabled()) {
@@ -132,17 +145,20 @@ public final class LauncherServices implements AutoCloseable {
                 queues(),
                 sessionConfigurations(),
                 distStager(),
-                new SessionDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)));
+                new SessionDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
+                coordination());
     }
 
     public SessionStopper sessionStopper() {
         return new SessionStopper(
-                yarn().client(), clusters(), jobManagers, config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup());
+                yarn().client(), clusters(), jobManagers, config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup(),
+                coordination());
     }
 
     public SessionKiller sessionKiller() {
         return new SessionKiller(
-                yarn().client(), clusters(), config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup());
+                yarn().client(), clusters(), config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup(),
+                coordination());
     }
 
     public DistStager distStager() {

@@ -93,7 +93,8 @@ public final class ClusterObserver {
                 JobManagerClients.webUrl(report),
                 Instant.ofEpochMilli(start),
                 Duration.ofMillis(Math.max(0, end - start)),
-                report.getYarnApplicationState() == YarnApplicationState.RUNNING ? runningJobs(report) : null);
+                report.getYarnApplicationState() == YarnApplicationState.RUNNING ? runningJobs(report) : null,
+                report.getCurrentApplicationAttemptId() == null ? 0 : report.getCurrentApplicationAttemptId().getAttemptId());
     }
 
     /** Jobs of a running cluster as its JobManager reports them now; empty if it does not answer. */

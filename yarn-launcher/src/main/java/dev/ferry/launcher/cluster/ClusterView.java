@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One Ferry cluster as read live from YARN and its JobManager. {@code runningJobs} is null when
- * the JobManager did not answer (the cluster is starting, or its REST API is unreachable).
+ * the JobManager did not answer (the cluster is starting, or its REST API is unreachable);
+ * {@code attempt} is YARN's attempt number of the JobManager (above 1 after a failover).
  */
 public record ClusterView(
         String name,
@@ -19,7 +20,8 @@ public record ClusterView(
         String webUrl,
         Instant startTime,
         Duration uptime,
-        Integer runningJobs) {
+        Integer runningJobs,
+        int attempt) {
 
     public boolean isLive() {
         return ClusterStates.isLive(state);

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.coordination.ClusterCoordination;
 import dev.ferry.launcher.FerryException.ExitCode;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -16,15 +17,22 @@ public final class SessionKiller {
     private final ClusterObserver observer;
     private final Duration timeout;
     private final EndedClusterCleanup cleanup;
+    private final ClusterCoordination coordination;
 
-    public SessionKiller(YarnClient yarn, ClusterObserver observer, Duration timeout, EndedClusterCleanup cleanup) {
+    public SessionKiller(YarnClient yarn, ClusterObserver observer, Duration timeout, EndedClusterCleanup cleanup,
+            ClusterCoordination coordination) {
         this.yarn = yarn;
         this.observer = observer;
         this.timeout = timeout;
         this.cleanup = cleanup;
+        this.coordination = coordination;
     }
 
     public StoppedCluster kill(String name) {
+        return coordination.underNameLock(name, () -> killLocked(name));
+    }
+
+    private StoppedCluster killLocked(String name) {
         ApplicationReport report = observer.requireLive(name);
         long deadline = ApplicationWaiter.deadline(timeout);
         try {
@@ -35,6 +43,7 @@ public final class SessionKiller {
         }
         var state = ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Kill did not finish in time");
         String id = report.getApplicationId().toString();
+        coordination.unregistered(name);
         return new StoppedCluster(name, id, state.name(), List.of(), cleanup.cleanUp(id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.coordination.ClusterCoordination;
 import dev.ferry.launcher.FerryException.ExitCode;
 
 import org.apache.flink.api.common.JobID;
@@ -29,18 +30,21 @@ public final class SessionStopper {
     private final JobManagerClients jobManagers;
     private final Duration timeout;
     private final EndedClusterCleanup cleanup;
+    private final ClusterCoordination coordination;
 
     public SessionStopper(
             YarnClient yarn,
             ClusterObserver observer,
             JobManagerClients jobManagers,
             Duration timeout,
-            EndedClusterCleanup cleanup) {
+            EndedClusterCleanup cleanup,
+            ClusterCoordination coordination) {
         this.yarn = yarn;
         this.observer = observer;
         this.jobManagers = jobManagers;
         this.timeout = timeout;
         this.cleanup = cleanup;
+        this.coordination = coordination;
     }
 
     /**
@@ -48,6 +52,11 @@ public final class SessionStopper {
      * @param savepointDir where savepoints go; null for the cluster's execution.checkpointing.savepoint-dir
      */
     public StoppedCluster stop(String name, boolean cancelJobs, String savepointDir) {
+        // Under the name lock: a cluster another gateway is still starting cannot be stopped.
+        return coordination.underNameLock(name, () -> stopLocked(name, cancelJobs, savepointDir));
+    }
+
+    private StoppedCluster stopLocked(String name, boolean cancelJobs, String savepointDir) {
         ApplicationReport report = observer.requireLive(name);
         if (report.getYarnApplicationState() != YarnApplicationState.RUNNING) {
             throw new FerryException(
@@ -66,6 +75,7 @@ public final class SessionStopper {
         YarnApplicationState state =
                 ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Cluster did not shut down in time");
         String id = report.getApplicationId().toString();
+        coordination.unregistered(name);
         return new StoppedCluster(name, id, state.name(), stopped, cleanup.cleanUp(id));
     }
 

@@ -1,5 +1,8 @@
 package dev.ferry.launcher.deployment;
 
+import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.coordination.RegisteredCluster;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -19,16 +22,19 @@ public final class SessionStarter {
     private final SessionConfigurationFactory configurations;
     private final DistStager stager;
     private final SessionDeployer deployer;
+    private final ClusterCoordination coordination;
 
     public SessionStarter(
             QueueInspector queues,
             SessionConfigurationFactory configurations,
             DistStager stager,
-            SessionDeployer deployer) {
+            SessionDeployer deployer,
+            ClusterCoordination coordination) {
         this.queues = queues;
         this.configurations = configurations;
         this.stager = stager;
         this.deployer = deployer;
+        this.coordination = coordination;
     }
 
     /** Deploys; {@link SessionConfigurationFactory#validate} has checked the spec already. */
@@ -39,7 +45,14 @@ public final class SessionStarter {
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
         Configuration config = configurations.create(spec, staged, deployId);
-        return deployer.deploy(
-                spec.name(), queue, config, sizing, deployId, configurations.minTaskManagersFor(spec), staged.isPresent());
+        // The lock makes "is the name free?" and the deploy one step for every gateway.
+        return coordination.underNameLock(spec.name().value(), () -> {
+            DeployedCluster cluster = deployer.deploy(
+                    spec.name(), queue, config, sizing, deployId, configurations.minTaskManagersFor(spec), staged.isPresent());
+            coordination.registered(new RegisteredCluster(
+                    cluster.name(), cluster.applicationId(), "session", cluster.queue(),
+                    System.getProperty("user.name"), cluster.webUrl(), FerryVersion.current()));
+            return cluster;
+        });
     }
 }

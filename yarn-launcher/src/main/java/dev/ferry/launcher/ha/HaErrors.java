@@ -9,11 +9,11 @@ import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 
 /** Gives the ha module's failures (already one-line messages) the CLI's exit codes. */
-final class HaErrors {
+public final class HaErrors {
 
     private HaErrors() {}
 
-    static FerryException translate(HaException e) {
+    public static FerryException translate(HaException e) {
         ExitCode code;
         if (e instanceof ZooKeeperUnavailableException) {
             code = ExitCode.UNAVAILABLE;

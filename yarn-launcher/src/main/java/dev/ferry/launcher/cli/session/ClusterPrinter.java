@@ -49,6 +49,7 @@ final class ClusterPrinter {
         json.put("startTime", c.startTime().toString());
         json.put("uptimeSeconds", c.uptime().toSeconds());
         json.put("runningJobs", c.runningJobs());
+        json.put("attempt", c.attempt());
         return json;
     }
 }

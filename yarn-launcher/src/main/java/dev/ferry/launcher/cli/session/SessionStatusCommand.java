@@ -43,6 +43,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
     public Integer call() {
         ClusterView cluster;
         Collection<JobDetails> jobs;
+        String leader;
         try (LauncherServices services = context().services()) {
             ClusterObserver clusters = services.clusters();
             ApplicationReport report = clusters.findLatest(name)
@@ -51,18 +52,22 @@ public final class SessionStatusCommand extends FerrySubcommand {
                             "YARN knows no Ferry cluster named '" + name + "': see 'ferry session list --all'"));
             cluster = clusters.describe(report);
             jobs = cluster.isLive() ? clusters.jobs(report).orElse(List.of()) : List.of();
+            leader = cluster.isLive()
+                    ? services.coordination().leaderRestAddress(cluster.applicationId()).orElse(null)
+                    : null;
         }
         if (output.json()) {
             Map<String, Object> json = ClusterPrinter.toJson(cluster);
+            json.put("leader", leader);
             json.put("jobs", jobs.stream().map(SessionStatusCommand::jobJson).toList());
             Json.print(out(), json);
         } else {
-            printText(cluster, jobs);
+            printText(cluster, jobs, leader);
         }
         return 0;
     }
 
-    private void printText(ClusterView c, Collection<JobDetails> jobs) {
+    private void printText(ClusterView c, Collection<JobDetails> jobs, String leader) {
         PrintWriter out = out();
         out.println("Cluster      " + c.name());
         out.println("application  " + c.applicationId());
@@ -70,6 +75,8 @@ public final class SessionStatusCommand extends FerrySubcommand {
         out.println("queue        " + c.queue());
         out.println("user         " + c.user());
         out.println("web UI       " + (c.webUrl().isEmpty() ? "-" : c.webUrl()));
+        out.println("attempt      " + c.attempt());
+        out.println("HA leader    " + (leader == null ? "- (no ZooKeeper HA, or no leader elected)" : leader));
         out.println("uptime       " + Durations.humanize(c.uptime()));
         out.println("jobs         " + (c.runningJobs() == null ? "unknown (JobManager not answering)" : c.runningJobs() + " running"));
         if (!jobs.isEmpty()) {

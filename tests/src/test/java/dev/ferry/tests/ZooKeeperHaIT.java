@@ -10,6 +10,7 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,16 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With a ZooKeeper quorum configured, Ferry deploys clusters with Flink's ZooKeeper HA; a
+ * With a ZooKeeper quorum configured, Ferry deploys clusters with Flink's ZooKeeper HA, registers
+ * them, locks their names across gateways and names their leader; a
  * cluster YARN kills leaves its HA data behind, and {@code ferry ha gc} removes exactly that.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HaCleanupIT {
+class ZooKeeperHaIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static YarnTestCluster cluster;
@@ -64,11 +68,15 @@ class HaCleanupIT {
         return JSON.readTree(run.stdout());
     }
 
+    private static String[] sessionStart(String name) {
+        return new String[] {
+            "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
+            "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"
+        };
+    }
+
     private static String startSession(String name) throws Exception {
-        return json(cluster.ferry(
-                        "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
-                        "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"))
-                .get("applicationId").asText();
+        return json(cluster.ferry(sessionStart(name))).get("applicationId").asText();
     }
 
     private static boolean hasZnodes(String clusterId) throws Exception {
@@ -91,6 +99,19 @@ class HaCleanupIT {
 
     @Test
     @Order(2)
+    void startedClustersAreInTheRegistryAndStatusNamesTheirLeader() throws Exception {
+        JsonNode status = json(cluster.ferry("session", "status", "live", "-o", "json"));
+
+        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/live")).isNotNull();
+        assertThat(new String(zooKeeper.getData().forPath("/ferry/clusters/live"))).contains(liveId);
+        String webUrl = status.get("webUrl").asText();
+        // Same JobManager; Flink publishes its address as an IP where YARN names the host.
+        assertThat(status.get("leader").asText()).startsWith("http://").endsWith(webUrl.substring(webUrl.lastIndexOf(':')));
+        assertThat(status.get("attempt").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void aSubmittedJobGraphIsKeptInTheHaStorage() throws Exception {
         String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
 
@@ -100,7 +121,7 @@ class HaCleanupIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void haStatusListsBothClustersAsLive() throws Exception {
         JsonNode status = json(cluster.ferry("ha", "status", "-o", "json"));
 
@@ -112,7 +133,7 @@ class HaCleanupIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aYarnKillLeavesHaDataThatADryRunOnlyReports() throws Exception {
         cluster.yarn().killApplication(ApplicationId.fromString(killedId));
 
@@ -141,7 +162,7 @@ class HaCleanupIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void haGcRemovesTheKilledClustersDataAndLeavesTheLiveOnesAlone() throws Exception {
         JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
 
@@ -154,7 +175,7 @@ class HaCleanupIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void ferrySessionKillRemovesTheClustersHaDataOnceItsJobManagerIsGone() throws Exception {
         String id = startSession("short-lived");
         assertThat(hasZnodes(id)).isTrue();
@@ -165,10 +186,34 @@ class HaCleanupIT {
         assertThat(killed.get("haData").asText()).isEqualTo("removed");
         assertThat(hasZnodes(id)).isFalse();
         assertThat(hasStorage(id)).isFalse();
+        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/short-lived")).isNull();
     }
 
     @Test
-    @Order(7)
+    @Order(8)
+    void twoStartsOfTheSameNameAtOnceLeaveExactlyOneCluster() throws Exception {
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = executor.submit(() -> cluster.ferry(sessionStart("twin")));
+            var second = executor.submit(() -> cluster.ferry(sessionStart("twin")));
+            FerryCliRun a = first.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            FerryCliRun b = second.get(5, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(List.of(a.exitCode(), b.exitCode())).containsExactlyInAnyOrder(0, 5);
+            FerryCliRun loser = a.exitCode() == 5 ? a : b;
+            assertThat(loser.stderr()).containsAnyOf("is taken by", "is locked by");
+            assertThat(cluster.yarn().getApplications(Set.of("Apache Flink")).stream()
+                            .filter(r -> r.getName().equals("twin"))
+                            .filter(r -> r.getYarnApplicationState() == YarnApplicationState.RUNNING))
+                    .hasSize(1);
+        } finally {
+            executor.shutdownNow();
+            cluster.ferry("session", "kill", "twin");
+        }
+    }
+
+    @Test
+    @Order(9)
     void anUnreachableQuorumFailsWithinSecondsNamingIt() {
         long start = System.nanoTime();
 
