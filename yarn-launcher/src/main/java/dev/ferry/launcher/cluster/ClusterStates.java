@@ -5,10 +5,10 @@ import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import java.util.EnumSet;
 
 /** Which YARN application states count as a cluster that holds its name. */
-final class ClusterStates {
+public final class ClusterStates {
 
     /** States of an application that exists or is about to: its name is taken. */
-    static final EnumSet<YarnApplicationState> LIVE =
+    public static final EnumSet<YarnApplicationState> LIVE =
             EnumSet.of(
                     YarnApplicationState.NEW,
                     YarnApplicationState.NEW_SAVING,

@@ -1,5 +1,6 @@
 package dev.ferry.launcher.deployment;
 
+import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.yarn.ApplicationTags;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -12,11 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static org.apache.hadoop.yarn.api.records.YarnApplicationState.ACCEPTED;
-import static org.apache.hadoop.yarn.api.records.YarnApplicationState.NEW;
-import static org.apache.hadoop.yarn.api.records.YarnApplicationState.NEW_SAVING;
-import static org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING;
-import static org.apache.hadoop.yarn.api.records.YarnApplicationState.SUBMITTED;
 
 /**
  * Makes sure a deploy that does not complete leaves no YARN application behind: on a timeout,
@@ -69,7 +65,7 @@ final class OrphanGuard implements AutoCloseable {
     }
 
     private List<ApplicationReport> applications() {
-        return applications(EnumSet.of(NEW, NEW_SAVING, SUBMITTED, ACCEPTED, RUNNING));
+        return applications(ClusterStates.LIVE);
     }
 
     private List<ApplicationReport> applications(EnumSet<YarnApplicationState> states) {

@@ -2,12 +2,11 @@ package dev.ferry.launcher.ha;
 
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ClusterStates;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,18 +16,11 @@ import java.util.stream.Collectors;
  */
 final class LiveApplications {
 
-    private static final EnumSet<YarnApplicationState> LIVE = EnumSet.of(
-            YarnApplicationState.NEW,
-            YarnApplicationState.NEW_SAVING,
-            YarnApplicationState.SUBMITTED,
-            YarnApplicationState.ACCEPTED,
-            YarnApplicationState.RUNNING);
-
     private LiveApplications() {}
 
     static Set<String> ids(YarnClient yarn) {
         try {
-            return yarn.getApplications(LIVE).stream()
+            return yarn.getApplications(ClusterStates.LIVE).stream()
                     .map(ApplicationReport::getApplicationId)
                     .map(Object::toString)
                     .collect(Collectors.toSet());
