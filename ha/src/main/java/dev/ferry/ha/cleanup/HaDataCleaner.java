@@ -44,7 +44,7 @@ public final class HaDataCleaner {
 
     /** Removes (or, with {@code dryRun}, only reports) the HA data of every cluster that is not live. */
     public CleanupReport clean(boolean dryRun) {
-        Set<String> znodeIds = znodeClusterIds();
+        Set<String> znodeIds = clusterIdsInZooKeeper();
         Set<String> storageIds = storage.list();
         Set<String> candidates = new TreeSet<>(znodeIds);
         candidates.addAll(storageIds);
@@ -69,7 +69,7 @@ public final class HaDataCleaner {
      * still holds its ZooKeeper session.
      */
     public CleanupReport cleanCluster(String clusterId) {
-        boolean hasZnodes = znodeClusterIds().contains(clusterId);
+        boolean hasZnodes = clusterIdsInZooKeeper().contains(clusterId);
         boolean hasStorage = storage.list().contains(clusterId);
         if (!hasZnodes && !hasStorage) {
             return new CleanupReport(false, List.of(), List.of());
@@ -109,7 +109,8 @@ public final class HaDataCleaner {
         return new CleanupReport.RemovedCluster(id, hasZnodes, hasStorage, bytes);
     }
 
-    private Set<String> znodeClusterIds() {
+    /** The cluster ids that have znodes under Flink's HA root. */
+    public Set<String> clusterIdsInZooKeeper() {
         return call(client, flinkRoot, () -> {
             try {
                 return new TreeSet<>(client.getChildren().forPath(flinkRoot));

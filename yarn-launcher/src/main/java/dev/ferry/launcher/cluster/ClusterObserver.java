@@ -56,7 +56,7 @@ public final class ClusterObserver {
     /** The live application of cluster {@code name}, if there is one. */
     public Optional<ApplicationReport> findLive(String name) {
         return ferryApplications(ClusterStates.LIVE).stream()
-                .filter(r -> ApplicationTags.clusterName(r.getApplicationTags()).orElse("").equals(name))
+                .filter(r -> isNamed(r, name))
                 .findFirst();
     }
 
@@ -67,7 +67,7 @@ public final class ClusterObserver {
             return live;
         }
         return ferryApplications(EnumSet.allOf(YarnApplicationState.class)).stream()
-                .filter(r -> ApplicationTags.clusterName(r.getApplicationTags()).orElse("").equals(name))
+                .filter(r -> isNamed(r, name))
                 .max(Comparator.comparingLong(ApplicationReport::getStartTime));
     }
 
@@ -119,6 +119,10 @@ public final class ClusterObserver {
         return jobs(report)
                 .map(jobs -> (int) jobs.stream().filter(j -> !j.getStatus().isGloballyTerminalState()).count())
                 .orElse(null);
+    }
+
+    private static boolean isNamed(ApplicationReport report, String name) {
+        return ApplicationTags.clusterName(report.getApplicationTags()).orElse("").equals(name);
     }
 
     private List<ApplicationReport> ferryApplications(EnumSet<YarnApplicationState> states) {

@@ -1,12 +1,11 @@
 package dev.ferry.launcher.ha;
 
+import dev.ferry.ha.HaException;
+import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.zookeeper.KeeperException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,17 @@ public final class HaStatusReader {
         this.storageDir = storageDir;
     }
 
+    private Set<String> clusterIdsInZooKeeper(Set<String> live) {
+        try {
+            return new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> live).clusterIdsInZooKeeper();
+        } catch (HaException e) {
+            throw HaErrors.translate(e);
+        }
+    }
+
     public HaStatus read() {
         Set<String> live = LiveApplications.ids(yarn);
-        Set<String> znodes = znodeClusterIds();
+        Set<String> znodes = clusterIdsInZooKeeper(live);
         Set<String> stored = storage.list();
         Set<String> all = new TreeSet<>(znodes);
         all.addAll(stored);
@@ -44,18 +51,5 @@ public final class HaStatusReader {
         }
         return new HaStatus(
                 zooKeeper.getZookeeperClient().getCurrentConnectionString(), flinkRoot, storageDir, clusters);
-    }
-
-    private Set<String> znodeClusterIds() {
-        try {
-            return new TreeSet<>(zooKeeper.getChildren().forPath(flinkRoot));
-        } catch (KeeperException.NoNodeException none) {
-            return Set.of();
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.UNAVAILABLE,
-                    "Cannot read " + flinkRoot + " in ZooKeeper (" + FerryException.rootCauseMessage(e) + ")",
-                    e);
-        }
     }
 }
