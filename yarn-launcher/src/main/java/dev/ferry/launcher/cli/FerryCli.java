@@ -12,7 +12,9 @@ public final class FerryCli {
     private FerryCli() {}
 
     public static void main(String[] args) {
+        InterruptOnShutdown interrupts = InterruptOnShutdown.install();
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
+        interrupts.commandReported();
         System.exit(code);
     }
 
