@@ -17,20 +17,31 @@ import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
-import dev.ferry.launcher.deployment.SessionDeployer;
+import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.SessionStarter;
 import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
 import dev.ferry.launcher.ha.HaStatusReader;
 import dev.ferry.launcher.ha.HdfsHaStorage;
+import dev.ferry.launcher.jobs.ArtifactStore;
+import dev.ferry.launcher.jobs.JobClusterLauncher;
+import dev.ferry.launcher.jobs.JobController;
+import dev.ferry.launcher.jobs.JobLister;
+import dev.ferry.launcher.jobs.JobLocator;
+import dev.ferry.launcher.jobs.JobRecordStore;
+import dev.ferry.launcher.jobs.JobResumer;
+import dev.ferry.launcher.jobs.JobRunningWaiter;
+import dev.ferry.launcher.jobs.JobStarter;
 import dev.ferry.launcher.jobs.JobSubmitter;
+import dev.ferry.launcher.jobs.RestorePoints;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.YarnConnection;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 
 import java.nio.file.Path;
@@ -145,7 +156,7 @@ public final class LauncherServices implements AutoCloseable {
                 queues(),
                 sessionConfigurations(),
                 distStager(),
-                new SessionDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
+                new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
                 coordination());
     }
 
@@ -171,9 +182,65 @@ public final class LauncherServices implements AutoCloseable {
                 new LocalDistScanner(home.root(), cache));
     }
 
-    public JobSubmitter jobSubmitter() {
+    private JobSubmitter jobSubmitter() {
         return new JobSubmitter(
-                config.toFlinkConfiguration(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT));
+                config.toFlinkConfiguration(), clusters(), jobManagers, jobRunningWaiter(), config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
+    }
+
+    private JobRunningWaiter jobRunningWaiter() {
+        return new JobRunningWaiter(yarn().client(), clusters(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
+    }
+
+    private JobRecordStore jobRecords() {
+        return new JobRecordStore(yarn().configuration(), config.get(FerryOptions.JOBS_DIR));
+    }
+
+    private ArtifactStore artifacts() {
+        Path cache = Path.of(System.getProperty("user.home"), ".ferry", "cache", "artifacts");
+        return new ArtifactStore(yarn().configuration(), config.get(FerryOptions.ARTIFACTS_DIR), cache);
+    }
+
+    private JobLocator jobLocator() {
+        return new JobLocator(clusters(), jobRecords());
+    }
+
+    private RestorePoints restorePoints() {
+        return new RestorePoints(yarn().configuration());
+    }
+
+    private JobClusterLauncher jobClusterLauncher() {
+        return new JobClusterLauncher(
+                queues(),
+                sessionConfigurations(),
+                distStager(),
+                new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
+                coordination());
+    }
+
+    /** Where this gateway's configuration puts checkpoints; a job record keeps it for --from-latest. */
+    private String checkpointDir() {
+        return config.toFlinkConfiguration().get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+    }
+
+    public JobStarter jobStarter() {
+        return new JobStarter(
+                jobSubmitter(), this::jobClusterLauncher, jobRunningWaiter(), yarn().client(), jobLocator(),
+                jobRecords(), artifacts(), checkpointDir());
+    }
+
+    public JobController jobController() {
+        return new JobController(
+                jobLocator(), jobRecords(), jobManagers, yarn().client(), config.get(FerryOptions.STOP_TIMEOUT));
+    }
+
+    public JobResumer jobResumer() {
+        return new JobResumer(
+                jobLocator(), jobController(), jobStarter(), restorePoints(), artifacts(), jobRecords(),
+                yarn().client(), config.get(FerryOptions.STOP_TIMEOUT));
+    }
+
+    public JobLister jobLister() {
+        return new JobLister(jobLocator(), restorePoints());
     }
 
     @Override

@@ -36,6 +36,16 @@ public final class CommandContext {
         this.flags = Map.copyOf(flags);
     }
 
+    /**
+     * The {@code -D} flags that are Flink settings (not Ferry's own), as given: a job's record
+     * keeps them so that its later runs, from any gateway, get the same settings.
+     */
+    public Map<String, String> flinkFlags() {
+        Map<String, String> flink = new java.util.TreeMap<>(flags);
+        flink.keySet().removeIf(key -> key.startsWith("ferry."));
+        return flink;
+    }
+
     public FerryHome home() {
         return FerryHome.fromSystemProperty();
     }

@@ -4,6 +4,7 @@ import dev.ferry.launcher.FerryVersion;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
+import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
@@ -28,6 +29,7 @@ import java.util.Optional;
         subcommands = {
             SessionCommand.class,
             JobCommand.class,
+            AppCommand.class,
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,

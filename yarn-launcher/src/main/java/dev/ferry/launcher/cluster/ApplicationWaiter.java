@@ -10,13 +10,13 @@ import org.apache.hadoop.yarn.client.api.YarnClient;
 import java.time.Duration;
 
 /** Waits, with a deadline, until YARN reports an application as ended. */
-final class ApplicationWaiter {
+public final class ApplicationWaiter {
 
     private static final long POLL_MILLIS = 250;
 
     private ApplicationWaiter() {}
 
-    static YarnApplicationState awaitEnded(YarnClient yarn, ApplicationId id, long deadlineNanos, String what) {
+    public static YarnApplicationState awaitEnded(YarnClient yarn, ApplicationId id, long deadlineNanos, String what) {
         try {
             while (true) {
                 YarnApplicationState state = yarn.getApplicationReport(id).getYarnApplicationState();
@@ -41,7 +41,7 @@ final class ApplicationWaiter {
         }
     }
 
-    static long deadline(Duration timeout) {
+    public static long deadline(Duration timeout) {
         return System.nanoTime() + timeout.toNanos();
     }
 }

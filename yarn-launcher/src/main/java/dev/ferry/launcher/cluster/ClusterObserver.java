@@ -53,6 +53,13 @@ public final class ClusterObserver {
                 .toList();
     }
 
+    /** The applications of every live Ferry cluster, newest first. */
+    public List<ApplicationReport> liveApplications() {
+        return ferryApplications(ClusterStates.LIVE).stream()
+                .sorted(Comparator.comparingLong(ApplicationReport::getStartTime).reversed())
+                .toList();
+    }
+
     /** The live application of cluster {@code name}, if there is one. */
     public Optional<ApplicationReport> findLive(String name) {
         return ferryApplications(ClusterStates.LIVE).stream()

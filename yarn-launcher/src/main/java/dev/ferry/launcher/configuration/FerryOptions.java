@@ -85,6 +85,31 @@ public final class FerryOptions {
                             "yarn.application-attempts of an HA cluster: how often YARN restarts a dead"
                                     + " JobManager before it gives the application up.");
 
+    public static final ConfigOption<String> JOBS_DIR =
+            key("ferry.jobs.dir")
+                    .stringType()
+                    .defaultValue("/ferry/jobs")
+                    .withDescription(
+                            "Directory on the cluster file system with one record per job name: its artifact,"
+                                    + " where it ran, its runs and savepoints. 'ferry job resume' and"
+                                    + " 'ferry job restart' read it from any gateway.");
+
+    public static final ConfigOption<String> ARTIFACTS_DIR =
+            key("ferry.jobs.artifacts-dir")
+                    .stringType()
+                    .defaultValue("/ferry/artifacts")
+                    .withDescription(
+                            "Directory on the cluster file system where job jars and SQL scripts are kept,"
+                                    + " by content, so a job can be resubmitted from any gateway.");
+
+    public static final ConfigOption<Duration> JOB_RUNNING_TIMEOUT =
+            key("ferry.job.running-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(3))
+                    .withDescription(
+                            "How long a submit, resume or restart waits for all the job's tasks to be RUNNING"
+                                    + " before it fails (the job is then left as it is).");
+
     private FerryOptions() {}
 
     /** All options, in the order {@code ferry config show} prints them. */
@@ -98,6 +123,9 @@ public final class FerryOptions {
                 STAGING_DIR,
                 MIN_TASKMANAGERS,
                 HA_STORAGE_DIR,
-                HA_APPLICATION_ATTEMPTS);
+                HA_APPLICATION_ATTEMPTS,
+                JOBS_DIR,
+                ARTIFACTS_DIR,
+                JOB_RUNNING_TIMEOUT);
     }
 }

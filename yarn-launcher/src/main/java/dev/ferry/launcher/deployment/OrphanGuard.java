@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-
 /**
  * Makes sure a deploy that does not complete leaves no YARN application behind: on a timeout,
  * a failure, or Ctrl-C (a JVM shutdown hook), the application carrying the deploy's unique

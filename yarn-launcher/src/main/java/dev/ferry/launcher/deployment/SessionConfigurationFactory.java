@@ -19,7 +19,6 @@ import org.apache.flink.configuration.ResourceManagerOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.yarn.YarnClusterClientFactory;
 import org.apache.flink.yarn.configuration.YarnConfigOptions;
-import org.apache.flink.yarn.configuration.YarnDeploymentTarget;
 import org.apache.flink.yarn.configuration.YarnLogConfigUtil;
 
 import java.nio.file.Path;
@@ -56,23 +55,28 @@ public final class SessionConfigurationFactory {
     }
 
     public Configuration create(SessionSpec spec, Optional<StagedDist> staged, String deployId) {
+        return create(spec, ClusterMode.SESSION, staged, deployId);
+    }
+
+    /** The configuration of a cluster in any mode; a job cluster's program is added by its deployer. */
+    public Configuration create(SessionSpec spec, ClusterMode mode, Optional<StagedDist> staged, String deployId) {
         Configuration config = effective.toFlinkConfiguration();
         spec.jobManagerMemory().ifPresent(m -> config.set(JobManagerOptions.TOTAL_PROCESS_MEMORY, m));
         spec.taskManagerMemory().ifPresent(m -> config.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, m));
         spec.slotsPerTaskManager().ifPresent(s -> config.set(TaskManagerOptions.NUM_TASK_SLOTS, s));
-        int minTaskManagers = minTaskManagersFor(spec);
+        int minTaskManagers = mode == ClusterMode.SESSION ? minTaskManagersFor(spec) : 0;
         if (minTaskManagers > 0) {
             config.set(
                     ResourceManagerOptions.MIN_SLOT_NUM,
                     minTaskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
 
-        config.set(DeploymentOptions.TARGET, YarnDeploymentTarget.SESSION.getName());
+        config.set(DeploymentOptions.TARGET, mode.deploymentTarget());
         config.set(DeploymentOptions.ATTACHED, false);
         config.set(YarnConfigOptions.APPLICATION_NAME, spec.name().value());
         config.set(YarnConfigOptions.APPLICATION_TYPE, ApplicationTags.APPLICATION_TYPE);
         config.set(YarnConfigOptions.APPLICATION_QUEUE, queueFor(spec));
-        config.set(YarnConfigOptions.APPLICATION_TAGS, tags(spec.name(), deployId));
+        config.set(YarnConfigOptions.APPLICATION_TAGS, tags(spec.name(), mode, deployId));
         config.set(DeploymentOptionsInternal.CONF_DIR, confDir.toString());
         config.set(YarnConfigOptions.FLINK_DIST_JAR, home.flinkDistJar().toString());
         if (staged.isPresent()) {
@@ -123,12 +127,12 @@ public final class SessionConfigurationFactory {
         }
     }
 
-    private String tags(ClusterName name, String deployId) {
+    private String tags(ClusterName name, ClusterMode mode, String deployId) {
         return String.join(
                 ",",
                 ApplicationTags.FERRY,
                 ApplicationTags.cluster(name.value()),
-                ApplicationTags.mode("session"),
+                ApplicationTags.mode(mode.tag()),
                 ApplicationTags.version(ferryVersion),
                 ApplicationTags.deploy(deployId));
     }

@@ -21,14 +21,14 @@ public final class SessionStarter {
     private final QueueInspector queues;
     private final SessionConfigurationFactory configurations;
     private final DistStager stager;
-    private final SessionDeployer deployer;
+    private final ClusterDeployer deployer;
     private final ClusterCoordination coordination;
 
     public SessionStarter(
             QueueInspector queues,
             SessionConfigurationFactory configurations,
             DistStager stager,
-            SessionDeployer deployer,
+            ClusterDeployer deployer,
             ClusterCoordination coordination) {
         this.queues = queues;
         this.configurations = configurations;
@@ -39,7 +39,7 @@ public final class SessionStarter {
 
     /** Deploys; {@link SessionConfigurationFactory#validate} has checked the spec already. */
     public DeployedCluster start(SessionSpec spec) {
-        String deployId = SessionDeployer.newDeployId();
+        String deployId = ClusterDeployer.newDeployId();
         ClusterSpecification sizing =
                 configurations.clusterSpecification(configurations.create(spec, Optional.empty(), deployId));
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));

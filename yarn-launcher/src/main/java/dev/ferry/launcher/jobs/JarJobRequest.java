@@ -12,7 +12,8 @@ public record JarJobRequest(
         Optional<Integer> parallelism,
         Optional<String> jobName,
         List<String> arguments,
-        boolean detached) {
+        boolean detached,
+        Optional<String> restorePath) {
 
     public JarJobRequest {
         arguments = List.copyOf(arguments);

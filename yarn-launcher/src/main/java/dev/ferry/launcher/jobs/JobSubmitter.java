@@ -14,15 +14,12 @@ import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,37 +28,38 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobSubmitter {
 
-    private static final long POLL_MILLIS = 100;
-
     private final Configuration baseConfig;
     private final ClusterObserver observer;
     private final JobManagerClients jobManagers;
-    private final Duration runningTimeout;
+    private final JobRunningWaiter waiter;
+    private final Duration submitTimeout;
 
     public JobSubmitter(
-            Configuration baseConfig, ClusterObserver observer, JobManagerClients jobManagers, Duration runningTimeout) {
+            Configuration baseConfig,
+            ClusterObserver observer,
+            JobManagerClients jobManagers,
+            JobRunningWaiter waiter,
+            Duration submitTimeout) {
         this.baseConfig = baseConfig;
         this.observer = observer;
         this.jobManagers = jobManagers;
-        this.runningTimeout = runningTimeout;
+        this.waiter = waiter;
+        this.submitTimeout = submitTimeout;
     }
 
     public SubmittedJob submit(JarJobRequest request) {
         long started = System.nanoTime();
-        if (!Files.isRegularFile(request.jar())) {
-            throw new FerryException(
-                    ExitCode.USAGE, "Jar file " + request.jar() + " does not exist: give the path of a job jar");
-        }
+        ProgramInspector.requireJar(request.jar());
         ApplicationReport session = observer.requireLive(request.session());
         Configuration config = new Configuration(baseConfig);
         request.jobName().ifPresent(name -> config.set(PipelineOptions.NAME, name));
         JobGraph graph = buildJobGraph(request, config);
         try (RestClusterClient<ApplicationId> client = jobManagers.open(session)) {
-            JobID id = client.submitJob(graph).get(runningTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            String state = request.detached() ? JobStatus.CREATED.name() : awaitRunning(session, id, started);
+            JobID id = client.submitJob(graph).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            String state = request.detached() ? JobStatus.CREATED.name() : waiter.await(session, id, started);
             return new SubmittedJob(
                     id.toHexString(),
-                    graph.getName(),
+                    request.jobName().orElse(graph.getName()),
                     request.session(),
                     session.getApplicationId().toString(),
                     state,
@@ -79,7 +77,12 @@ public final class JobSubmitter {
         }
     }
 
-    private static JobGraph buildJobGraph(JarJobRequest request, Configuration config) {
+    /** Builds the JobGraph on the gateway, as {@code flink run} does; also used for per-job clusters. */
+    static JobGraph buildJobGraph(JarJobRequest request, Configuration config) {
+        return buildJobGraph(request, config, null);
+    }
+
+    static JobGraph buildJobGraph(JarJobRequest request, Configuration config, JobID fixedId) {
         int parallelism = request.parallelism().orElse(config.get(CoreOptions.DEFAULT_PARALLELISM));
         try {
             PackagedProgram program =
@@ -88,9 +91,12 @@ public final class JobSubmitter {
                             .setEntryPointClassName(request.entryClass().orElse(null))
                             .setArguments(request.arguments().toArray(String[]::new))
                             .setConfiguration(config)
+                            .setSavepointRestoreSettings(request.restorePath()
+                                    .map(path -> SavepointRestoreSettings.forPath(path, false))
+                                    .orElse(SavepointRestoreSettings.none()))
                             .build();
             try {
-                return PackagedProgramUtils.createJobGraph(program, config, parallelism, false);
+                return PackagedProgramUtils.createJobGraph(program, config, parallelism, fixedId, false);
             } finally {
                 program.close();
             }
@@ -101,36 +107,5 @@ public final class JobSubmitter {
                             + FerryException.rootCauseMessage(e) + " (check --class and the job's arguments)",
                     e);
         }
-    }
-
-    private String awaitRunning(ApplicationReport session, JobID id, long startedNanos) throws InterruptedException {
-        long deadline = startedNanos + runningTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JobDetails> job = observer.jobs(session)
-                    .flatMap(jobs -> jobs.stream().filter(j -> j.getJobId().equals(id)).findFirst());
-            if (job.isPresent()) {
-                JobStatus status = job.get().getStatus();
-                if (status == JobStatus.FINISHED || allTasksRunning(job.get())) {
-                    return status.name();
-                }
-                if (status.isGloballyTerminalState()) {
-                    throw new FerryException(
-                            ExitCode.FAILURE,
-                            "Job " + id + " ended " + status + " right after submission: see its exceptions at "
-                                    + JobManagerClients.webUrl(session) + "/#/job/running/" + id);
-                }
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new FerryException(
-                ExitCode.TIMEOUT,
-                "Job " + id + " was accepted but its tasks were not all RUNNING within " + runningTimeout.toSeconds()
-                        + "s: the session may lack free slots; check " + JobManagerClients.webUrl(session));
-    }
-
-    private static boolean allTasksRunning(JobDetails job) {
-        return job.getStatus() == JobStatus.RUNNING
-                && job.getNumTasks() > 0
-                && job.getTasksPerState()[ExecutionState.RUNNING.ordinal()] == job.getNumTasks();
     }
 }

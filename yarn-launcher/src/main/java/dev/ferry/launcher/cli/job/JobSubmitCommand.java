@@ -2,23 +2,20 @@ package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
-import dev.ferry.launcher.cli.output.Durations;
-import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
-import dev.ferry.launcher.jobs.JarJobRequest;
-import dev.ferry.launcher.jobs.SubmittedJob;
+import dev.ferry.launcher.jobs.JarJobSpec;
+import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code ferry job submit --session NAME JAR [-- ARGS...]}: runs a jar job in a session. */
@@ -26,7 +23,7 @@ import java.util.Optional;
         name = "submit",
         mixinStandardHelpOptions = true,
         description = "Submit a jar job into a running session; returns when all its tasks are RUNNING"
-                + " (or at once with --detached).")
+                + " (or at once with --detached). Ferry records the job under its name for resume and restart.")
 public final class JobSubmitCommand extends FerrySubcommand {
 
     @Option(names = "--session", required = true, paramLabel = "NAME", description = "Session cluster to run in")
@@ -44,12 +41,14 @@ public final class JobSubmitCommand extends FerrySubcommand {
     @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
     private Integer parallelism;
 
-    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: the job's own)")
+    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: the main class's simple name)")
     private String jobName;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or checkpoint")
+    private String fromSavepoint;
 
     @Option(names = "--detached", description = "Return as soon as the session accepted the job")
     private boolean detached;
-
 
     @Mixin
     private OutputOptions output;
@@ -59,27 +58,15 @@ public final class JobSubmitCommand extends FerrySubcommand {
         if (parallelism != null && parallelism < 1) {
             throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
         }
-        JarJobRequest request = new JarJobRequest(
-                session, jar.toAbsolutePath(), Optional.ofNullable(entryClass), Optional.ofNullable(parallelism),
-                Optional.ofNullable(jobName), arguments, detached);
-        SubmittedJob job;
+        JarJobSpec job = new JarJobSpec(
+                Optional.ofNullable(jobName), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
+                Optional.ofNullable(parallelism), JobPlacement.inSession(session), Optional.ofNullable(fromSavepoint),
+                detached);
+        StartedJob started;
         try (LauncherServices services = context().services()) {
-            job = services.jobSubmitter().submit(request);
+            started = services.jobStarter().startJar(job);
         }
-        if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("jobId", job.jobId());
-            json.put("name", job.jobName());
-            json.put("session", job.session());
-            json.put("applicationId", job.applicationId());
-            json.put("state", job.state());
-            json.put("seconds", job.elapsed().toMillis() / 1000.0);
-            Json.print(out(), json);
-        } else {
-            out().println("Job " + job.jobId() + " (" + job.jobName() + ") is " + job.state() + " in session '"
-                    + job.session() + "' after " + Durations.seconds(job.elapsed()) + ".");
-            out().flush();
-        }
+        JobPrinter.printStarted(out(), started, output.json());
         return 0;
     }
 }

@@ -1,0 +1,158 @@
+package dev.ferry.launcher.deployment;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.yarn.QueueView;
+import dev.ferry.launcher.yarn.YarnConnection;
+
+import org.apache.flink.client.deployment.ClusterSpecification;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
+import org.apache.flink.yarn.YarnClusterDescriptor;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Deploys a detached cluster with Flink's {@link YarnClusterDescriptor} and waits, within one
+ * deadline, until YARN runs it (and for a session, until its REST API answers and its minimum
+ * TaskManagers have registered). A deploy that misses the deadline or fails is killed: no orphan
+ * applications.
+ */
+public final class ClusterDeployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterDeployer.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    private final YarnConnection yarn;
+    private final ClusterObserver observer;
+    private final JobManagerClients jobManagers;
+    private final DescriptorDeploy descriptorDeploy;
+    private final Duration deployTimeout;
+
+    public ClusterDeployer(
+            YarnConnection yarn, ClusterObserver observer, JobManagerClients jobManagers, Duration deployTimeout) {
+        this.yarn = yarn;
+        this.descriptorDeploy = new DescriptorDeploy(yarn, deployTimeout);
+        this.observer = observer;
+        this.jobManagers = jobManagers;
+        this.deployTimeout = deployTimeout;
+    }
+
+    /** A fresh id for {@link SessionConfigurationFactory#create}; it tags the application. */
+    public static String newDeployId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** Deploys a session cluster and waits for its REST API and {@code minTaskManagers}. */
+    public DeployedCluster deploy(
+            ClusterName name,
+            QueueView queue,
+            Configuration flinkConfig,
+            ClusterSpecification specification,
+            String deployId,
+            int minTaskManagers,
+            boolean stagedLibraries) {
+        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries,
+                d -> d.deploySessionCluster(specification), minTaskManagers);
+    }
+
+    /**
+     * Deploys a cluster that runs one program (application or per-job mode); returns once YARN
+     * runs its JobManager. Waiting for the job is the caller's business.
+     */
+    public DeployedCluster deployJobCluster(
+            ClusterName name,
+            QueueView queue,
+            Configuration flinkConfig,
+            ClusterSpecification specification,
+            String deployId,
+            boolean stagedLibraries,
+            DeployCall call) {
+        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries, call, -1);
+    }
+
+    private DeployedCluster deploy(
+            ClusterName name,
+            QueueView queue,
+            Configuration flinkConfig,
+            ClusterSpecification specification,
+            String deployId,
+            boolean stagedLibraries,
+            DeployCall call,
+            int minTaskManagers) {
+        requireNameFree(name);
+        long started = System.nanoTime();
+        long deadline = started + deployTimeout.toNanos();
+        try (OrphanGuard guard = new OrphanGuard(yarn.client(), deployId)) {
+            ApplicationReport report = descriptorDeploy.run(flinkConfig, call, specification, deadline, queue, guard);
+            int taskManagers = minTaskManagers < 0 ? 0 : awaitReady(report, minTaskManagers, deadline, guard);
+            guard.disarm();
+            return new DeployedCluster(
+                    name.value(),
+                    report.getApplicationId().toString(),
+                    report.getQueue(),
+                    JobManagerClients.webUrl(report),
+                    taskManagers,
+                    stagedLibraries,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void requireNameFree(ClusterName name) {
+        observer.findLive(name.value()).ifPresent(existing -> {
+            throw new FerryException(
+                    ExitCode.CONFLICT,
+                    "Cluster name '" + name + "' is taken by " + existing.getApplicationId() + " ("
+                            + existing.getYarnApplicationState() + " in queue " + existing.getQueue()
+                            + "): stop it with 'ferry session stop " + name + "' or choose another name");
+        });
+    }
+
+    /** Waits for the REST API and the minimum TaskManagers; returns how many registered. */
+    private int awaitReady(ApplicationReport report, int minTaskManagers, long deadline, OrphanGuard guard) {
+        try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
+            while (true) {
+                Integer registered = registeredTaskManagers(client);
+                if (registered != null && registered >= minTaskManagers) {
+                    return registered;
+                }
+                if (DescriptorDeploy.remaining(deadline) <= 0) {
+                    guard.killNow();
+                    throw new FerryException(
+                            ExitCode.TIMEOUT,
+                            "Cluster " + report.getApplicationId() + " was not ready within " + deployTimeout.toSeconds()
+                                    + "s (" + (registered == null ? "its REST API did not answer"
+                                            : registered + " of " + minTaskManagers + " TaskManagers registered")
+                                    + ") and was killed: check the queue's free resources or raise ferry.deploy.timeout");
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            guard.killNow();
+            throw DescriptorDeploy.interrupted(guard, e);
+        }
+    }
+
+    private Integer registeredTaskManagers(RestClusterClient<ApplicationId> client) throws InterruptedException {
+        try {
+            ClusterOverviewWithVersion overview =
+                    client.getClusterOverview().get(jobManagers.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return overview.getNumTaskManagersConnected();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("JobManager not ready yet", e);
+            return null;
+        }
+    }
+}

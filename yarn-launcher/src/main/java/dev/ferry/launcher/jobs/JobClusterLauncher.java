@@ -1,0 +1,95 @@
+package dev.ferry.launcher.jobs;
+
+import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.coordination.RegisteredCluster;
+import dev.ferry.launcher.deployment.ClusterDeployer;
+import dev.ferry.launcher.deployment.ClusterMode;
+import dev.ferry.launcher.deployment.DeployCall;
+import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.deployment.SessionConfigurationFactory;
+import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.staging.DistStager;
+import dev.ferry.launcher.staging.StagedDist;
+import dev.ferry.launcher.yarn.QueueInspector;
+import dev.ferry.launcher.yarn.QueueView;
+
+import org.apache.flink.client.deployment.ClusterSpecification;
+import org.apache.flink.client.deployment.application.ApplicationConfiguration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.PipelineOptionsInternal;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deploys a cluster that runs one job: Flink's application mode (the program's main method runs
+ * on the JobManager) or the deprecated per-job mode (the JobGraph is built here). Either way
+ * the job id is fixed before the deploy, so the caller can wait for it and record it.
+ */
+public final class JobClusterLauncher {
+
+    private final QueueInspector queues;
+    private final SessionConfigurationFactory configurations;
+    private final DistStager stager;
+    private final ClusterDeployer deployer;
+    private final ClusterCoordination coordination;
+
+    public JobClusterLauncher(
+            QueueInspector queues,
+            SessionConfigurationFactory configurations,
+            DistStager stager,
+            ClusterDeployer deployer,
+            ClusterCoordination coordination) {
+        this.queues = queues;
+        this.configurations = configurations;
+        this.stager = stager;
+        this.deployer = deployer;
+        this.coordination = coordination;
+    }
+
+    public DeployedCluster launch(SessionSpec cluster, ClusterMode mode, JobProgram program) {
+        String deployId = ClusterDeployer.newDeployId();
+        ClusterSpecification sizing =
+                configurations.clusterSpecification(configurations.create(cluster, mode, Optional.empty(), deployId));
+        QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(cluster));
+        Optional<StagedDist> staged = stager.find();
+        Configuration config = configurations.create(cluster, mode, staged, deployId);
+        applyProgram(config, program);
+        DeployCall call = mode == ClusterMode.PER_JOB ? perJob(config, program, sizing) : application(config, program, sizing);
+        return coordination.underNameLock(cluster.name().value(), () -> {
+            DeployedCluster deployed = deployer.deployJobCluster(
+                    cluster.name(), queue, config, sizing, deployId, staged.isPresent(), call);
+            coordination.registered(new RegisteredCluster(
+                    deployed.name(), deployed.applicationId(), mode.tag(), deployed.queue(),
+                    System.getProperty("user.name"), deployed.webUrl(), FerryVersion.current()));
+            return deployed;
+        });
+    }
+
+    private static void applyProgram(Configuration config, JobProgram program) {
+        program.flinkSettings().forEach(config::setString);
+        config.set(PipelineOptions.NAME, program.jobName());
+        config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, program.jobId().toHexString());
+        program.parallelism().ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
+        program.restorePath().ifPresent(path ->
+                SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, false), config));
+    }
+
+    private static DeployCall application(Configuration config, JobProgram program, ClusterSpecification sizing) {
+        config.set(PipelineOptions.JARS, List.of(program.jar().toUri().toString()));
+        ApplicationConfiguration entry =
+                new ApplicationConfiguration(program.arguments().toArray(String[]::new), program.entryClass());
+        return descriptor -> descriptor.deployApplicationCluster(sizing, entry);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static DeployCall perJob(Configuration config, JobProgram program, ClusterSpecification sizing) {
+        JobGraph graph = JobSubmitter.buildJobGraph(program.asJarRequest("", true), config, program.jobId());
+        return descriptor -> descriptor.deployJobCluster(sizing, graph, true);
+    }
+}

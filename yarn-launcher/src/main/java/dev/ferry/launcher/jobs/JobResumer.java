@@ -1,0 +1,109 @@
+package dev.ferry.launcher.jobs;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ApplicationWaiter;
+import dev.ferry.launcher.jobs.RestorePoints.RestorePoint;
+
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Brings recorded jobs back: {@code resume} from a savepoint or the latest restore point after a
+ * stop, a cancel, a kill or the end of the cluster; {@code restart} as stop-with-savepoint then
+ * resume, optionally with a new jar: the upgrade path that keeps the job's state.
+ */
+public final class JobResumer {
+
+    private final JobLocator locator;
+    private final JobController controller;
+    private final JobStarter starter;
+    private final RestorePoints restorePoints;
+    private final ArtifactStore artifacts;
+    private final JobRecordStore records;
+    private final YarnClient yarn;
+    private final Duration timeout;
+
+    public JobResumer(
+            JobLocator locator,
+            JobController controller,
+            JobStarter starter,
+            RestorePoints restorePoints,
+            ArtifactStore artifacts,
+            JobRecordStore records,
+            YarnClient yarn,
+            Duration timeout) {
+        this.locator = locator;
+        this.controller = controller;
+        this.starter = starter;
+        this.restorePoints = restorePoints;
+        this.artifacts = artifacts;
+        this.records = records;
+        this.yarn = yarn;
+        this.timeout = timeout;
+    }
+
+    /** @param fromSavepoint a path, or empty for the latest savepoint or completed checkpoint */
+    public StartedJob resume(String nameOrId, Optional<String> fromSavepoint, boolean detached) {
+        LocatedJob job = locator.locate(nameOrId);
+        JobRecord record = requireRecord(job);
+        job.running().ifPresent(run -> {
+            throw new FerryException(
+                    ExitCode.CONFLICT,
+                    "Job '" + job.name() + "' is " + run.details().getStatus() + " as " + run.jobId()
+                            + ": stop it first ('ferry job stop " + job.name() + "'), or use 'ferry job restart'");
+        });
+        String restorePath = fromSavepoint
+                .map(path -> {
+                    restorePoints.requireRestorable(path);
+                    return path;
+                })
+                .orElseGet(() -> latest(record).path());
+        awaitOldClusterEnded(record);
+        return starter.rerun(record, Optional.of(restorePath), detached);
+    }
+
+    /** Stops the running job with a savepoint and starts it from there, with {@code newJar} if given. */
+    public StartedJob restart(String nameOrId, Optional<Path> newJar, Optional<String> newEntryClass, boolean detached) {
+        LocatedJob job = locator.locate(nameOrId);
+        JobRecord record = requireRecord(job);
+        JobController.requireRunning(job, "restart");
+        // Check the new artifact before the running job is touched.
+        Optional<String> mainClass = newJar.map(jar -> ProgramInspector.mainClass(jar, newEntryClass));
+        String savepoint = controller.stop(job.name(), false).savepoint();
+        JobRecord current = records.find(record.name()).orElse(record);
+        if (newJar.isPresent()) {
+            current = current.withArtifact(artifacts.upload(newJar.get()), mainClass.get());
+            records.save(current);
+        }
+        return starter.rerun(current, Optional.of(savepoint), detached);
+    }
+
+    private RestorePoint latest(JobRecord record) {
+        return restorePoints.latest(record).orElseThrow(() -> new FerryException(
+                ExitCode.NOT_FOUND,
+                "Job '" + record.name() + "' has no savepoint and no completed checkpoint in "
+                        + record.checkpointDir() + ": give one with --from-savepoint PATH"));
+    }
+
+    private static JobRecord requireRecord(LocatedJob job) {
+        return job.record().orElseThrow(() -> new FerryException(
+                ExitCode.NOT_FOUND,
+                "Ferry has no record of job '" + job.name() + "' (it was not started by Ferry): submit it with"
+                        + " 'ferry job submit' or 'ferry app run' to manage its lifecycle"));
+    }
+
+    /** A job cluster whose job ended may still be shutting down; its name is taken until it is gone. */
+    private void awaitOldClusterEnded(JobRecord record) {
+        if (record.placement().runsInSession() || record.applicationId() == null) {
+            return;
+        }
+        ApplicationWaiter.awaitEnded(
+                yarn, ApplicationId.fromString(record.applicationId()), ApplicationWaiter.deadline(timeout),
+                "The job's previous cluster is still running");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ferry.launcher.jobs;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.ClusterStates;
+import dev.ferry.launcher.cluster.JobManagerClients;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Waits until every task of a job is RUNNING (or the job already FINISHED). It polls
+ * {@code /jobs/overview}, which the dispatcher answers afresh; {@code /jobs/<id>} is cached for
+ * seconds. A job cluster that ends meanwhile fails the wait with YARN's diagnostics.
+ */
+public final class JobRunningWaiter {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final YarnClient yarn;
+    private final ClusterObserver observer;
+    private final Duration timeout;
+
+    public JobRunningWaiter(YarnClient yarn, ClusterObserver observer, Duration timeout) {
+        this.yarn = yarn;
+        this.observer = observer;
+        this.timeout = timeout;
+    }
+
+    /** Returns the state reached: RUNNING, or FINISHED for a job that was quicker than the wait. */
+    public String await(ApplicationReport cluster, JobID id, long startedNanos) {
+        long deadline = startedNanos + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Optional<JobDetails> job = observer.jobs(cluster)
+                        .flatMap(jobs -> jobs.stream().filter(j -> j.getJobId().equals(id)).findFirst());
+                if (job.isPresent()) {
+                    JobStatus status = job.get().getStatus();
+                    if (status == JobStatus.FINISHED || allTasksRunning(job.get())) {
+                        return status.name();
+                    }
+                    if (status.isGloballyTerminalState()) {
+                        throw new FerryException(
+                                ExitCode.FAILURE,
+                                "Job " + id + " ended " + status + " right after it started: see its exceptions at "
+                                        + JobManagerClients.webUrl(cluster) + "/#/job/completed/" + id);
+                    }
+                } else {
+                    requireClusterLive(cluster, id);
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException(ExitCode.FAILURE, "Interrupted while waiting for job " + id + " to run", e);
+        }
+        throw new FerryException(
+                ExitCode.TIMEOUT,
+                "Job " + id + " was accepted but its tasks were not all RUNNING within " + timeout.toSeconds()
+                        + "s: the cluster may lack free slots or containers; check " + JobManagerClients.webUrl(cluster)
+                        + " (or raise ferry.job.running-timeout)");
+    }
+
+    private void requireClusterLive(ApplicationReport cluster, JobID id) {
+        ApplicationReport now;
+        try {
+            now = yarn.getApplicationReport(cluster.getApplicationId());
+        } catch (Exception e) {
+            return; // YARN hiccup: keep waiting until the deadline.
+        }
+        if (!ClusterStates.LIVE.contains(now.getYarnApplicationState())) {
+            throw new FerryException(
+                    ExitCode.FAILURE,
+                    "Cluster " + cluster.getApplicationId() + " ended (" + now.getFinalApplicationStatus()
+                            + ") before job " + id + " ran: " + FerryException.firstLine(now.getDiagnostics())
+                            + " (logs: 'yarn logs -applicationId " + cluster.getApplicationId() + "')");
+        }
+    }
+
+    private static boolean allTasksRunning(JobDetails job) {
+        return job.getStatus() == JobStatus.RUNNING
+                && job.getNumTasks() > 0
+                && job.getTasksPerState()[ExecutionState.RUNNING.ordinal()] == job.getNumTasks();
+    }
+}
