@@ -50,6 +50,12 @@ public final class HaDeployment {
                 config,
                 YarnConfigOptions.APPLICATION_ATTEMPTS.key(),
                 String.valueOf(effective.get(FerryOptions.HA_APPLICATION_ATTEMPTS)));
+        // Otherwise a mere disconnect (a ZooKeeper restart, a network blip) revokes leadership, and
+        // a YARN session JobManager treats its ResourceManager's revocation as fatal: the process
+        // exits and each blip burns a YARN attempt (seen in ZooKeeperFaultsIT). Leadership now
+        // goes only when the session expires. No second leader can appear meanwhile: YARN runs
+        // one attempt at a time, and a new one cannot take the latch before that session expires.
+        setIfAbsent(config, HighAvailabilityOptions.ZOOKEEPER_TOLERATE_SUSPENDED_CONNECTIONS.key(), "true");
         applyAuthentication(config);
     }
 
