@@ -6,6 +6,7 @@ import dev.ferry.sandbox.cluster.EmbeddedCluster;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.zookeeper.ZooDefs;
@@ -22,17 +23,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code ferry.ha.zookeeper.auth.credential} set, every znode of a deployed cluster, Ferry's
  * registry and locks as well as Flink's own HA znodes, is readable and writable only with that
- * credential; a command run with another credential fails with a one-line permission error.
+ * credential; a command run with another credential fails with a one-line permission error, and
+ * {@code ferry ha gc}, holding the same credential, still removes what a YARN kill left behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZooKeeperAclIT {
@@ -81,6 +85,13 @@ class ZooKeeperAclIT {
     }
 
 
+    private static String startSession(String name) throws Exception {
+        return json(cluster.ferry(
+                        "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
+                        "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"))
+                .get("applicationId").asText();
+    }
+
     /** Every znode at and below {@code path} with its ACL. */
     private static Map<String, List<ACL>> aclsBelow(String path) throws Exception {
         Map<String, List<ACL>> acls = new TreeMap<>();
@@ -98,10 +109,7 @@ class ZooKeeperAclIT {
     @Test
     @Order(1)
     void ferrysRegistryZnodesAreCreatorOnly() throws Exception {
-        applicationId = json(cluster.ferry(
-                        "session", "start", "guarded", "--jm-memory", "1024m", "--tm-memory", "1024m",
-                        "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"))
-                .get("applicationId").asText();
+        applicationId = startSession("guarded");
 
         Map<String, List<ACL>> acls = aclsBelow("/ferry");
 
@@ -137,5 +145,32 @@ class ZooKeeperAclIT {
         assertThat(stopped.get("haData").asText()).isIn("removed", "none");
         assertThat(authenticated.checkExists().forPath("/flink/" + applicationId)).isNull();
         assertThat(authenticated.checkExists().forPath("/ferry/clusters/guarded")).isNull();
+    }
+
+    @Test
+    @Order(5)
+    void haGcRemovesTheCreatorOnlyZnodesAYarnKillLeftBehind() throws Exception {
+        String killed = startSession("doomed");
+        cluster.yarn().killApplication(ApplicationId.fromString(killed));
+
+        JsonNode report = gcOnceTheKilledJobManagersSessionExpired(killed, Duration.ofSeconds(90));
+
+        assertThat(report.get("removed")).extracting(r -> r.get("clusterId").asText()).contains(killed);
+        assertThat(authenticated.checkExists().forPath("/flink/" + killed)).isNull();
+        assertThat(authenticated.checkExists().forPath("/ferry/clusters/doomed")).isNull();
+    }
+
+    /** Until the killed JobManager's ZooKeeper session expires, gc keeps its znodes (and says why). */
+    private static JsonNode gcOnceTheKilledJobManagersSessionExpired(String killed, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
+            boolean removed = StreamSupport.stream(report.get("removed").spliterator(), false)
+                    .anyMatch(r -> r.get("clusterId").asText().equals(killed));
+            if (removed || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(1000);
+        }
     }
 }
