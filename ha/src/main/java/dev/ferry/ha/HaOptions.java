@@ -46,7 +46,8 @@ public final class HaOptions {
     public static final ConfigOption<String> AUTH_CREDENTIAL = key("ferry.ha.zookeeper.auth.credential")
             .stringType()
             .defaultValue("")
-            .withDescription("user:password for digest auth; when set, Ferry's znodes get creator-only ACLs.");
+            .withDescription("user:password for digest auth; when set, Ferry's znodes and the JobManagers' HA znodes"
+                    + " get creator-only ACLs (Flink gets it as high-availability.zookeeper.client.authorization).");
 
     private HaOptions() {}
 }

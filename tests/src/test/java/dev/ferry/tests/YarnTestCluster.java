@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +140,11 @@ final class YarnTestCluster implements AutoCloseable {
 
     String zooKeeperQuorum() {
         return cluster.zooKeeperConnectString();
+    }
+
+    /** Restarts the ZooKeeper server on the same port and data after {@code downtime}. */
+    void restartZooKeeper(Duration downtime) throws IOException, InterruptedException {
+        cluster.restartZooKeeper(downtime);
     }
 
     YarnClient yarn() {

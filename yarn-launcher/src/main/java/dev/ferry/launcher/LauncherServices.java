@@ -6,6 +6,7 @@ import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
 import dev.ferry.launcher.coordination.ClusterCoordination;
@@ -114,7 +115,8 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     public HaGarbageCollector haGarbageCollector() {
-        return new HaGarbageCollector(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot());
+        return new HaGarbageCollector(
+                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), coordination());
     }
 
     /** Locks, registry and leader lookup in ZooKeeper when HA is on; YARN alone otherwise. */
@@ -140,6 +142,11 @@ public final class LauncherServices implements AutoCloseable {
 
     public ClusterObserver clusters() {
         return new ClusterObserver(yarn().client(), jobManagers);
+    }
+
+    /** YARN's clusters joined with the registry (when HA is on). */
+    public ClusterLister clusterLister() {
+        return new ClusterLister(clusters(), coordination());
     }
 
     /** Needs no cluster: builds and checks a session's configuration. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class RunningCluster implements AutoCloseable {
     private ClientConfiguration clientConfiguration;
     private Path temporaryHdfsDir;
     private Path temporaryZooKeeperDir;
+    private Path zooKeeperDataDir;
 
     private RunningCluster(EmbeddedCluster spec) {
         this.spec = spec;
@@ -48,7 +50,8 @@ public final class RunningCluster implements AutoCloseable {
     private void startServices() throws Exception {
         long started = System.nanoTime();
         if (spec.zooKeeper()) {
-            zooKeeper = ZooKeeperService.start(zooKeeperDir(), spec.zooKeeperPort());
+            zooKeeperDataDir = zooKeeperDir();
+            zooKeeper = ZooKeeperService.start(zooKeeperDataDir, spec.zooKeeperPort());
         }
         if (spec.hdfs()) {
             dfs = MiniHdfs.start(hdfsDir(), spec.hdfsPorts().orElse(null));
@@ -141,6 +144,21 @@ public final class RunningCluster implements AutoCloseable {
     public String zooKeeperConnectString() {
         requireRunning(zooKeeper, "ZooKeeper");
         return zooKeeper.connectString();
+    }
+
+    /**
+     * Stops the ZooKeeper server and, after {@code downtime}, starts it again on the same port with
+     * the same data, as an operator's restart does: clients see a disconnect, and their sessions
+     * survive if they reconnect within their session timeout. For fault tests.
+     */
+    public void restartZooKeeper(Duration downtime) throws IOException, InterruptedException {
+        requireRunning(zooKeeper, "ZooKeeper");
+        int port = zooKeeper.port();
+        zooKeeper.close();
+        zooKeeper = null;
+        Thread.sleep(downtime.toMillis());
+        zooKeeper = ZooKeeperService.start(zooKeeperDataDir, port);
+        LOG.info("ZooKeeper restarted on port {}", port);
     }
 
     /** host:port of the ResourceManager's client RPC. */

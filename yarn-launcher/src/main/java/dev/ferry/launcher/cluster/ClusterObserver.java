@@ -14,6 +14,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
 import java.io.IOException;
@@ -76,6 +77,18 @@ public final class ClusterObserver {
         return ferryApplications(EnumSet.allOf(YarnApplicationState.class)).stream()
                 .filter(r -> isNamed(r, name))
                 .max(Comparator.comparingLong(ApplicationReport::getStartTime));
+    }
+
+    /** Any application YARN still remembers, Ferry's or not, by id. */
+    public Optional<ClusterView> describeApplication(String applicationId) {
+        try {
+            return Optional.of(describe(yarn.getApplicationReport(ApplicationId.fromString(applicationId))));
+        } catch (ApplicationNotFoundException | IllegalArgumentException forgotten) {
+            return Optional.empty();
+        } catch (YarnException | IOException e) {
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE, "Cannot read YARN application " + applicationId + ": " + e.getMessage(), e);
+        }
     }
 
     /** Like {@link #findLive} but fails with the names that do exist. */
@@ -155,7 +168,7 @@ public final class ClusterObserver {
                                 : ": running clusters are " + names + " (see 'ferry session list')"));
     }
 
-    private static boolean queueMatches(String reportQueue, String wanted) {
+    static boolean queueMatches(String reportQueue, String wanted) {
         return reportQueue.equals(wanted) || reportQueue.endsWith("." + wanted) || wanted.endsWith("." + reportQueue);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.launcher.coordination;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,6 +26,16 @@ public interface ClusterCoordination {
         public void unregistered(String name) {}
 
         @Override
+        public boolean unregistered(String name, String applicationId) {
+            return false;
+        }
+
+        @Override
+        public Optional<List<RegistryEntry>> registry() {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> leaderRestAddress(String applicationId) {
             return Optional.empty();
         }
@@ -38,6 +49,17 @@ public interface ClusterCoordination {
 
     /** Forgets a cluster that has ended. */
     void unregistered(String name);
+
+    /**
+     * Forgets cluster {@code name} only if the registry still names {@code applicationId} for it,
+     * so a newer start of the same name is never forgotten; call it under the name lock.
+     *
+     * @return whether an entry was removed
+     */
+    boolean unregistered(String name, String applicationId);
+
+    /** Every registered cluster; empty when there is no shared registry (no ZooKeeper HA). */
+    Optional<List<RegistryEntry>> registry();
 
     /** The REST address the current JobManager leader published, if any. */
     Optional<String> leaderRestAddress(String applicationId);

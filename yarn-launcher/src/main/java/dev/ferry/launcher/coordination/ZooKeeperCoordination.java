@@ -13,6 +13,7 @@ import org.apache.curator.framework.CuratorFramework;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -67,6 +68,31 @@ public final class ZooKeeperCoordination implements ClusterCoordination {
     public void unregistered(String name) {
         try {
             registry.remove(name);
+        } catch (HaException e) {
+            throw HaErrors.translate(e);
+        }
+    }
+
+    @Override
+    public boolean unregistered(String name, String applicationId) {
+        try {
+            boolean stillNamesIt = registry.get(name)
+                    .map(versioned -> versioned.value().applicationId().equals(applicationId))
+                    .orElse(false);
+            return stillNamesIt && registry.remove(name);
+        } catch (HaException e) {
+            throw HaErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<List<RegistryEntry>> registry() {
+        try {
+            return Optional.of(registry.list().stream()
+                    .map(r -> new RegistryEntry(
+                            r.name(), r.applicationId(), r.mode(), r.queue(), r.user(), r.restUrl(), r.ferryVersion(),
+                            r.createdAt()))
+                    .toList());
         } catch (HaException e) {
             throw HaErrors.translate(e);
         }

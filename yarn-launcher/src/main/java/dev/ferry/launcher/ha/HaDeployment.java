@@ -1,19 +1,32 @@
 package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.HaOptions;
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.yarn.configuration.YarnConfigOptions;
+
+import java.util.Map;
 
 /**
  * Turns on Flink's ZooKeeper HA for every cluster Ferry deploys once a quorum is configured.
  * The HA cluster id stays Flink's YARN default, the application id, so that HA data can be
  * matched against YARN's live applications when it is cleaned up.
+ *
+ * <p>With {@link HaOptions#AUTH_CREDENTIAL} set, Flink's own znodes are made creator-only with
+ * the same credential as Ferry's: Flink's Curator authenticates with it
+ * ({@code high-availability.zookeeper.client.authorization}) and creates every znode with
+ * {@code high-availability.zookeeper.client.acl: creator}. One credential for both is what lets
+ * {@code ferry ha gc} delete the znodes a killed JobManager left behind.
  */
 public final class HaDeployment {
+
+    static final String CREATOR_ACL = "creator";
 
     private final EffectiveConfiguration effective;
 
@@ -37,6 +50,36 @@ public final class HaDeployment {
                 config,
                 YarnConfigOptions.APPLICATION_ATTEMPTS.key(),
                 String.valueOf(effective.get(FerryOptions.HA_APPLICATION_ATTEMPTS)));
+        // Otherwise a mere disconnect (a ZooKeeper restart, a network blip) revokes leadership, and
+        // a YARN session JobManager treats its ResourceManager's revocation as fatal: the process
+        // exits and each blip burns a YARN attempt (seen in ZooKeeperFaultsIT). Leadership now
+        // goes only when the session expires. No second leader can appear meanwhile: YARN runs
+        // one attempt at a time, and a new one cannot take the latch before that session expires.
+        setIfAbsent(config, HighAvailabilityOptions.ZOOKEEPER_TOLERATE_SUSPENDED_CONNECTIONS.key(), "true");
+        applyAuthentication(config);
+    }
+
+    private void applyAuthentication(Configuration config) {
+        String credential = effective.get(HaOptions.AUTH_CREDENTIAL);
+        if (credential.isEmpty()) {
+            return;
+        }
+        if (config.get(SecurityOptions.ZOOKEEPER_SASL_DISABLE)) {
+            // Flink refuses "acl: creator" with SASL disabled (IllegalConfigurationException in the
+            // JobManager), although digest auth needs no SASL: fail here, not after a YARN deploy.
+            throw new FerryException(
+                    ExitCode.USAGE,
+                    "Flink refuses creator-only znodes (" + HaOptions.AUTH_CREDENTIAL.key() + " is set) while "
+                            + SecurityOptions.ZOOKEEPER_SASL_DISABLE.key() + " is true: remove "
+                            + SecurityOptions.ZOOKEEPER_SASL_DISABLE.key() + " from config.yaml");
+        }
+        setIfAbsent(config, HighAvailabilityOptions.ZOOKEEPER_CLIENT_ACL.key(), CREATOR_ACL);
+        if (!config.contains(HighAvailabilityOptions.ZOOKEEPER_CLIENT_AUTHORIZATION)) {
+            // Typed, because a digest credential "user:password" holds the ':' of Flink's map syntax.
+            config.set(
+                    HighAvailabilityOptions.ZOOKEEPER_CLIENT_AUTHORIZATION,
+                    Map.of(effective.get(HaOptions.AUTH_SCHEME), credential));
+        }
     }
 
     /** Flink's root znode of all HA clusters. */

@@ -4,13 +4,22 @@ import dev.ferry.ha.HaException;
 import dev.ferry.ha.cleanup.CleanupReport;
 import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.coordination.RegistryEntry;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 /**
  * {@code ferry ha gc}: removes the znodes and HA storage that clusters YARN no longer runs left
- * behind (a YARN kill removes nothing), never a live application's.
+ * behind (a YARN kill removes nothing), never a live application's; and the registry entries
+ * that still name such a cluster, so {@code ferry session list} stops showing it as stale.
  */
 public final class HaGarbageCollector {
 
@@ -18,19 +27,56 @@ public final class HaGarbageCollector {
     private final YarnClient yarn;
     private final HaStorage storage;
     private final String flinkRoot;
+    private final ClusterCoordination coordination;
 
-    public HaGarbageCollector(CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot) {
+    public HaGarbageCollector(
+            CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot, ClusterCoordination coordination) {
         this.zooKeeper = zooKeeper;
         this.yarn = yarn;
         this.storage = storage;
         this.flinkRoot = flinkRoot;
+        this.coordination = coordination;
     }
 
-    public CleanupReport collect(boolean dryRun) {
+    public GcReport collect(boolean dryRun) {
+        CleanupReport haData;
         try {
-            return new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> LiveApplications.ids(yarn)).clean(dryRun);
+            haData = new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> LiveApplications.ids(yarn)).clean(dryRun);
         } catch (HaException e) {
             throw HaErrors.translate(e);
+        }
+        return new GcReport(haData, staleRegistryEntries(dryRun));
+    }
+
+    private List<RegistryEntry> staleRegistryEntries(boolean dryRun) {
+        // Registry first: an entry registered after YARN was asked would otherwise look stale.
+        List<RegistryEntry> entries = coordination.registry().orElse(List.of());
+        Set<String> live = LiveApplications.ids(yarn);
+        List<RegistryEntry> stale = new ArrayList<>();
+        for (RegistryEntry entry : entries) {
+            if (live.contains(entry.applicationId())) {
+                continue;
+            }
+            if (dryRun || removeUnderNameLock(entry)) {
+                stale.add(entry);
+            }
+        }
+        return stale;
+    }
+
+    /** Under the name lock, and only if YARN still does not run it: a start may be re-using the name. */
+    private boolean removeUnderNameLock(RegistryEntry entry) {
+        try {
+            return coordination.underNameLock(
+                    entry.name(),
+                    () -> !LiveApplications.ids(yarn).contains(entry.applicationId())
+                            && coordination.unregistered(entry.name(), entry.applicationId()));
+        } catch (FerryException e) {
+            if (e.exitCode() == ExitCode.CONFLICT) {
+                // Another command holds the name (e.g. a start): it replaces the entry itself.
+                return false;
+            }
+            throw e;
         }
     }
 }

@@ -12,6 +12,8 @@ import dev.ferry.ha.HaOptions;
 import dev.ferry.sandbox.SandboxOptions;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.util.TimeUtils;
 
 import picocli.CommandLine.Command;
@@ -105,10 +107,19 @@ public final class ConfigShowCommand extends FerrySubcommand {
         for (Map.Entry<String, ValueOrigin> explicit : config.explicitKeys().entrySet()) {
             if (!ferryKeys.contains(explicit.getKey())) {
                 entries.add(new Entry(
-                        explicit.getKey(), config.rawValue(explicit.getKey()), explicit.getValue().toString(), ""));
+                        explicit.getKey(), shown(explicit.getKey(), config.rawValue(explicit.getKey())),
+                        explicit.getValue().toString(), ""));
             }
         }
         return entries;
+    }
+
+    /** Secrets are printed masked, as Flink masks them in its logs: output gets pasted into tickets. */
+    private static String shown(String key, String value) {
+        boolean secret = key.equals(HaOptions.AUTH_CREDENTIAL.key())
+                || key.equals(HighAvailabilityOptions.ZOOKEEPER_CLIENT_AUTHORIZATION.key())
+                || GlobalConfiguration.isSensitive(key);
+        return secret ? GlobalConfiguration.HIDDEN_CONTENT : value;
     }
 
     /** Long values (the JVM flags) would make the table unreadable; -o json prints them whole. */

@@ -4,6 +4,7 @@ import dev.ferry.launcher.cli.output.Durations;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.cluster.ClusterView;
+import dev.ferry.launcher.cluster.ListedCluster;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,9 +16,11 @@ final class ClusterPrinter {
 
     private ClusterPrinter() {}
 
-    static void printTable(PrintWriter out, List<ClusterView> clusters) {
-        Table table = new Table("NAME", "APPLICATION", "STATE", "QUEUE", "USER", "JOBS", "UPTIME", "WEB UI");
-        for (ClusterView c : clusters) {
+    /** The REGISTRY column comes last so that the columns scripts already cut stay where they were. */
+    static void printListTable(PrintWriter out, List<ListedCluster> clusters) {
+        Table table = new Table("NAME", "APPLICATION", "STATE", "QUEUE", "USER", "JOBS", "UPTIME", "WEB UI", "REGISTRY");
+        for (ListedCluster listed : clusters) {
+            ClusterView c = listed.view();
             table.row(
                     c.name(),
                     c.applicationId(),
@@ -26,13 +29,20 @@ final class ClusterPrinter {
                     c.user(),
                     c.runningJobs() == null ? "?" : c.runningJobs(),
                     Durations.humanize(c.uptime()),
-                    c.webUrl().isEmpty() ? "-" : c.webUrl());
+                    c.webUrl().isEmpty() ? "-" : c.webUrl(),
+                    listed.registry() == null ? "-" : listed.registry().label());
         }
         table.print(out);
     }
 
-    static void printJson(PrintWriter out, List<ClusterView> clusters) {
+    static void printListJson(PrintWriter out, List<ListedCluster> clusters) {
         Json.print(out, clusters.stream().map(ClusterPrinter::toJson).toList());
+    }
+
+    static Map<String, Object> toJson(ListedCluster listed) {
+        Map<String, Object> json = toJson(listed.view());
+        json.put("registry", listed.registry() == null ? null : listed.registry().label());
+        return json;
     }
 
     static Map<String, Object> toJson(ClusterView c) {

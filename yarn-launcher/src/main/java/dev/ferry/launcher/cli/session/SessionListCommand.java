@@ -3,7 +3,7 @@ package dev.ferry.launcher.cli.session;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.OutputOptions;
-import dev.ferry.launcher.cluster.ClusterView;
+import dev.ferry.launcher.cluster.ListedCluster;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ferry session list}: every Ferry cluster, read live from YARN and the JobManagers. */
+/**
+ * {@code ferry session list}: every Ferry cluster, read live from YARN and the JobManagers, and with
+ * ZooKeeper HA whether the registry agrees (stale and missing entries).
+ */
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
@@ -30,17 +33,17 @@ public final class SessionListCommand extends FerrySubcommand {
 
     @Override
     public Integer call() {
-        List<ClusterView> clusters;
+        List<ListedCluster> clusters;
         try (LauncherServices services = context().services()) {
-            clusters = services.clusters().list(Optional.ofNullable(queue), all);
+            clusters = services.clusterLister().list(Optional.ofNullable(queue), all);
         }
         if (output.json()) {
-            ClusterPrinter.printJson(out(), clusters);
+            ClusterPrinter.printListJson(out(), clusters);
         } else if (clusters.isEmpty()) {
             out().println(all ? "No Ferry clusters." : "No running Ferry clusters (--all shows ended ones).");
             out().flush();
         } else {
-            ClusterPrinter.printTable(out(), clusters);
+            ClusterPrinter.printListTable(out(), clusters);
         }
         return 0;
     }
