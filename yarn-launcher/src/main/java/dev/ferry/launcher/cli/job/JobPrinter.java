@@ -66,8 +66,10 @@ public final class JobPrinter {
     public static void printStarted(PrintWriter out, StartedJob job, boolean json) {
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("name", job.name());
             fields.put("jobId", job.jobId());
+            fields.put("name", job.name());
+            // Kept from the first schema of 'job submit'; "cluster" names any cluster.
+            fields.put("session", "session".equals(job.mode()) ? job.cluster() : null);
             fields.put("state", job.state());
             fields.put("mode", job.mode());
             fields.put("cluster", job.cluster());

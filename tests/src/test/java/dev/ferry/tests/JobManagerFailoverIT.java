@@ -1,0 +1,194 @@
+package dev.ferry.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.launcher.cli.FerryCliRun;
+import dev.ferry.sandbox.cluster.EmbeddedCluster;
+
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
+
+/**
+ * JobManager failover with ZooKeeper HA on a real YARN, HDFS and ZooKeeper: the JobManager (the
+ * YARN application master) of a cluster running the checkpointed counting job is killed with
+ * SIGKILL; YARN starts a new attempt, which takes leadership and restores the same job from its
+ * latest checkpoint, keeping the TaskManagers, and the output stays exactly-once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JobManagerFailoverIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration OUTPUT_TIMEOUT = Duration.ofSeconds(90);
+    private static final int KEYS = 4;
+    private static YarnTestCluster cluster;
+
+    @BeforeAll
+    static void startYarnHdfsAndZooKeeper() throws Exception {
+        cluster = YarnTestCluster.start(
+                "failover-it",
+                EmbeddedCluster.builder().nodeManagerMemoryMb(8192).withZooKeeper(),
+                running -> String.join("\n",
+                        "ferry.deploy.timeout: 120s",
+                        "ferry.job.running-timeout: 120s",
+                        "ferry.ha.zookeeper.quorum: " + running.zooKeeperConnectString(),
+                        ""));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String[] small(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--jm-memory", "1024m", "--tm-memory", "1024m", "-Dtaskmanager.memory.managed.fraction=0.2"));
+        return all.toArray(String[]::new);
+    }
+
+    private static JsonNode json(FerryCliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return JSON.readTree(run.stdout());
+    }
+
+    private static String[] countingJob(String output) {
+        return new String[] {
+            cluster.home().resolve("examples/CountingJob.jar").toString(), "-o", "json",
+            "--", "--output", cluster.hdfs(output), "--rate", "20", "--checkpoint-interval", "1000"
+        };
+    }
+
+    @Test
+    @Order(1)
+    void aSessionsJobComesBackFromItsCheckpointOnANewAttemptKeepingItsTaskManagers() throws Exception {
+        // given: a session with one warm TaskManager running the counting job, some output committed
+        json(cluster.ferry(small("session", "start", "ha-session", "--min-taskmanagers", "1", "-o", "json")));
+        List<String> submit = new ArrayList<>(List.of("job", "submit", "--session", "ha-session", "--name", "fo-session"));
+        submit.addAll(List.of(countingJob("/out/fo-session")));
+        String jobId = json(cluster.ferry(submit.toArray(String[]::new))).get("jobId").asText();
+        CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/fo-session"));
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+        JsonNode before = json(cluster.ferry("job", "status", "fo-session", "-o", "json"));
+        Set<String> taskManagers = taskManagerIds(before.get("webUrl").asText());
+
+        // when: the JobManager process is killed with SIGKILL
+        killApplicationMaster(before.get("applicationId").asText());
+
+        // then: a second attempt runs the same job again, from its checkpoint, on the same TaskManagers
+        JsonNode after = awaitRunningOnAttempt("fo-session", "ha-session", 2);
+        assertThat(after.get("jobId").asText()).isEqualTo(jobId);
+        assertThat(taskManagerIds(after.get("webUrl").asText())).isEqualTo(taskManagers);
+        int committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "fo-session", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    @Order(2)
+    void anApplicationClustersJobComesBackFromItsCheckpointOnANewAttempt() throws Exception {
+        // given: the counting job in an application cluster, some output committed
+        List<String> run = new ArrayList<>(List.of(small("app", "run", "--name", "fo-app")));
+        run.addAll(List.of(countingJob("/out/fo-app")));
+        JsonNode started = json(cluster.ferry(run.toArray(String[]::new)));
+        CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/fo-app"));
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+
+        // when
+        killApplicationMaster(started.get("applicationId").asText());
+
+        // then
+        JsonNode after = awaitRunningOnAttempt("fo-app", "fo-app", 2);
+        assertThat(after.get("jobId").asText()).isEqualTo(started.get("jobId").asText());
+        int committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "fo-app", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    /** Waits until the cluster runs attempt {@code attempt} and the job's tasks all run again. */
+    private static JsonNode awaitRunningOnAttempt(String job, String clusterName, int attempt) throws Exception {
+        long killedAt = System.nanoTime();
+        long deadline = killedAt + FAILOVER_TIMEOUT.toNanos();
+        while (true) {
+            FerryCliRun sessionStatus = cluster.ferry("session", "status", clusterName, "-o", "json");
+            FerryCliRun jobStatus = cluster.ferry("job", "status", job, "-o", "json");
+            if (sessionStatus.exitCode() == 0 && jobStatus.exitCode() == 0) {
+                JsonNode status = JSON.readTree(jobStatus.stdout());
+                boolean running = status.get("state").asText().equals("RUNNING")
+                        && status.get("tasksRunning").asInt() == status.get("tasksTotal").asInt();
+                if (running && JSON.readTree(sessionStatus.stdout()).get("attempt").asInt() == attempt) {
+                    System.out.printf("%s: RUNNING again on attempt %d %.1f s after the kill%n",
+                            job, attempt, (System.nanoTime() - killedAt) / 1e9);
+                    return status;
+                }
+            }
+            assertThat(System.nanoTime()).as("%s RUNNING on attempt %d within %s", job, attempt, FAILOVER_TIMEOUT)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** SIGKILL to the JVM of the application's current JobManager container. */
+    private static void killApplicationMaster(String applicationId) throws Exception {
+        long pid = applicationMasterPid(applicationId);
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static long applicationMasterPid(String applicationId) throws Exception {
+        String attempt = cluster.yarn().getApplicationReport(ApplicationId.fromString(applicationId))
+                .getCurrentApplicationAttemptId().toString();
+        List<Long> found = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String cmdline;
+                try {
+                    cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8);
+                } catch (Exception gone) {
+                    continue;
+                }
+                String[] argv = cmdline.split("\0");
+                boolean jvm = argv.length > 0 && argv[0].endsWith("java");
+                if (jvm && cmdline.contains(applicationId) && cmdline.toLowerCase(java.util.Locale.ROOT).contains("clusterentrypoint")) {
+                    found.add(Long.parseLong(proc.getFileName().toString()));
+                }
+            }
+        }
+        assertThat(found).as("the JobManager JVM of %s (%s)", applicationId, attempt).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Set<String> taskManagerIds(String webUrl) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(webUrl + "/taskmanagers")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode taskManagers = JSON.readTree(response.body()).get("taskmanagers");
+        return StreamSupport.stream(taskManagers.spliterator(), false)
+                .map(tm -> tm.get("id").asText())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+}
