@@ -1,0 +1,14 @@
+package dev.ferry.sql;
+
+import java.util.List;
+
+/**
+ * The rows a SELECT (or SHOW, EXPLAIN, DESCRIBE) statement returned, formatted as strings the way
+ * Flink's SQL client formats them.
+ *
+ * @param sql the statement
+ * @param columns the column names
+ * @param rows at most {@link SqlScriptRunner#MAX_ROWS} rows; a value may be {@code null}
+ * @param truncated whether the query had more rows (it was cancelled after the last one kept)
+ */
+public record QueryResult(String sql, List<String> columns, List<List<String>> rows, boolean truncated) {}
