@@ -7,7 +7,8 @@ import java.util.List;
  * Flink's SQL client formats them.
  *
  * @param sql the statement
- * @param columns the column names
+ * @param columns the column names; a streaming SELECT's first column is "op", the row kind
+ *     (+I, -U, +U, -D), because its rows are a changelog
  * @param rows at most {@link SqlScriptRunner#MAX_ROWS} rows; a value may be {@code null}
  * @param truncated whether the query had more rows (it was cancelled after the last one kept)
  */

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
@@ -58,13 +60,15 @@ public final class SqlScriptRunner {
   public SqlRunResult submit(PreparedScript prepared) {
     prepared.markSubmitted();
     TableEnvironmentInternal tableEnv = (TableEnvironmentInternal) prepared.tableEnv();
+    boolean streaming = prepared.tableEnv().getConfig().get(ExecutionOptions.RUNTIME_MODE)
+        == RuntimeExecutionMode.STREAMING;
     Optional<JobID> jobId = Optional.empty();
     List<QueryResult> queries = new ArrayList<>();
     for (Step step : prepared.steps()) {
       if (step instanceof Step.Output output) {
         queries.add(output.result());
       } else if (step instanceof Step.Query query) {
-        queries.add(runQuery(tableEnv, query));
+        queries.add(runQuery(tableEnv, query, streaming));
       } else if (step instanceof Step.Job job) {
         jobId = Optional.of(startJob(tableEnv, job));
       }
@@ -82,10 +86,14 @@ public final class SqlScriptRunner {
     }
   }
 
-  private static QueryResult runQuery(TableEnvironmentInternal tableEnv, Step.Query query) {
+  private static QueryResult runQuery(
+      TableEnvironmentInternal tableEnv, Step.Query query, boolean streaming) {
     try {
       TableResultInternal result = tableEnv.executeInternal(query.operation());
-      return QueryResults.read(query.statement().sql(), result, MAX_ROWS);
+      String sql = query.statement().sql();
+      return streaming
+          ? QueryResults.readChangelog(sql, result, MAX_ROWS)
+          : QueryResults.read(sql, result, MAX_ROWS);
     } catch (Exception e) {
       throw StatementErrors.at(query.statement(), e);
     }

@@ -118,9 +118,31 @@ class SqlScriptRunnerClusterTest {
     // then
     assertThat(result.jobId()).isEmpty();
     assertThat(result.queries()).singleElement().satisfies(query -> {
-      assertThat(query.columns()).containsExactly("tens");
-      assertThat(query.rows()).containsExactlyInAnyOrder(List.of("10"), List.of("20"), List.of("30"));
+      assertThat(query.columns()).containsExactly("op", "tens");
+      assertThat(query.rows()).containsExactlyInAnyOrder(
+          List.of("+I", "10"), List.of("+I", "20"), List.of("+I", "30"));
       assertThat(query.truncated()).isFalse();
+    });
+  }
+
+  @Test
+  void returnsBatchRowsWithoutRowKind() {
+    // given
+    String script = """
+        SET 'execution.runtime-mode' = 'batch';
+        CREATE TABLE numbers (n INT) WITH (
+          'connector' = 'datagen', 'number-of-rows' = '4', 'fields.n.kind' = 'sequence',
+          'fields.n.start' = '1', 'fields.n.end' = '4');
+        SELECT COUNT(*) AS c, SUM(n) AS s FROM numbers;
+        """;
+
+    // when
+    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
+
+    // then
+    assertThat(result.queries()).singleElement().satisfies(query -> {
+      assertThat(query.columns()).containsExactly("c", "s");
+      assertThat(query.rows()).containsExactly(List.of("4", "10"));
     });
   }
 

@@ -185,6 +185,27 @@ class SqlScriptRunnerPrepareTest {
     assertThat(prepared.jobName()).isEmpty();
   }
 
+  @Test
+  void runsCatalogAndDatabaseStatementsInScriptOrder() {
+    // given
+    PreparedScript prepared = prepare("""
+        CREATE CATALOG lake WITH ('type' = 'generic_in_memory');
+        USE CATALOG lake;
+        CREATE DATABASE sales;
+        USE sales;
+        CREATE TABLE orders (id BIGINT) WITH ('connector' = 'datagen');
+        SHOW CURRENT DATABASE;
+        SHOW TABLES FROM lake.sales;
+        """, false);
+
+    // when
+    SqlRunResult result = runner.submit(prepared);
+
+    // then
+    assertThat(result.queries()).extracting(QueryResult::rows).containsExactly(
+        java.util.List.of(java.util.List.of("sales")), java.util.List.of(java.util.List.of("orders")));
+  }
+
   private PreparedScript prepare(String text, boolean allowQueries) {
     return runner.prepare(SqlScript.parse(text), allowQueries);
   }
