@@ -13,12 +13,14 @@ final class JobCollector {
 
   private SqlStatement job;
   private SqlStatement openSet;
-  private final List<ModifyOperation> setOperations = new ArrayList<>();
+  private final List<Step.Insert> setInserts = new ArrayList<>();
 
   /** A job started by one statement: an INSERT, or EXECUTE STATEMENT SET BEGIN ... END. */
   Step.Job single(SqlStatement statement, List<ModifyOperation> operations) {
     claim(statement);
-    return new Step.Job(statement, List.copyOf(operations));
+    List<Step.Insert> inserts =
+        operations.stream().map(operation -> new Step.Insert(statement, operation)).toList();
+    return new Step.Job(statement, inserts);
   }
 
   void begin(SqlStatement statement) {
@@ -29,8 +31,8 @@ final class JobCollector {
     openSet = statement;
   }
 
-  void add(ModifyOperation operation) {
-    setOperations.add(operation);
+  void add(SqlStatement statement, ModifyOperation operation) {
+    setInserts.add(new Step.Insert(statement, operation));
   }
 
   /** Closes the open statement set; an empty one starts no job. */
@@ -40,11 +42,11 @@ final class JobCollector {
     }
     SqlStatement begin = openSet;
     openSet = null;
-    if (setOperations.isEmpty()) {
+    if (setInserts.isEmpty()) {
       return Optional.empty();
     }
     claim(begin);
-    return Optional.of(new Step.Job(begin, List.copyOf(setOperations)));
+    return Optional.of(new Step.Job(begin, List.copyOf(setInserts)));
   }
 
   boolean inStatementSet() {

@@ -98,7 +98,7 @@ final class ScriptPreparation {
 
   private void acceptInsert(SqlStatement statement, ModifyOperation insert) {
     if (jobs.inStatementSet()) {
-      jobs.add(insert);
+      jobs.add(statement, insert);
     } else {
       steps.add(jobs.single(statement, List.of(insert)));
     }

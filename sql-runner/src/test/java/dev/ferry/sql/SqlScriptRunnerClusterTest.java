@@ -78,6 +78,26 @@ class SqlScriptRunnerClusterTest {
   }
 
   @Test
+  void runsCreateTableAsSelect() throws Exception {
+    // given
+    String script = """
+        SET 'execution.runtime-mode' = 'batch';
+        CREATE TABLE numbers (n BIGINT) WITH (
+          'connector' = 'datagen', 'number-of-rows' = '3', 'fields.n.kind' = 'sequence',
+          'fields.n.start' = '1', 'fields.n.end' = '3');
+        CREATE TABLE csv WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = 'csv')
+          AS SELECT n FROM numbers;
+        """.formatted(output.toUri());
+
+    // when
+    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
+
+    // then
+    awaitFinished(result.jobId().orElseThrow());
+    assertThat(csvLines()).containsExactlyInAnyOrder("1", "2", "3");
+  }
+
+  @Test
   void startsAStreamingInsertUnderItsPipelineName() throws Exception {
     // given
     String script = """

@@ -152,6 +152,34 @@ class SqlScriptRunnerPrepareTest {
   }
 
   @Test
+  void blamesTheInsertOfAStatementSetThatDoesNotFitItsSink() {
+    // when
+    SqlScriptException error = prepareFails(TABLES + """
+        BEGIN STATEMENT SET;
+        INSERT INTO sink_a SELECT * FROM source;
+        INSERT INTO sink_b SELECT name FROM source;
+        END;""", false);
+
+    // then
+    assertThat(error.line()).isEqualTo(6);
+    assertThat(error.getMessage()).contains("do not match");
+  }
+
+  @Test
+  void takesCreateTableAsSelectAsTheJobWithoutCreatingTheTable() {
+    // given
+    SqlScript script = SqlScript.parse(TABLES
+        + "CREATE TABLE copy WITH ('connector' = 'blackhole') AS SELECT * FROM source;");
+
+    // when
+    PreparedScript prepared = runner.prepare(script, false);
+
+    // then
+    assertThat(prepared.hasJob()).isTrue();
+    assertThat(prepared.tableEnv().listTables()).doesNotContain("copy");
+  }
+
+  @Test
   void rejectsSwitchingTheRuntimeMode() {
     // when
     SqlScriptException error = prepareFails("SET 'execution.runtime-mode' = 'batch';\n"
