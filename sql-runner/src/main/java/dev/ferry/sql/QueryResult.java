@@ -9,7 +9,9 @@ import java.util.List;
  * @param sql the statement
  * @param columns the column names; a streaming SELECT's first column is "op", the row kind
  *     (+I, -U, +U, -D), because its rows are a changelog
- * @param rows at most {@link SqlScriptRunner#MAX_ROWS} rows; a value may be {@code null}
- * @param truncated whether the query had more rows (it was cancelled after the last one kept)
+ * @param rows at most {@link QueryLimits#maxRows()} rows; a value may be {@code null}
+ * @param truncated whether the query was stopped before its end (more rows than the limit, or
+ *     still running when its time was up)
  */
-public record QueryResult(String sql, List<String> columns, List<List<String>> rows, boolean truncated) {}
+public record QueryResult(
+    String sql, List<String> columns, List<List<String>> rows, boolean truncated) {}

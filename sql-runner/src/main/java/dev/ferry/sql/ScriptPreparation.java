@@ -131,7 +131,7 @@ final class ScriptPreparation {
     TableResultInternal result = internal.executeInternal(operation);
     if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
       steps.add(new Step.Output(
-          QueryResults.read(statement.sql(), result, SqlScriptRunner.MAX_ROWS)));
+          QueryResults.read(statement.sql(), result, QueryLimits.DEFAULT)));
     }
   }
 }

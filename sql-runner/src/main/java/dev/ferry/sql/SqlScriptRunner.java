@@ -21,10 +21,11 @@ import org.apache.flink.table.api.internal.TableResultInternal;
  */
 public final class SqlScriptRunner {
 
-  /** Rows kept per query; the query is cancelled when it has more. */
-  public static final int MAX_ROWS = 1000;
+  /** Rows kept per query by default; the query is cancelled when it has more. */
+  public static final int MAX_ROWS = QueryLimits.DEFAULT.maxRows();
 
   private final Configuration flinkConfig;
+  private final QueryLimits queryLimits;
 
   /**
    * @param flinkConfig where jobs go, e.g. {@code execution.target: remote} with {@code
@@ -32,7 +33,17 @@ public final class SqlScriptRunner {
    *     Flink's entry point installed is used and this may be empty
    */
   public SqlScriptRunner(Configuration flinkConfig) {
+    this(flinkConfig, QueryLimits.DEFAULT);
+  }
+
+  private SqlScriptRunner(Configuration flinkConfig, QueryLimits queryLimits) {
     this.flinkConfig = new Configuration(Objects.requireNonNull(flinkConfig, "flinkConfig"));
+    this.queryLimits = Objects.requireNonNull(queryLimits, "queryLimits");
+  }
+
+  /** A runner like this one that stops SELECT queries at other limits. */
+  public SqlScriptRunner withQueryLimits(QueryLimits limits) {
+    return new SqlScriptRunner(flinkConfig, limits);
   }
 
   /**
@@ -86,14 +97,14 @@ public final class SqlScriptRunner {
     }
   }
 
-  private static QueryResult runQuery(
+  private QueryResult runQuery(
       TableEnvironmentInternal tableEnv, Step.Query query, boolean streaming) {
     try {
       TableResultInternal result = tableEnv.executeInternal(query.operation());
       String sql = query.statement().sql();
       return streaming
-          ? QueryResults.readChangelog(sql, result, MAX_ROWS)
-          : QueryResults.read(sql, result, MAX_ROWS);
+          ? QueryResults.readChangelog(sql, result, queryLimits)
+          : QueryResults.read(sql, result, queryLimits);
     } catch (Exception e) {
       throw StatementErrors.at(query.statement(), e);
     }

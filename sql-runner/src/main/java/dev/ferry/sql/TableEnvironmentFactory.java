@@ -22,7 +22,8 @@ final class TableEnvironmentFactory {
   static StreamTableEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
     Configuration config = new Configuration(flinkConfig);
     config.set(ExecutionOptions.RUNTIME_MODE, mode);
-    EnvironmentSettings settings = EnvironmentSettings.newInstance().withConfiguration(config).build();
+    EnvironmentSettings settings =
+        EnvironmentSettings.newInstance().withConfiguration(config).build();
     return StreamTableEnvironment.create(environment(config), settings);
   }
 

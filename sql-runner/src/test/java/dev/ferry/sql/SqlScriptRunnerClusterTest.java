@@ -202,6 +202,27 @@ class SqlScriptRunnerClusterTest {
     assertThat(cluster.listJobs().get()).hasSize(jobsBefore);
   }
 
+  @Test
+  void stopsAQuietSelectWhenItsTimeIsUp() {
+    // given
+    String script = """
+        CREATE TABLE trickle (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '1');
+        SELECT n FROM trickle;
+        """;
+    SqlScriptRunner patient = runner.withQueryLimits(new QueryLimits(1000, Duration.ofSeconds(3)));
+    long start = System.nanoTime();
+
+    // when
+    SqlRunResult result = patient.submit(patient.prepare(SqlScript.parse(script), true));
+
+    // then
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(result.queries()).singleElement().satisfies(query -> {
+      assertThat(query.rows().size()).isLessThan(1000);
+      assertThat(query.truncated()).isTrue();
+    });
+  }
+
   private static void awaitFinished(JobID job) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     JobStatus status = cluster.getJobStatus(job).get();

@@ -3,6 +3,7 @@ package dev.ferry.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +138,8 @@ class SqlScriptRunnerPrepareTest {
         false);
 
     // then
-    assertThat(error.getMessage()).isEqualTo("line 4, column 27: Column 'idd' not found in any table");
+    assertThat(error.getMessage())
+        .isEqualTo("line 4, column 27: Column 'idd' not found in any table");
   }
 
   @Test
@@ -201,7 +203,7 @@ class SqlScriptRunnerPrepareTest {
     assertThat(result.jobId()).isEmpty();
     assertThat(result.queries()).singleElement().satisfies(show ->
         assertThat(show.rows()).containsExactly(
-            java.util.List.of("sink_a"), java.util.List.of("sink_b"), java.util.List.of("source")));
+            List.of("sink_a"), List.of("sink_b"), List.of("source")));
   }
 
   @Test
@@ -231,7 +233,7 @@ class SqlScriptRunnerPrepareTest {
 
     // then
     assertThat(result.queries()).extracting(QueryResult::rows).containsExactly(
-        java.util.List.of(java.util.List.of("sales")), java.util.List.of(java.util.List.of("orders")));
+        List.of(List.of("sales")), List.of(List.of("orders")));
   }
 
   private PreparedScript prepare(String text, boolean allowQueries) {

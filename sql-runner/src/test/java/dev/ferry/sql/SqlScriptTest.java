@@ -119,7 +119,8 @@ class SqlScriptTest {
     // then
     assertThat(error.line()).isEqualTo(3);
     assertThat(error.column()).isEqualTo(3);
-    assertThat(error.getMessage()).isEqualTo("line 3, column 3: Incorrect syntax near the keyword 'FROM'");
+    assertThat(error.getMessage())
+        .isEqualTo("line 3, column 3: Incorrect syntax near the keyword 'FROM'");
   }
 
   @Test
