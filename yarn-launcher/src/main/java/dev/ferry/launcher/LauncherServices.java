@@ -36,6 +36,7 @@ import dev.ferry.launcher.jobs.JobRunningWaiter;
 import dev.ferry.launcher.jobs.JobStarter;
 import dev.ferry.launcher.jobs.JobSubmitter;
 import dev.ferry.launcher.jobs.RestorePoints;
+import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -231,7 +232,8 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobStarter jobStarter() {
         return new JobStarter(
-                jobSubmitter(), this::jobClusterLauncher, jobRunningWaiter(), yarn().client(), jobLocator(),
+                jobSubmitter(), new SqlScripts(config.toFlinkConfiguration(), home.libDir()), clusters(),
+                this::jobClusterLauncher, jobRunningWaiter(), yarn().client(), jobLocator(),
                 jobRecords(), artifacts(), checkpointDir());
     }
 

@@ -6,6 +6,7 @@ import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
 import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
+import dev.ferry.launcher.cli.sql.SqlCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
@@ -30,6 +31,7 @@ import java.util.Optional;
             SessionCommand.class,
             JobCommand.class,
             AppCommand.class,
+            SqlCommand.class,
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,

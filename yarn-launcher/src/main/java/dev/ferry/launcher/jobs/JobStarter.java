@@ -2,12 +2,17 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.SessionSpec;
 import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+
+import dev.ferry.sql.PreparedScript;
+import dev.ferry.sql.SqlRunResult;
+import dev.ferry.sql.SqlScript;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -16,9 +21,12 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,6 +38,8 @@ import java.util.function.Supplier;
 public final class JobStarter {
 
     private final JobSubmitter sessionSubmitter;
+    private final SqlScripts sql;
+    private final ClusterObserver observer;
     private final Supplier<JobClusterLauncher> clusterLauncher;
     private final JobRunningWaiter waiter;
     private final YarnClient yarn;
@@ -40,6 +50,8 @@ public final class JobStarter {
 
     public JobStarter(
             JobSubmitter sessionSubmitter,
+            SqlScripts sql,
+            ClusterObserver observer,
             Supplier<JobClusterLauncher> clusterLauncher,
             JobRunningWaiter waiter,
             YarnClient yarn,
@@ -48,6 +60,8 @@ public final class JobStarter {
             ArtifactStore artifacts,
             String checkpointDir) {
         this.sessionSubmitter = sessionSubmitter;
+        this.sql = sql;
+        this.observer = observer;
         this.clusterLauncher = clusterLauncher;
         this.waiter = waiter;
         this.yarn = yarn;
@@ -67,44 +81,130 @@ public final class JobStarter {
                 name, JobRecord.JAR, artifacts.upload(spec.jar()), mainClass, spec.arguments(),
                 spec.parallelism().orElse(null), spec.placement(), null, null, checkpointDir, null,
                 System.currentTimeMillis());
-        return run(record, spec.jar(), spec.restorePath(), spec.detached());
+        return run(record, spec.restorePath(), spec.detached());
+    }
+
+    /**
+     * Runs a SQL script: checked (syntax, tables, one job) before anything is submitted; into a
+     * session, where its queries return rows too, or as an application cluster. A script that
+     * starts a job is recorded like a jar job, with the script as its artifact.
+     */
+    public SqlOutcome startSql(SqlJobSpec spec) {
+        SqlScript script = sql.parse(spec.script(), spec.scriptName());
+        String name = spec.name().orElse(scriptStem(spec.scriptName()));
+        JobRecordStore.requireValidName(name);
+        JobPlacement placement = spec.placement();
+        Optional<ApplicationReport> session = placement.runsInSession()
+                ? Optional.of(observer.requireLive(placement.session()))
+                : Optional.empty();
+        PreparedScript prepared =
+                sql.prepare(script, spec.scriptName(), session, name, spec.parallelism(), spec.restorePath());
+        if (!prepared.hasJob()) {
+            if (session.isEmpty()) {
+                throw new FerryException(
+                        ExitCode.USAGE,
+                        spec.scriptName() + " starts no job (no INSERT): an application cluster would have nothing to"
+                                + " run; run catalog statements and queries with --session NAME");
+            }
+            return new SqlOutcome(Optional.empty(), sql.submit(prepared, spec.scriptName()).queries());
+        }
+        String jobName = spec.name().or(prepared::jobName).orElse(name);
+        JobRecordStore.requireValidName(jobName);
+        requireNotRunning(jobName);
+        JobRecord record = new JobRecord(
+                jobName, JobRecord.SQL, artifacts.upload(scriptFile(spec.script(), spec.scriptName())), null, null,
+                spec.parallelism().orElse(null), placement, null, null, checkpointDir, null,
+                System.currentTimeMillis());
+        if (session.isEmpty()) {
+            return new SqlOutcome(Optional.of(run(record, spec.restorePath(), spec.detached())), List.of());
+        }
+        long started = System.nanoTime();
+        SqlRunResult result = sql.submit(prepared, spec.scriptName());
+        StartedJob job = recordAndAwait(record, result.jobId().orElseThrow().toHexString(), session.get(),
+                placement.session(), spec.restorePath(), spec.detached(), started);
+        return new SqlOutcome(Optional.of(job), result.queries());
     }
 
     /** Another run of a recorded job, e.g. a resume or the second half of a restart. */
     public StartedJob rerun(JobRecord record, Optional<String> restorePath, boolean detached) {
         requireNotRunning(record.name());
-        return run(record, artifacts.fetch(record.artifact()), restorePath, detached);
+        return run(record, restorePath, detached);
     }
 
-    private StartedJob run(JobRecord record, Path localJar, Optional<String> restorePath, boolean detached) {
+    private StartedJob run(JobRecord record, Optional<String> restorePath, boolean detached) {
         long started = System.nanoTime();
-        JobProgram program = new JobProgram(
-                localJar, record.entryClass(), record.arguments(), Optional.ofNullable(record.parallelism()),
-                record.name(), JobID.generate(), restorePath, record.placement().flinkSettings());
         JobPlacement placement = record.placement();
-        ApplicationReport cluster;
-        String clusterName;
-        String jobId;
         if (placement.runsInSession()) {
-            SubmittedJob submitted = sessionSubmitter.submit(program.asJarRequest(placement.session(), true));
-            jobId = submitted.jobId();
-            cluster = report(submitted.applicationId());
-            clusterName = placement.session();
-        } else {
-            DeployedCluster deployed = clusterLauncher.get().launch(
-                    clusterSpec(record), ClusterMode.fromTag(placement.mode()), program);
-            jobId = program.jobId().toHexString();
-            cluster = report(deployed.applicationId());
-            clusterName = deployed.name();
+            ApplicationReport session = observer.requireLive(placement.session());
+            String jobId = submitToSession(record, restorePath);
+            return recordAndAwait(record, jobId, session, placement.session(), restorePath, detached, started);
         }
+        JobProgram program = programOf(record, restorePath);
+        DeployedCluster deployed = clusterLauncher.get().launch(
+                clusterSpec(record), ClusterMode.fromTag(placement.mode()), program);
+        return recordAndAwait(record, program.jobId().toHexString(), report(deployed.applicationId()),
+                deployed.name(), restorePath, detached, started);
+    }
+
+    /** Submits one run into a session; returns its job id. */
+    private String submitToSession(JobRecord record, Optional<String> restorePath) {
+        if (JobRecord.SQL.equals(record.kind())) {
+            String text = artifacts.readText(record.artifact());
+            String scriptName = new org.apache.hadoop.fs.Path(record.artifact()).getName();
+            PreparedScript prepared = sql.prepare(
+                    sql.parse(text, scriptName), scriptName, Optional.of(observer.requireLive(record.placement().session())),
+                    record.name(), Optional.ofNullable(record.parallelism()), restorePath);
+            return sql.submit(prepared, scriptName).jobId().orElseThrow().toHexString();
+        }
+        JobProgram program = programOf(record, restorePath);
+        return sessionSubmitter.submit(program.asJarRequest(record.placement().session(), true)).jobId();
+    }
+
+    /** What a job cluster runs: the job's jar, or Ferry's SQL runner with the job's script. */
+    private JobProgram programOf(JobRecord record, Optional<String> restorePath) {
+        Optional<Integer> parallelism = Optional.ofNullable(record.parallelism());
+        Map<String, String> settings = record.placement().flinkSettings();
+        if (JobRecord.SQL.equals(record.kind())) {
+            return sql.applicationProgram(
+                    artifacts.readText(record.artifact()), record.name(), JobID.generate(), parallelism, restorePath,
+                    settings);
+        }
+        return new JobProgram(
+                artifacts.fetch(record.artifact()), record.entryClass(), record.arguments(), parallelism,
+                record.name(), JobID.generate(), restorePath, settings);
+    }
+
+    /** Records the run as soon as Flink accepted it, then waits for RUNNING unless detached. */
+    private StartedJob recordAndAwait(
+            JobRecord record, String jobId, ApplicationReport cluster, String clusterName,
+            Optional<String> restorePath, boolean detached, long started) {
         records.save(record.withRun(jobId, cluster.getApplicationId().toString(), checkpointDir));
         String state = detached
                 ? JobStatus.CREATED.name()
                 : waiter.await(cluster, JobID.fromHexString(jobId), started);
         return new StartedJob(
-                record.name(), jobId, placement.mode(), clusterName, cluster.getApplicationId().toString(),
+                record.name(), jobId, record.placement().mode(), clusterName, cluster.getApplicationId().toString(),
                 JobManagerClients.webUrl(cluster), state, restorePath.orElse(null),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static String scriptStem(String scriptName) {
+        String file = Path.of(scriptName).getFileName().toString();
+        return file.endsWith(".sql") ? file.substring(0, file.length() - 4) : file;
+    }
+
+    /** The script as a file named like its source, for the artifact store. */
+    private static Path scriptFile(String script, String scriptName) {
+        try {
+            Path dir = Files.createTempDirectory("ferry-sql");
+            Path file = dir.resolve(Path.of(scriptName).getFileName().toString());
+            Files.writeString(file, script);
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new FerryException(ExitCode.FAILURE, "Cannot write a temporary copy of " + scriptName + ": " + e.getMessage(), e);
+        }
     }
 
     private void requireNotRunning(String name) {

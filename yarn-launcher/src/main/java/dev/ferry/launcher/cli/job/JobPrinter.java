@@ -65,21 +65,29 @@ public final class JobPrinter {
     /** The outcome of submit, run, resume and restart. */
     public static void printStarted(PrintWriter out, StartedJob job, boolean json) {
         if (json) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("jobId", job.jobId());
-            fields.put("name", job.name());
-            // Kept from the first schema of 'job submit'; "cluster" names any cluster.
-            fields.put("session", "session".equals(job.mode()) ? job.cluster() : null);
-            fields.put("state", job.state());
-            fields.put("mode", job.mode());
-            fields.put("cluster", job.cluster());
-            fields.put("applicationId", job.applicationId());
-            fields.put("webUrl", job.webUrl());
-            fields.put("restoredFrom", job.restoredFrom());
-            fields.put("seconds", job.elapsed().toMillis() / 1000.0);
-            Json.print(out, fields);
+            Json.print(out, startedJson(job));
             return;
         }
+        printStartedText(out, job);
+    }
+
+    public static Map<String, Object> startedJson(StartedJob job) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("jobId", job.jobId());
+        fields.put("name", job.name());
+        // Kept from the first schema of 'job submit'; "cluster" names any cluster.
+        fields.put("session", "session".equals(job.mode()) ? job.cluster() : null);
+        fields.put("state", job.state());
+        fields.put("mode", job.mode());
+        fields.put("cluster", job.cluster());
+        fields.put("applicationId", job.applicationId());
+        fields.put("webUrl", job.webUrl());
+        fields.put("restoredFrom", job.restoredFrom());
+        fields.put("seconds", job.elapsed().toMillis() / 1000.0);
+        return fields;
+    }
+
+    public static void printStartedText(PrintWriter out, StartedJob job) {
         out.println("Job '" + job.name() + "' (" + job.jobId() + ") is " + job.state() + " in "
                 + ("session".equals(job.mode()) ? "session" : job.mode() + " cluster") + " '" + job.cluster() + "' ("
                 + job.applicationId() + ") after " + Durations.seconds(job.elapsed())

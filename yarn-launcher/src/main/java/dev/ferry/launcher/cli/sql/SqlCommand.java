@@ -1,0 +1,161 @@
+package dev.ferry.launcher.cli.sql;
+
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.ClusterSizeOptions;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.job.JobPrinter;
+import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.cli.output.Table;
+import dev.ferry.launcher.deployment.ClusterMode;
+import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.launcher.jobs.SqlJobSpec;
+import dev.ferry.launcher.jobs.SqlOutcome;
+import dev.ferry.sql.QueryResult;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ferry sql -f FILE | -e STATEMENTS (--session NAME | --application)}. */
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a SQL script (SET, DDL, one INSERT or statement set, queries) in a session or as an"
+                    + " application cluster of its own.",
+            "The script is checked first (syntax with line and column, tables, at most one job): a bad"
+                    + " script submits nothing. A script that starts a job is recorded under its name, like a"
+                    + " jar job, for stop, resume and restart."
+        })
+public final class SqlCommand extends FerrySubcommand {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    static final class Source {
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The script file")
+        Path file;
+
+        @Option(names = {"-e", "--execute"}, paramLabel = "STATEMENTS", description = "The script itself")
+        String statements;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    static final class Target {
+        @Option(names = "--session", paramLabel = "NAME", description = "Run in this session; queries print rows")
+        String session;
+
+        @Option(names = "--application", description = "Run as an application cluster named after the job")
+        boolean application;
+    }
+
+    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: SET 'pipeline.name', else the file's name)")
+    private String jobName;
+
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
+    private Integer parallelism;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start the job from this savepoint")
+    private String fromSavepoint;
+
+    @Option(names = "--detached", description = "Return as soon as Flink accepted the job")
+    private boolean detached;
+
+    @Mixin
+    private ClusterSizeOptions size;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (parallelism != null && parallelism < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
+        }
+        SqlJobSpec job = new SqlJobSpec(
+                script(), scriptName(), Optional.ofNullable(jobName), Optional.ofNullable(parallelism), placement(),
+                Optional.ofNullable(fromSavepoint), detached);
+        SqlOutcome outcome;
+        try (LauncherServices services = context().services()) {
+            outcome = services.jobStarter().startSql(job);
+        }
+        print(outcome);
+        return 0;
+    }
+
+    private JobPlacement placement() {
+        if (target.session != null) {
+            if (size.queue().isPresent() || size.jobManagerMemory().isPresent() || size.taskManagerMemory().isPresent()
+                    || size.slots().isPresent()) {
+                throw new ParameterException(spec.commandLine(),
+                        "--queue, --jm-memory, --tm-memory and --slots size a cluster of its own: use them with"
+                                + " --application, or size the session when you start it");
+            }
+            return JobPlacement.inSession(target.session);
+        }
+        return new JobPlacement(
+                ClusterMode.APPLICATION.tag(), null, size.queue().orElse(null),
+                size.jobManagerMemory().map(Object::toString).orElse(null),
+                size.taskManagerMemory().map(Object::toString).orElse(null),
+                size.slots().orElse(null), context().flinkFlags());
+    }
+
+    private String script() {
+        if (source.statements != null) {
+            return source.statements;
+        }
+        try {
+            return Files.readString(source.file);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "SQL file " + source.file + " does not exist");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot read " + source.file + ": " + e.getMessage());
+        }
+    }
+
+    private String scriptName() {
+        return source.file != null ? source.file.getFileName().toString() : "statements.sql";
+    }
+
+    private void print(SqlOutcome outcome) {
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("job", outcome.job().map(JobPrinter::startedJson).orElse(null));
+            json.put("queries", outcome.queries().stream().map(SqlCommand::queryJson).toList());
+            Json.print(out(), json);
+            return;
+        }
+        for (QueryResult query : outcome.queries()) {
+            Table table = new Table(query.columns().toArray(String[]::new));
+            query.rows().forEach(row -> table.row(row.toArray()));
+            table.print(out());
+            out().println(query.rows().size() + " row(s)" + (query.truncated() ? ", stopped early" : ""));
+        }
+        outcome.job().ifPresentOrElse(
+                started -> JobPrinter.printStartedText(out(), started),
+                () -> out().println("Done: the script started no job."));
+        out().flush();
+    }
+
+    private static Map<String, Object> queryJson(QueryResult query) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sql", query.sql());
+        json.put("columns", query.columns());
+        json.put("rows", query.rows());
+        json.put("truncated", query.truncated());
+        return json;
+    }
+}

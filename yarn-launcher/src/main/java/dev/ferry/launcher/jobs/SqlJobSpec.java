@@ -1,0 +1,19 @@
+package dev.ferry.launcher.jobs;
+
+import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+
+import java.util.Optional;
+
+/**
+ * A SQL script as an operator asked to run it: in a session, or as an application cluster.
+ *
+ * @param scriptName where the script came from, for messages and as the stored file's name
+ */
+public record SqlJobSpec(
+        String script,
+        String scriptName,
+        Optional<String> name,
+        Optional<Integer> parallelism,
+        JobPlacement placement,
+        Optional<String> restorePath,
+        boolean detached) {}

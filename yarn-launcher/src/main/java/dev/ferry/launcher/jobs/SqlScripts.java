@@ -1,0 +1,111 @@
+package dev.ferry.launcher.jobs;
+
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.sql.PreparedScript;
+import dev.ferry.sql.SqlRunResult;
+import dev.ferry.sql.SqlScript;
+import dev.ferry.sql.SqlScriptException;
+import dev.ferry.sql.SqlScriptRunner;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Ferry's SQL runner seen from the gateway: checks a script before anything is submitted, runs it
+ * into a session (the planner runs here, as in Flink's SQL client), and packs it as the program of
+ * an application cluster.
+ */
+public final class SqlScripts {
+
+    /** The program an application cluster runs for a script. */
+    static final String APPLICATION_CLASS = "dev.ferry.sql.SqlApplication";
+
+    private final Configuration baseConfig;
+    private final Path libDir;
+
+    public SqlScripts(Configuration baseConfig, Path libDir) {
+        this.baseConfig = baseConfig;
+        this.libDir = libDir;
+    }
+
+    /** Splits and parses the script; a syntax error names its line and column. */
+    public SqlScript parse(String text, String scriptName) {
+        try {
+            return SqlScript.parse(text);
+        } catch (SqlScriptException e) {
+            throw invalid(scriptName, e);
+        }
+    }
+
+    /**
+     * Runs the statements that change only this client's catalog view and plans the job and the
+     * queries; nothing is submitted. {@code session} is where the job will go, if it goes to one.
+     */
+    public PreparedScript prepare(
+            SqlScript script, String scriptName, Optional<ApplicationReport> session, String jobName,
+            Optional<Integer> parallelism, Optional<String> restorePath) {
+        Configuration config = new Configuration(baseConfig);
+        config.set(PipelineOptions.NAME, jobName);
+        parallelism.ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
+        restorePath.ifPresent(path ->
+                SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, false), config));
+        session.ifPresent(report -> {
+            config.set(DeploymentOptions.TARGET, "remote");
+            config.set(RestOptions.ADDRESS, report.getHost());
+            config.set(RestOptions.PORT, report.getRpcPort());
+        });
+        try {
+            return new SqlScriptRunner(config).prepare(script, session.isPresent());
+        } catch (SqlScriptException e) {
+            throw invalid(scriptName, e);
+        }
+    }
+
+    /** Submits a prepared script's job and runs its queries (session mode). */
+    public SqlRunResult submit(PreparedScript prepared, String scriptName) {
+        try {
+            return new SqlScriptRunner(new Configuration()).submit(prepared);
+        } catch (SqlScriptException e) {
+            throw new FerryException(ExitCode.FAILURE, scriptName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The runner jar and arguments an application cluster runs the script with. */
+    public JobProgram applicationProgram(
+            String script, String jobName, org.apache.flink.api.common.JobID jobId, Optional<Integer> parallelism,
+            Optional<String> restorePath, java.util.Map<String, String> flinkSettings) {
+        String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+        return new JobProgram(runnerJar(), APPLICATION_CLASS, List.of("--script-base64", encoded), parallelism,
+                jobName, jobId, restorePath, flinkSettings);
+    }
+
+    private Path runnerJar() {
+        try (Stream<Path> files = Files.list(libDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ferry-sql-runner"))
+                    .findFirst()
+                    .orElseThrow(() -> new FerryException(
+                            ExitCode.USAGE, "No ferry-sql-runner jar in " + libDir + ": is this a complete Ferry distribution?"));
+        } catch (java.io.IOException e) {
+            throw new FerryException(ExitCode.USAGE, "Cannot read " + libDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FerryException invalid(String scriptName, SqlScriptException e) {
+        return new FerryException(
+                ExitCode.USAGE, "Invalid SQL in " + scriptName + ", " + e.getMessage() + " (nothing was submitted)", e);
+    }
+}
