@@ -6,6 +6,7 @@ import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
 import dev.ferry.launcher.coordination.ClusterCoordination;
@@ -169,6 +170,11 @@ public final class LauncherServices implements AutoCloseable {
                 config.get(FerryOptions.STAGING_DIR),
                 FerryVersion.current(),
                 new LocalDistScanner(home.root(), cache));
+    }
+
+    /** Needs no cluster: reads the Hive Metastore of conf/hive-site.xml (or ferry.hive-catalog.conf-dir). */
+    public CatalogService catalog() {
+        return CatalogService.from(config.toFlinkConfiguration(), confDir);
     }
 
     public JobSubmitter jobSubmitter() {
