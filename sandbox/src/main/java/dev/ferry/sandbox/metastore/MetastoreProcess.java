@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
@@ -131,12 +132,18 @@ public final class MetastoreProcess implements AutoCloseable {
     private record SchemaInitializer(FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, Path logFile) {
 
         void initializeOnce(Duration timeout) throws IOException, InterruptedException {
+            // The marker names the database: a sandbox switched from derby to postgres (or to
+            // another PostgreSQL database) needs the schema created there too.
             Path marker = settings.dataDir().resolve("schema-initialized");
-            if (Files.exists(marker)) {
+            String database = settings.dbType().schemaToolName() + " " + settings.jdbcUrl();
+            if (Files.exists(marker) && Files.readString(marker).strip().equals(database)) {
                 return;
             }
-            // A database left by a failed earlier attempt would make -initSchema fail again.
-            FileUtils.deleteDirectory(settings.dbType().databaseDir(settings.dataDir()).toFile());
+            // An embedded database left by a failed earlier attempt would make -initSchema fail again.
+            Optional<Path> embedded = settings.dbType().databaseDir(settings.dataDir());
+            if (embedded.isPresent()) {
+                FileUtils.deleteDirectory(embedded.get().toFile());
+            }
             long started = System.nanoTime();
             ProcessBuilder builder = new ProcessBuilder(command(home, settings, tmpDir, SCHEMA_TOOL_MAIN,
                     List.of("-initSchema", "-dbType", settings.dbType().schemaToolName())))
@@ -151,9 +158,11 @@ public final class MetastoreProcess implements AutoCloseable {
                 throw new IOException("Hive schematool did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             if (tool.exitValue() != 0) {
-                throw new IOException("Hive schematool failed with code " + tool.exitValue() + "; see " + logFile);
+                throw new IOException("Hive schematool failed with code " + tool.exitValue() + "; see " + logFile
+                        + (embedded.isPresent() ? "" : "; if " + settings.jdbcUrl() + " already holds a metastore"
+                                + " schema from an earlier sandbox, drop and recreate that database"));
             }
-            Files.writeString(marker, settings.dbType().schemaToolName() + "\n");
+            Files.writeString(marker, database + "\n");
             LOG.info("Hive Metastore schema created ({}) in {} ms", settings.dbType().schemaToolName(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
