@@ -128,6 +128,16 @@ public final class MetastoreProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the marker's schema is the one {@code database} needs. Markers written before
+     * PostgreSQL support hold only "derby" and mean Derby at its default URL: such a sandbox must
+     * keep its catalog, not have it wiped and recreated.
+     */
+    static boolean madeIn(String marker, String database) {
+        return marker.equals(database)
+                || (marker.equals(MetastoreDbType.DERBY.schemaToolName()) && database.startsWith(marker + " "));
+    }
+
     /** Runs the schematool once per sandbox; a marker file records that the schema exists. */
     private record SchemaInitializer(FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, Path logFile) {
 
@@ -136,7 +146,7 @@ public final class MetastoreProcess implements AutoCloseable {
             // another PostgreSQL database) needs the schema created there too.
             Path marker = settings.dataDir().resolve("schema-initialized");
             String database = settings.dbType().schemaToolName() + " " + settings.jdbcUrl();
-            if (Files.exists(marker) && Files.readString(marker).strip().equals(database)) {
+            if (Files.exists(marker) && madeIn(Files.readString(marker).strip(), database)) {
                 return;
             }
             // An embedded database left by a failed earlier attempt would make -initSchema fail again.
