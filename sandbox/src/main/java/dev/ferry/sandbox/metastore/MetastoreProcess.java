@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class MetastoreProcess implements AutoCloseable {
         Files.createDirectories(settings.confDir());
         Files.createDirectories(tmpDir);
         ClientConfiguration.writeSite(settings.confDir().resolve("metastore-site.xml"), MetastoreSite.serverKeys(settings));
+        requireDatabaseServer(settings);
         new SchemaInitializer(home, settings, tmpDir, logFile).initializeOnce(timeout);
 
         long started = System.nanoTime();
@@ -67,6 +69,23 @@ public final class MetastoreProcess implements AutoCloseable {
         LOG.info("Hive Metastore up at {} in {} ms (pid {})", settings.thriftUri(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metastore.pid());
         return metastore;
+    }
+
+    /**
+     * A database server that is down would otherwise surface as a schematool or DataNucleus
+     * stack trace in the metastore log, after retries: say so at once, and how to start it.
+     */
+    private static void requireDatabaseServer(MetastoreSettings settings) throws IOException {
+        if (settings.dbType().databaseDir(settings.dataDir()).isPresent()) {
+            return;
+        }
+        URI server = URI.create(settings.jdbcUrl().substring("jdbc:".length()));
+        int port = server.getPort() == -1 ? 5432 : server.getPort();
+        if (!accepts(server.getHost(), port)) {
+            throw new IOException("The metastore's database server " + server.getHost() + ":" + port + " ("
+                    + settings.jdbcUrl() + ") does not accept connections; start PostgreSQL, e.g. with"
+                    + " install-postgres.sh (bin/ of the distribution, sandbox/bin/ of the sources)");
+        }
     }
 
     /** The java command line for one of the metastore's main classes. */
@@ -101,8 +120,12 @@ public final class MetastoreProcess implements AutoCloseable {
     }
 
     private static boolean accepts(int port) {
+        return accepts("localhost", port);
+    }
+
+    private static boolean accepts(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
