@@ -50,6 +50,16 @@ ferry_hadoop_classpath() {
   fi
 }
 
+# lib/'s jars by name, the order Flink gives them in its containers. A `lib/*` wildcard follows
+# directory order instead, which differs between machines; the order matters because hive-exec
+# bundles old copies of Calcite, Guava and others that must not shadow Flink's (flink-* < hive-*).
+ferry_lib_classpath() {
+  local LC_ALL=C
+  local jars=("$FERRY_HOME"/lib/*.jar)
+  local IFS=:
+  printf '%s' "${jars[*]}"
+}
+
 ferry_log_dir() {
   local dir="${FERRY_LOG_DIR:-$FERRY_HOME/log}"
   if ! mkdir -p "$dir" 2>/dev/null || [[ ! -w "$dir" ]]; then
@@ -59,7 +69,8 @@ ferry_log_dir() {
   printf '%s' "$dir"
 }
 
-# Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner).
+# Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner);
+# java.net is also what the Hive client needs (HiveCatalog, 'ferry catalog').
 FERRY_JAVA17_OPENS=(
   --add-exports=java.base/sun.net.util=ALL-UNNAMED
   --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED

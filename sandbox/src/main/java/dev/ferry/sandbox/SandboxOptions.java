@@ -3,6 +3,7 @@ package dev.ferry.sandbox;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import dev.ferry.sandbox.control.SandboxSettings;
+import dev.ferry.sandbox.metastore.MetastoreDbType;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -29,7 +30,14 @@ public final class SandboxOptions {
     public static final ConfigOption<String> METASTORE_DB_TYPE = key("ferry.sandbox.metastore.db-type")
             .stringType()
             .defaultValue(SandboxSettings.DEFAULTS.metastoreDbType())
-            .withDescription("Database of the sandbox's Hive Metastore. Supported: derby (embedded, in the sandbox dir).");
+            .withDescription("Database of the sandbox's Hive Metastore: derby (embedded, in the sandbox dir) or"
+                    + " postgres (a local PostgreSQL; sandbox/bin/install-postgres.sh installs and prepares it).");
+
+    public static final ConfigOption<String> METASTORE_JDBC_URL = key("ferry.sandbox.metastore.jdbc-url")
+            .stringType()
+            .defaultValue(SandboxSettings.DEFAULTS.metastoreJdbcUrl())
+            .withDescription("JDBC URL of the metastore's database; empty for the db type's default (postgres: "
+                    + MetastoreDbType.DEFAULT_POSTGRES_URL + ", user and password ferry).");
 
     public static final ConfigOption<Duration> START_TIMEOUT = key("ferry.sandbox.start-timeout")
             .durationType()
@@ -43,9 +51,15 @@ public final class SandboxOptions {
 
     private SandboxOptions() {}
 
-    /** The daemon's settings from a Flink/Ferry configuration. */
+    /**
+     * The daemon's settings from a Flink/Ferry configuration.
+     *
+     * @throws IllegalArgumentException for an unknown metastore database type
+     */
     public static SandboxSettings settings(ReadableConfig config) {
+        // Refused here, with the supported names, rather than by the daemon after it started.
+        MetastoreDbType.fromName(config.get(METASTORE_DB_TYPE));
         return new SandboxSettings(config.get(NODE_MANAGER_MEMORY_MB), config.get(NODE_MANAGER_VCORES),
-                config.get(METASTORE_DB_TYPE));
+                config.get(METASTORE_DB_TYPE), config.get(METASTORE_JDBC_URL));
     }
 }

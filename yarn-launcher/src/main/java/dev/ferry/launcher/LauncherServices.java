@@ -6,6 +6,7 @@ import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
@@ -188,6 +189,11 @@ public final class LauncherServices implements AutoCloseable {
                 config.get(FerryOptions.STAGING_DIR),
                 FerryVersion.current(),
                 new LocalDistScanner(home.root(), cache));
+    }
+
+    /** Needs no cluster: reads the Hive Metastore of conf/hive-site.xml (or ferry.hive-catalog.conf-dir). */
+    public CatalogService catalog() {
+        return CatalogService.from(config.toFlinkConfiguration(), confDir);
     }
 
     private JobSubmitter jobSubmitter() {

@@ -31,13 +31,29 @@ public final class HiveSite {
             throw new MetastoreConfigurationException("No " + HiveCatalog.HIVE_SITE_FILE + " in " + file.getParent()
                     + "; point " + HiveCatalogOptions.CONF_DIR.key() + " at the directory holding it");
         }
-        HiveConf conf = HiveCatalog.createHiveConf(file.getParent().toString(), null);
-        String uris = conf.getVar(HiveConf.ConfVars.METASTOREURIS);
+        HiveConf conf;
+        String uris;
+        try {
+            conf = HiveCatalog.createHiveConf(file.getParent().toString(), null);
+            uris = conf.getVar(HiveConf.ConfVars.METASTOREURIS);
+        } catch (RuntimeException e) {
+            // Hadoop's Configuration parses lazily: a broken file fails on the first read.
+            throw new MetastoreConfigurationException("Cannot read " + file + ": " + rootMessage(e)
+                    + "; fix the XML (a template ships in Ferry's conf/)");
+        }
         if (uris == null || uris.isBlank()) {
             throw new MetastoreConfigurationException("No hive.metastore.uris in " + file
                     + "; set it to the metastore's thrift://host:port");
         }
         return new HiveSite(file, conf);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
     }
 
     /** The hive-site.xml this configuration was read from. */

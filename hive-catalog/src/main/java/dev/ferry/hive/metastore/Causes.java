@@ -11,6 +11,8 @@ final class Causes {
     private static final String MOST_RECENT = "Most recent failure: ";
     private static final Pattern CLASS_PREFIX = Pattern.compile("^([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ");
     private static final Pattern REPEATED = Pattern.compile("^(.+) \\(\\1\\)$");
+    // Hive's MetaStoreUtils.logAndThrowMetaException: "Got exception: <class name> <message>".
+    private static final Pattern GOT_EXCEPTION = Pattern.compile("^Got exception: ([a-zA-Z_$][\\w$]*\\.)+[\\w$]* ");
 
     private Causes() {}
 
@@ -29,6 +31,7 @@ final class Causes {
         if (recent >= 0) {
             line = line.substring(recent + MOST_RECENT.length());
         }
+        line = GOT_EXCEPTION.matcher(line).replaceFirst("");
         String previous;
         do {
             previous = line;

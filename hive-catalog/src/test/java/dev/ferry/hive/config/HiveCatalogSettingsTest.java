@@ -61,4 +61,13 @@ class HiveCatalogSettingsTest {
                 .isInstanceOf(MetastoreConfigurationException.class)
                 .hasMessageContaining("No hive.metastore.uris in " + dir.toAbsolutePath().resolve("hive-site.xml"));
     }
+
+    @Test
+    void givenAHiveSiteThatIsNotWellFormedXml_whenLoaded_thenTheErrorNamesTheFile() throws Exception {
+        Files.writeString(dir.resolve("hive-site.xml"), "<configuration><!-- a -- b --></configuration>\n");
+
+        assertThatThrownBy(() -> HiveSite.load(dir))
+                .isInstanceOf(MetastoreConfigurationException.class)
+                .hasMessageStartingWith("Cannot read " + dir.toAbsolutePath().resolve("hive-site.xml") + ": ");
+    }
 }

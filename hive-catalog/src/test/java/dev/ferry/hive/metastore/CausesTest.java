@@ -23,4 +23,12 @@ class CausesTest {
 
         assertThat(Causes.rootMessage(error)).isEqualTo("inner reason");
     }
+
+    @Test
+    void givenHivesGotExceptionWording_whenShortened_thenOnlyTheReasonRemains() {
+        MetaException error = new MetaException(
+                "Got exception: org.apache.thrift.transport.TTransportException MaxMessageSize reached");
+
+        assertThat(Causes.rootMessage(error)).isEqualTo("MaxMessageSize reached");
+    }
 }

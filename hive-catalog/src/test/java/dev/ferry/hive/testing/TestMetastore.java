@@ -52,7 +52,7 @@ public final class TestMetastore implements AutoCloseable {
         deleteRecursively(baseDir);
         int port = freePort();
         MetastoreSettings settings = settings(baseDir.resolve("data"), port);
-        copyRecursively(schemaTemplate(), settings.dbType().databaseDir(settings.dataDir()));
+        copyRecursively(schemaTemplate(), settings.dbType().databaseDir(settings.dataDir()).orElseThrow());
         Path warehouse = Files.createDirectories(baseDir.resolve("warehouse"));
         writeServerSite(settings, warehouse);
         Path clientConfDir = writeClientSite(baseDir.resolve("client-conf"), settings, warehouse);
@@ -113,7 +113,7 @@ public final class TestMetastore implements AutoCloseable {
                 tool.destroyForcibly();
                 throw new IOException("Hive schematool failed; see " + dir.resolve("schematool.log"));
             }
-            schemaTemplate = settings.dbType().databaseDir(dir);
+            schemaTemplate = settings.dbType().databaseDir(dir).orElseThrow();
         }
         return schemaTemplate;
     }
@@ -161,7 +161,7 @@ public final class TestMetastore implements AutoCloseable {
     }
 
     /** A Ferry home whose opt/metastore is the sandbox build's output. */
-    private static FerryHomeLayout homeWithMetastore() throws IOException {
+    public static FerryHomeLayout homeWithMetastore() throws IOException {
         Path optMetastore = Path.of(System.getProperty("ferry.test.metastore.opt.dir",
                 "../sandbox/target/opt/metastore")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(optMetastore.resolve("hive-standalone-metastore-3.1.3.jar"))) {
@@ -210,7 +210,7 @@ public final class TestMetastore implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -32,6 +32,9 @@ final class DaemonCommand {
                 "--nm-memory-mb", String.valueOf(settings.nodeManagerMemoryMb()),
                 "--nm-vcores", String.valueOf(settings.nodeManagerVcores()),
                 "--metastore-db", settings.metastoreDbType()));
+        if (!settings.metastoreJdbcUrl().isBlank()) {
+            command.addAll(List.of("--metastore-jdbc-url", settings.metastoreJdbcUrl()));
+        }
         return command;
     }
 }

@@ -7,13 +7,25 @@ import java.util.Objects;
  *
  * @param nodeManagerMemoryMb memory YARN offers to containers
  * @param nodeManagerVcores vcores YARN offers to containers
- * @param metastoreDbType {@code derby}
+ * @param metastoreDbType {@code derby} or {@code postgres}
+ * @param metastoreJdbcUrl the metastore's database; empty for the type's default
  */
-public record SandboxSettings(int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType) {
+public record SandboxSettings(int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType,
+        String metastoreJdbcUrl) {
 
-    public static final SandboxSettings DEFAULTS = new SandboxSettings(6144, 8, "derby");
+    public static final SandboxSettings DEFAULTS = new SandboxSettings(6144, 8, "derby", "");
 
     public SandboxSettings {
         Objects.requireNonNull(metastoreDbType, "metastoreDbType");
+        Objects.requireNonNull(metastoreJdbcUrl, "metastoreJdbcUrl");
+    }
+
+    /** Settings whose metastore uses its database type's default URL. */
+    public SandboxSettings(int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType) {
+        this(nodeManagerMemoryMb, nodeManagerVcores, metastoreDbType, "");
+    }
+
+    public SandboxSettings withMetastoreDbType(String dbType) {
+        return new SandboxSettings(nodeManagerMemoryMb, nodeManagerVcores, dbType, metastoreJdbcUrl);
     }
 }

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /** The daemon's command line, as written by the controller: {@code --name value} pairs. */
 record DaemonArguments(Path sandboxDir, Path ferryHome, int nodeManagerMemoryMb, int nodeManagerVcores,
-        MetastoreDbType metastoreDbType) {
+        MetastoreDbType metastoreDbType, String metastoreJdbcUrl) {
 
-    private static final Set<String> NAMES = Set.of("--dir", "--home", "--nm-memory-mb", "--nm-vcores", "--metastore-db");
+    private static final Set<String> NAMES = Set.of("--dir", "--home", "--nm-memory-mb", "--nm-vcores", "--metastore-db",
+            "--metastore-jdbc-url");
 
     static DaemonArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -25,7 +26,8 @@ record DaemonArguments(Path sandboxDir, Path ferryHome, int nodeManagerMemoryMb,
                 Path.of(required(values, "--home")),
                 Integer.parseInt(values.getOrDefault("--nm-memory-mb", "6144")),
                 Integer.parseInt(values.getOrDefault("--nm-vcores", "8")),
-                MetastoreDbType.fromName(values.getOrDefault("--metastore-db", "derby")));
+                MetastoreDbType.fromName(values.getOrDefault("--metastore-db", "derby")),
+                values.getOrDefault("--metastore-jdbc-url", ""));
     }
 
     private static String required(Map<String, String> values, String name) {

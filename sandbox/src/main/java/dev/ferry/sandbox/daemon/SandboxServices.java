@@ -47,7 +47,10 @@ final class SandboxServices implements AutoCloseable {
         try {
             checkNotStopped(stopRequested);
             MetastoreSettings metastoreSettings = new MetastoreSettings(args.metastoreDbType(), paths.metastoreDir(),
-                    paths.metastoreConfDir(), ports.metastore(), cluster.hdfsUri());
+                    paths.metastoreConfDir(), ports.metastore(), cluster.hdfsUri(),
+                    args.metastoreJdbcUrl().isBlank()
+                            ? args.metastoreDbType().jdbcUrl(paths.metastoreDir())
+                            : args.metastoreJdbcUrl());
             createWarehouse(cluster, metastoreSettings);
             cluster.writeClientConfDir(paths.confDir());
             ClientConfiguration.writeSite(paths.confDir().resolve("hive-site.xml"), MetastoreSite.clientKeys(metastoreSettings));

@@ -7,11 +7,13 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class MetastoreProcess implements AutoCloseable {
         Files.createDirectories(settings.confDir());
         Files.createDirectories(tmpDir);
         ClientConfiguration.writeSite(settings.confDir().resolve("metastore-site.xml"), MetastoreSite.serverKeys(settings));
+        requireDatabaseServer(settings);
         new SchemaInitializer(home, settings, tmpDir, logFile).initializeOnce(timeout);
 
         long started = System.nanoTime();
@@ -66,6 +69,23 @@ public final class MetastoreProcess implements AutoCloseable {
         LOG.info("Hive Metastore up at {} in {} ms (pid {})", settings.thriftUri(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metastore.pid());
         return metastore;
+    }
+
+    /**
+     * A database server that is down would otherwise surface as a schematool or DataNucleus
+     * stack trace in the metastore log, after retries: say so at once, and how to start it.
+     */
+    private static void requireDatabaseServer(MetastoreSettings settings) throws IOException {
+        if (settings.dbType().databaseDir(settings.dataDir()).isPresent()) {
+            return;
+        }
+        URI server = URI.create(settings.jdbcUrl().substring("jdbc:".length()));
+        int port = server.getPort() == -1 ? 5432 : server.getPort();
+        if (!accepts(server.getHost(), port)) {
+            throw new IOException("The metastore's database server " + server.getHost() + ":" + port + " ("
+                    + settings.jdbcUrl() + ") does not accept connections; start PostgreSQL, e.g. with"
+                    + " install-postgres.sh (bin/ of the distribution, sandbox/bin/ of the sources)");
+        }
     }
 
     /** The java command line for one of the metastore's main classes. */
@@ -100,8 +120,12 @@ public final class MetastoreProcess implements AutoCloseable {
     }
 
     private static boolean accepts(int port) {
+        return accepts("localhost", port);
+    }
+
+    private static boolean accepts(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
@@ -127,16 +151,32 @@ public final class MetastoreProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the marker's schema is the one {@code database} needs. Markers written before
+     * PostgreSQL support hold only "derby" and mean Derby at its default URL: such a sandbox must
+     * keep its catalog, not have it wiped and recreated.
+     */
+    static boolean madeIn(String marker, String database) {
+        return marker.equals(database)
+                || (marker.equals(MetastoreDbType.DERBY.schemaToolName()) && database.startsWith(marker + " "));
+    }
+
     /** Runs the schematool once per sandbox; a marker file records that the schema exists. */
     private record SchemaInitializer(FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, Path logFile) {
 
         void initializeOnce(Duration timeout) throws IOException, InterruptedException {
+            // The marker names the database: a sandbox switched from derby to postgres (or to
+            // another PostgreSQL database) needs the schema created there too.
             Path marker = settings.dataDir().resolve("schema-initialized");
-            if (Files.exists(marker)) {
+            String database = settings.dbType().schemaToolName() + " " + settings.jdbcUrl();
+            if (Files.exists(marker) && madeIn(Files.readString(marker).strip(), database)) {
                 return;
             }
-            // A database left by a failed earlier attempt would make -initSchema fail again.
-            FileUtils.deleteDirectory(settings.dbType().databaseDir(settings.dataDir()).toFile());
+            // An embedded database left by a failed earlier attempt would make -initSchema fail again.
+            Optional<Path> embedded = settings.dbType().databaseDir(settings.dataDir());
+            if (embedded.isPresent()) {
+                FileUtils.deleteDirectory(embedded.get().toFile());
+            }
             long started = System.nanoTime();
             ProcessBuilder builder = new ProcessBuilder(command(home, settings, tmpDir, SCHEMA_TOOL_MAIN,
                     List.of("-initSchema", "-dbType", settings.dbType().schemaToolName())))
@@ -151,9 +191,11 @@ public final class MetastoreProcess implements AutoCloseable {
                 throw new IOException("Hive schematool did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             if (tool.exitValue() != 0) {
-                throw new IOException("Hive schematool failed with code " + tool.exitValue() + "; see " + logFile);
+                throw new IOException("Hive schematool failed with code " + tool.exitValue() + "; see " + logFile
+                        + (embedded.isPresent() ? "" : "; if " + settings.jdbcUrl() + " already holds a metastore"
+                                + " schema from an earlier sandbox, drop and recreate that database"));
             }
-            Files.writeString(marker, settings.dbType().schemaToolName() + "\n");
+            Files.writeString(marker, database + "\n");
             LOG.info("Hive Metastore schema created ({}) in {} ms", settings.dbType().schemaToolName(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }

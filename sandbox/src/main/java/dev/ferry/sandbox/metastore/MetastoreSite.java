@@ -10,10 +10,10 @@ public final class MetastoreSite {
 
     public static Map<String, String> serverKeys(MetastoreSettings settings) {
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("javax.jdo.option.ConnectionURL", settings.dbType().jdbcUrl(settings.dataDir()));
+        keys.put("javax.jdo.option.ConnectionURL", settings.jdbcUrl());
         keys.put("javax.jdo.option.ConnectionDriverName", settings.dbType().driverClass());
-        keys.put("javax.jdo.option.ConnectionUserName", "APP");
-        keys.put("javax.jdo.option.ConnectionPassword", "mine");
+        keys.put("javax.jdo.option.ConnectionUserName", settings.dbType().user());
+        keys.put("javax.jdo.option.ConnectionPassword", settings.dbType().password());
         keys.put("metastore.thrift.port", String.valueOf(settings.thriftPort()));
         keys.put("metastore.warehouse.dir", settings.warehouseDir());
         keys.put("fs.defaultFS", settings.defaultFs().toString());

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cli;
 
 import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.cli.catalog.CatalogCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
@@ -26,7 +27,7 @@ import java.util.Optional;
         name = "ferry",
         mixinStandardHelpOptions = true,
         versionProvider = FerryCommand.Version.class,
-        description = "Run Apache Flink on YARN: session clusters, jobs, queues and a local sandbox.",
+        description = "Run Apache Flink on YARN: session clusters, jobs, queues, the Hive catalog and a local sandbox.",
         subcommands = {
             SessionCommand.class,
             JobCommand.class,
@@ -36,6 +37,7 @@ import java.util.Optional;
             ConfigCommand.class,
             DistCommand.class,
             HaCommand.class,
+            CatalogCommand.class,
             SandboxCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -43,10 +45,10 @@ import java.util.Optional;
             "  0  success",
             "  1  the operation failed (see the message)",
             "  2  bad input: unknown command or option, invalid value, missing configuration",
-            "  3  not found: no such cluster or job",
+            "  3  not found: no such cluster, job, database or table",
             "  4  timeout: the cluster did not reach the wanted state in time",
             "  5  conflict: the name is taken, or the cluster is in the wrong state",
-            "  6  unavailable: YARN, HDFS or a JobManager cannot be reached"
+            "  6  unavailable: YARN, HDFS, ZooKeeper, a JobManager or the Hive Metastore cannot be reached"
         })
 public final class FerryCommand {
 

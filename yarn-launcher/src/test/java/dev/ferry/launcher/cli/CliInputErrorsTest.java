@@ -144,4 +144,18 @@ class CliInputErrorsTest {
                 .containsPattern("ferry\\.yarn\\.connect-timeout\\s+2 s\\s+file .*ferry\\.yaml")
                 .containsPattern("ferry\\.deploy\\.timeout\\s+3 min\\s+default");
     }
+
+    @Test
+    void anUnknownMetastoreDatabaseFlagNamesTheSupportedOnes() {
+        FerryCliRun run = ferry("sandbox", "start", "--metastore-db", "mysql");
+
+        assertOneLineError(run, 2, "--metastore-db", "derby, postgres", "mysql");
+    }
+
+    @Test
+    void anUnknownMetastoreDatabaseSettingNamesTheSupportedOnesAndTheKey() {
+        FerryCliRun run = ferry("-Dferry.sandbox.metastore.db-type=mysql", "sandbox", "start");
+
+        assertOneLineError(run, 2, "'mysql'", "supported: derby, postgres", "ferry.sandbox.metastore.db-type");
+    }
 }

@@ -9,6 +9,7 @@ import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.configuration.ValueOrigin;
 import dev.ferry.ha.HaOptions;
+import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.sandbox.SandboxOptions;
 
 import org.apache.flink.configuration.ConfigOption;
@@ -90,8 +91,14 @@ public final class ConfigShowCommand extends FerrySubcommand {
                             SandboxOptions.NODE_MANAGER_MEMORY_MB,
                             SandboxOptions.NODE_MANAGER_VCORES,
                             SandboxOptions.METASTORE_DB_TYPE,
+                            SandboxOptions.METASTORE_JDBC_URL,
                             SandboxOptions.START_TIMEOUT,
-                            SandboxOptions.STOP_TIMEOUT))
+                            SandboxOptions.STOP_TIMEOUT,
+                            HiveCatalogOptions.CONF_DIR,
+                            HiveCatalogOptions.CATALOG_NAME,
+                            HiveCatalogOptions.DEFAULT_DATABASE,
+                            HiveCatalogOptions.DEFAULT_CATALOG,
+                            HiveCatalogOptions.CONNECT_TIMEOUT))
             .toList();
 
     private static List<Entry> entries(EffectiveConfiguration config) {

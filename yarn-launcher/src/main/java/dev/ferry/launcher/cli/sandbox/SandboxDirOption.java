@@ -1,13 +1,17 @@
 package dev.ferry.launcher.cli.sandbox;
 
+import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cli.CommandContext;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.sandbox.SandboxOptions;
 import dev.ferry.sandbox.control.SandboxController;
+import dev.ferry.sandbox.control.SandboxSettings;
 
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** The {@code --dir} option of the sandbox commands, and the controller for that directory. */
 public final class SandboxDirOption {
@@ -16,9 +20,19 @@ public final class SandboxDirOption {
     private Path dir;
 
     SandboxController controller(CommandContext context) {
+        return controller(context, UnaryOperator.identity());
+    }
+
+    /** @param adjust applies the command's own flags on top of the configured settings */
+    SandboxController controller(CommandContext context, UnaryOperator<SandboxSettings> adjust) {
         EffectiveConfiguration config = context.configuration();
         Path sandboxDir = dir != null ? dir.toAbsolutePath() : context.sandboxDir();
-        return new SandboxController(
-                context.home().root(), sandboxDir, SandboxOptions.settings(config.toFlinkConfiguration()));
+        SandboxSettings settings;
+        try {
+            settings = SandboxOptions.settings(config.toFlinkConfiguration());
+        } catch (IllegalArgumentException e) {
+            throw new FerryException(ExitCode.USAGE, e.getMessage() + " (" + SandboxOptions.METASTORE_DB_TYPE.key() + ")", e);
+        }
+        return new SandboxController(context.home().root(), sandboxDir, adjust.apply(settings));
     }
 }

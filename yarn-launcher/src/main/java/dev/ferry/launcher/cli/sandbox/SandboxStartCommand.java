@@ -13,6 +13,7 @@ import dev.ferry.sandbox.status.SandboxStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ferry sandbox start}: starts the background cluster and waits until every service answers. */
 @Command(
@@ -28,10 +29,26 @@ public final class SandboxStartCommand extends FerrySubcommand {
     @Mixin
     private OutputOptions output;
 
+    @Option(
+            names = "--metastore-db",
+            paramLabel = "DB",
+            description = "Database of the Hive Metastore: ${COMPLETION-CANDIDATES} (default: "
+                    + "ferry.sandbox.metastore.db-type, derby). postgres needs a local PostgreSQL:"
+                    + " run sandbox/bin/install-postgres.sh (bin/install-postgres.sh in the distribution) once.")
+    private MetastoreDb metastoreDb;
+
+    /** The values of --metastore-db, in the spelling of ferry.sandbox.metastore.db-type. */
+    enum MetastoreDb {
+        derby,
+        postgres
+    }
+
     @Override
     public Integer call() {
         CommandContext context = context();
-        SandboxController controller = dir.controller(context);
+        SandboxController controller = metastoreDb == null
+                ? dir.controller(context)
+                : dir.controller(context, settings -> settings.withMetastoreDbType(metastoreDb.name()));
         SandboxStatus status;
         try {
             status = controller.start(context.configuration().get(SandboxOptions.START_TIMEOUT));
