@@ -1,12 +1,22 @@
 package dev.ferry.launcher.cli;
 
-import org.apache.flink.configuration.MemorySize;
-import picocli.CommandLine.Option;
+import dev.ferry.launcher.deployment.ClusterMode;
+import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
 
+import org.apache.flink.configuration.MemorySize;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.Map;
 import java.util.Optional;
 
 /** Where a cluster runs and how big it is: shared by the commands that deploy one. */
 public final class ClusterSizeOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     @Option(names = "--queue", paramLabel = "QUEUE", description = "YARN leaf queue (default: ferry.yarn.queue)")
     private String queue;
@@ -32,7 +42,25 @@ public final class ClusterSizeOptions {
         return Optional.ofNullable(taskManagerMemory);
     }
 
+    /** The slots per TaskManager; a value below 1 is a usage error of the command. */
     public Optional<Integer> slots() {
+        if (slots != null && slots < 1) {
+            throw new ParameterException(command.commandLine(), "--slots must be at least 1, got " + slots);
+        }
         return Optional.ofNullable(slots);
+    }
+
+    /** Whether any of these options was given. */
+    public boolean given() {
+        return queue != null || jobManagerMemory != null || taskManagerMemory != null || slots != null;
+    }
+
+    /** A job's own cluster of {@code mode}, sized by these options, with the command's Flink {@code -D} settings. */
+    public JobPlacement ownCluster(ClusterMode mode, Map<String, String> flinkSettings) {
+        return new JobPlacement(
+                mode.tag(), null, queue().orElse(null),
+                jobManagerMemory().map(Object::toString).orElse(null),
+                taskManagerMemory().map(Object::toString).orElse(null),
+                slots().orElse(null), flinkSettings);
     }
 }

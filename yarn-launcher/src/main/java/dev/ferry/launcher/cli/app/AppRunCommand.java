@@ -3,6 +3,7 @@ package dev.ferry.launcher.cli.app;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterMode;
@@ -13,7 +14,6 @@ import dev.ferry.launcher.jobs.StartedJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -59,40 +59,21 @@ public final class AppRunCommand extends FerrySubcommand {
     @Option(names = {"-c", "--class"}, paramLabel = "CLASS", description = "Main class (default: the jar manifest's)")
     private String entryClass;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
-    private Integer parallelism;
-
-    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: the main class's simple name)")
-    private String jobName;
-
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or checkpoint")
-    private String fromSavepoint;
-
-    @Option(names = "--detached", description = "Return once YARN runs the cluster")
-    private boolean detached;
-
     @Mixin
     private ClusterSizeOptions size;
+
+    @Mixin
+    private JobRunOptions run;
 
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
-        if (parallelism != null && parallelism < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-        }
-        if (size.slots().isPresent() && size.slots().get() < 1) {
-            throw new ParameterException(spec.commandLine(), "--slots must be at least 1, got " + size.slots().get());
-        }
-        JobPlacement placement = new JobPlacement(
-                mode.mode.tag(), null, size.queue().orElse(null),
-                size.jobManagerMemory().map(Object::toString).orElse(null),
-                size.taskManagerMemory().map(Object::toString).orElse(null),
-                size.slots().orElse(null), context().flinkFlags());
+        JobPlacement placement = size.ownCluster(mode.mode, context().flinkFlags());
         JarJobSpec job = new JarJobSpec(
-                Optional.ofNullable(jobName), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
-                Optional.ofNullable(parallelism), placement, Optional.ofNullable(fromSavepoint), detached);
+                run.name(), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
+                run.parallelism(), placement, run.fromSavepoint(), run.detached());
         StartedJob started;
         try (LauncherServices services = context().services()) {
             started = services.jobStarter().startJar(job);

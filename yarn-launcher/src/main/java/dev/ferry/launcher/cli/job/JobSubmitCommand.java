@@ -2,6 +2,7 @@ package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,30 +38,18 @@ public final class JobSubmitCommand extends FerrySubcommand {
     @Option(names = {"-c", "--class"}, paramLabel = "CLASS", description = "Main class (default: the jar manifest's)")
     private String entryClass;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
-    private Integer parallelism;
-
-    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: the main class's simple name)")
-    private String jobName;
-
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or checkpoint")
-    private String fromSavepoint;
-
-    @Option(names = "--detached", description = "Return as soon as the session accepted the job")
-    private boolean detached;
+    @Mixin
+    private JobRunOptions run;
 
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
-        if (parallelism != null && parallelism < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-        }
         JarJobSpec job = new JarJobSpec(
-                Optional.ofNullable(jobName), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
-                Optional.ofNullable(parallelism), JobPlacement.inSession(session), Optional.ofNullable(fromSavepoint),
-                detached);
+                run.name(), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
+                run.parallelism(), JobPlacement.inSession(session), run.fromSavepoint(),
+                run.detached());
         StartedJob started;
         try (LauncherServices services = context().services()) {
             started = services.jobStarter().startJar(job);

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cli.session;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Durations;
 import dev.ferry.launcher.cli.output.Json;
@@ -8,8 +9,6 @@ import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.SessionSpec;
-
-import org.apache.flink.configuration.MemorySize;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,24 +31,14 @@ public final class SessionStartCommand extends FerrySubcommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name: lower-case letters, digits, '-', '_'")
     private String name;
 
-    @Option(names = "--queue", paramLabel = "QUEUE", description = "YARN leaf queue (default: ferry.yarn.queue)")
-    private String queue;
-
-    @Option(names = "--jm-memory", paramLabel = "SIZE", description = "JobManager process memory, e.g. 1024m")
-    private MemorySize jobManagerMemory;
-
-    @Option(names = "--tm-memory", paramLabel = "SIZE", description = "TaskManager process memory, e.g. 1728m")
-    private MemorySize taskManagerMemory;
-
-    @Option(names = "--slots", paramLabel = "N", description = "Task slots per TaskManager")
-    private Integer slots;
+    @Mixin
+    private ClusterSizeOptions size;
 
     @Option(
             names = "--min-taskmanagers",
             paramLabel = "N",
             description = "TaskManagers kept running while idle, so jobs start without waiting for a container")
     private Integer minTaskManagers;
-
 
     @Mixin
     private OutputOptions output;
@@ -58,10 +47,10 @@ public final class SessionStartCommand extends FerrySubcommand {
     public Integer call() {
         SessionSpec sessionSpec = new SessionSpec(
                 new ClusterName(name),
-                Optional.ofNullable(queue),
-                Optional.ofNullable(jobManagerMemory),
-                Optional.ofNullable(taskManagerMemory),
-                Optional.ofNullable(atLeast(slots, 1, "--slots")),
+                size.queue(),
+                size.jobManagerMemory(),
+                size.taskManagerMemory(),
+                size.slots(),
                 Optional.ofNullable(atLeast(minTaskManagers, 0, "--min-taskmanagers")));
         DeployedCluster cluster;
         try (LauncherServices services = context().services()) {

@@ -3,6 +3,7 @@ package dev.ferry.launcher.cli.sql;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
@@ -25,7 +26,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code ferry sql -f FILE | -e STATEMENTS (--session NAME | --application)}. */
 @Command(
@@ -62,32 +62,20 @@ public final class SqlCommand extends FerrySubcommand {
         boolean application;
     }
 
-    @Option(names = "--name", paramLabel = "JOB", description = "Job name (default: SET 'pipeline.name', else the file's name)")
-    private String jobName;
-
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
-    private Integer parallelism;
-
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start the job from this savepoint")
-    private String fromSavepoint;
-
-    @Option(names = "--detached", description = "Return as soon as Flink accepted the job")
-    private boolean detached;
-
     @Mixin
     private ClusterSizeOptions size;
+
+    @Mixin
+    private JobRunOptions run;
 
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
-        if (parallelism != null && parallelism < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-        }
         SqlJobSpec job = new SqlJobSpec(
-                script(), scriptName(), Optional.ofNullable(jobName), Optional.ofNullable(parallelism), placement(),
-                Optional.ofNullable(fromSavepoint), detached);
+                script(), scriptName(), run.name(), run.parallelism(), placement(),
+                run.fromSavepoint(), run.detached());
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
             outcome = services.jobStarter().startSql(job);
@@ -98,19 +86,14 @@ public final class SqlCommand extends FerrySubcommand {
 
     private JobPlacement placement() {
         if (target.session != null) {
-            if (size.queue().isPresent() || size.jobManagerMemory().isPresent() || size.taskManagerMemory().isPresent()
-                    || size.slots().isPresent()) {
+            if (size.given()) {
                 throw new ParameterException(spec.commandLine(),
                         "--queue, --jm-memory, --tm-memory and --slots size a cluster of its own: use them with"
                                 + " --application, or size the session when you start it");
             }
             return JobPlacement.inSession(target.session);
         }
-        return new JobPlacement(
-                ClusterMode.APPLICATION.tag(), null, size.queue().orElse(null),
-                size.jobManagerMemory().map(Object::toString).orElse(null),
-                size.taskManagerMemory().map(Object::toString).orElse(null),
-                size.slots().orElse(null), context().flinkFlags());
+        return size.ownCluster(ClusterMode.APPLICATION, context().flinkFlags());
     }
 
     private String script() {
