@@ -113,9 +113,11 @@ class ZooKeeperFaultsIT {
     @Order(1)
     void aSessionWithARunningJob() throws Exception {
         startSession("steady");
-        String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
+        String jar = cluster.home().resolve("examples/CountingJob.jar").toString();
 
-        jobId = json(cluster.ferry("job", "submit", "--session", "steady", "--detached", jar, "-o", "json"))
+        jobId = json(cluster.ferry("job", "submit", "--session", "steady", "--name", "steady-count", "--detached", jar,
+                        "-o", "json", "--", "--output", cluster.hdfs("/out/zk-restart"), "--rate", "20",
+                        "--checkpoint-interval", "1000"))
                 .get("jobId").asText();
 
         assertThat(await(RECOVERY, () -> jobState().filter("RUNNING"::equals))).isEqualTo("RUNNING");
@@ -156,18 +158,29 @@ class ZooKeeperFaultsIT {
         JsonNode status = json(cluster.ferry("session", "status", "steady", "-o", "json"));
         assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
         assertThat(status.get("attempt").asInt()).as("the same JobManager, no YARN failover").isEqualTo(1);
-        // Exactly-once output across the restart is checked by a counting job (added separately).
     }
 
     @Test
     @Order(5)
+    void theCountingJobsOutputStaysExactlyOnceAcrossTheZooKeeperRestart() throws Exception {
+        CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/zk-restart"));
+        int afterRestart = output.lines().size();
+
+        output.awaitAtLeast(afterRestart + 20, RECOVERY);
+        json(cluster.ferry("job", "stop", "steady-count", "-o", "json"));
+
+        output.assertExactlyOnce(4);
+    }
+
+    @Test
+    @Order(6)
     void afterAZooKeeperRestartTheRegistryStillHoldsTheSession() throws Exception {
         assertThat(listed("steady"))
                 .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("registered"));
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aClusterKilledThroughYarnIsListedAsStale() throws Exception {
         String id = startSession("doomed");
 
@@ -180,7 +193,7 @@ class ZooKeeperFaultsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void haGcRemovesTheStaleRegistryEntryAndKeepsTheLiveOne() throws Exception {
         JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
 
@@ -191,7 +204,7 @@ class ZooKeeperFaultsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aRunningClusterTheRegistryLostIsListedAsMissing() throws Exception {
         zooKeeper.delete().deletingChildrenIfNeeded().forPath("/ferry/clusters/steady");
 
