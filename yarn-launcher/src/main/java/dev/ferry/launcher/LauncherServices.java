@@ -20,7 +20,7 @@ import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
-import dev.ferry.launcher.deployment.SessionStarter;
+import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
@@ -160,8 +160,8 @@ public final class LauncherServices implements AutoCloseable {
         return new QueueInspector(yarn().client());
     }
 
-    public SessionStarter sessionStarter() {
-        return new SessionStarter(
+    public ClusterStarter clusterStarter() {
+        return new ClusterStarter(
                 queues(),
                 sessionConfigurations(),
                 distStager(),
@@ -223,12 +223,7 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private JobClusterLauncher jobClusterLauncher() {
-        return new JobClusterLauncher(
-                queues(),
-                sessionConfigurations(),
-                distStager(),
-                new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
-                coordination());
+        return new JobClusterLauncher(clusterStarter());
     }
 
     /** Where this gateway's configuration puts checkpoints; a job record keeps it for --from-latest. */

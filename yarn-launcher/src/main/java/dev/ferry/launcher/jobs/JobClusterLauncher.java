@@ -1,18 +1,10 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryVersion;
-import dev.ferry.launcher.coordination.ClusterCoordination;
-import dev.ferry.launcher.coordination.RegisteredCluster;
-import dev.ferry.launcher.deployment.ClusterDeployer;
+import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.DeployCall;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.SessionSpec;
-import dev.ferry.launcher.staging.DistStager;
-import dev.ferry.launcher.staging.StagedDist;
-import dev.ferry.launcher.yarn.QueueInspector;
-import dev.ferry.launcher.yarn.QueueView;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.deployment.application.ApplicationConfiguration;
@@ -24,7 +16,6 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Deploys a cluster that runs one job: Flink's application mode (the program's main method runs
@@ -33,41 +24,16 @@ import java.util.Optional;
  */
 public final class JobClusterLauncher {
 
-    private final QueueInspector queues;
-    private final SessionConfigurationFactory configurations;
-    private final DistStager stager;
-    private final ClusterDeployer deployer;
-    private final ClusterCoordination coordination;
+    private final ClusterStarter starter;
 
-    public JobClusterLauncher(
-            QueueInspector queues,
-            SessionConfigurationFactory configurations,
-            DistStager stager,
-            ClusterDeployer deployer,
-            ClusterCoordination coordination) {
-        this.queues = queues;
-        this.configurations = configurations;
-        this.stager = stager;
-        this.deployer = deployer;
-        this.coordination = coordination;
+    public JobClusterLauncher(ClusterStarter starter) {
+        this.starter = starter;
     }
 
     public DeployedCluster launch(SessionSpec cluster, ClusterMode mode, JobProgram program) {
-        String deployId = ClusterDeployer.newDeployId();
-        ClusterSpecification sizing =
-                configurations.clusterSpecification(configurations.create(cluster, mode, Optional.empty(), deployId));
-        QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(cluster));
-        Optional<StagedDist> staged = stager.find();
-        Configuration config = configurations.create(cluster, mode, staged, deployId);
-        applyProgram(config, program);
-        DeployCall call = mode == ClusterMode.PER_JOB ? perJob(config, program, sizing) : application(config, program, sizing);
-        return coordination.underNameLock(cluster.name().value(), () -> {
-            DeployedCluster deployed = deployer.deployJobCluster(
-                    cluster.name(), queue, config, sizing, deployId, staged.isPresent(), call);
-            coordination.registered(new RegisteredCluster(
-                    deployed.name(), deployed.applicationId(), mode.tag(), deployed.queue(),
-                    System.getProperty("user.name"), deployed.webUrl(), FerryVersion.current()));
-            return deployed;
+        return starter.startJobCluster(cluster, mode, (config, sizing) -> {
+            applyProgram(config, program);
+            return mode == ClusterMode.PER_JOB ? perJob(config, program, sizing) : application(config, program, sizing);
         });
     }
 

@@ -55,7 +55,7 @@ public final class SessionStartCommand extends FerrySubcommand {
         DeployedCluster cluster;
         try (LauncherServices services = context().services()) {
             services.sessionConfigurations().validate(sessionSpec);
-            cluster = services.sessionStarter().start(sessionSpec);
+            cluster = services.clusterStarter().startSession(sessionSpec);
         }
         print(cluster);
         return 0;

@@ -14,9 +14,10 @@ import org.apache.flink.configuration.Configuration;
 import java.util.Optional;
 
 /**
- * Starts a session: checks the queue and the name, then deploys with staged libraries when this build has been uploaded.
+ * Starts a cluster (a session, or a job's own cluster): checks the queue and the name, then
+ * deploys with staged libraries when this build has been uploaded, and registers it.
  */
-public final class SessionStarter {
+public final class ClusterStarter {
 
     private final QueueInspector queues;
     private final SessionConfigurationFactory configurations;
@@ -24,7 +25,7 @@ public final class SessionStarter {
     private final ClusterDeployer deployer;
     private final ClusterCoordination coordination;
 
-    public SessionStarter(
+    public ClusterStarter(
             QueueInspector queues,
             SessionConfigurationFactory configurations,
             DistStager stager,
@@ -37,20 +38,32 @@ public final class SessionStarter {
         this.coordination = coordination;
     }
 
-    /** Deploys; {@link SessionConfigurationFactory#validate} has checked the spec already. */
-    public DeployedCluster start(SessionSpec spec) {
+    /** Deploys a session; {@link SessionConfigurationFactory#validate} has checked the spec already. */
+    public DeployedCluster startSession(SessionSpec spec) {
+        return start(spec, ClusterMode.SESSION, null);
+    }
+
+    /** Deploys a cluster of {@code mode} that runs {@code program} and ends with it. */
+    public DeployedCluster startJobCluster(SessionSpec spec, ClusterMode mode, ClusterProgram program) {
+        return start(spec, mode, program);
+    }
+
+    private DeployedCluster start(SessionSpec spec, ClusterMode mode, ClusterProgram program) {
         String deployId = ClusterDeployer.newDeployId();
-        ClusterSpecification sizing =
-                configurations.clusterSpecification(configurations.create(spec, Optional.empty(), deployId));
+        ClusterSpecification sizing = configurations.clusterSpecification(
+                configurations.create(spec, mode, Optional.empty(), deployId));
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
-        Configuration config = configurations.create(spec, staged, deployId);
+        Configuration config = configurations.create(spec, mode, staged, deployId);
+        DeployCall call = program == null ? null : program.apply(config, sizing);
         // The lock makes "is the name free?" and the deploy one step for every gateway.
         return coordination.underNameLock(spec.name().value(), () -> {
-            DeployedCluster cluster = deployer.deploy(
-                    spec.name(), queue, config, sizing, deployId, configurations.minTaskManagersFor(spec), staged.isPresent());
+            DeployedCluster cluster = call == null
+                    ? deployer.deploy(spec.name(), queue, config, sizing, deployId,
+                            configurations.minTaskManagersFor(spec), staged.isPresent())
+                    : deployer.deployJobCluster(spec.name(), queue, config, sizing, deployId, staged.isPresent(), call);
             coordination.registered(new RegisteredCluster(
-                    cluster.name(), cluster.applicationId(), "session", cluster.queue(),
+                    cluster.name(), cluster.applicationId(), mode.tag(), cluster.queue(),
                     System.getProperty("user.name"), cluster.webUrl(), FerryVersion.current()));
             return cluster;
         });
