@@ -7,7 +7,6 @@ import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,9 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +91,7 @@ class JobManagerFailoverIT {
         Set<String> taskManagers = taskManagerIds(before.get("webUrl").asText());
 
         // when: the JobManager process is killed with SIGKILL
-        killApplicationMaster(before.get("applicationId").asText());
+        cluster.killApplicationMaster(before.get("applicationId").asText());
 
         // then: a second attempt runs the same job again, from its checkpoint, on the same TaskManagers
         JsonNode after = awaitRunningOnAttempt("fo-session", "ha-session", 2);
@@ -118,7 +114,7 @@ class JobManagerFailoverIT {
         output.awaitAtLeast(20, OUTPUT_TIMEOUT);
 
         // when
-        killApplicationMaster(started.get("applicationId").asText());
+        cluster.killApplicationMaster(started.get("applicationId").asText());
 
         // then
         JsonNode after = awaitRunningOnAttempt("fo-app", "fo-app", 2);
@@ -150,36 +146,6 @@ class JobManagerFailoverIT {
                     .isLessThan(deadline);
             Thread.sleep(500);
         }
-    }
-
-    /** SIGKILL to the JVM of the application's current JobManager container. */
-    private static void killApplicationMaster(String applicationId) throws Exception {
-        long pid = applicationMasterPid(applicationId);
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
-    }
-
-    private static long applicationMasterPid(String applicationId) throws Exception {
-        String attempt = cluster.yarn().getApplicationReport(ApplicationId.fromString(applicationId))
-                .getCurrentApplicationAttemptId().toString();
-        List<Long> found = new ArrayList<>();
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                String cmdline;
-                try {
-                    cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8);
-                } catch (Exception gone) {
-                    continue;
-                }
-                String[] argv = cmdline.split("\0");
-                boolean jvm = argv.length > 0 && argv[0].endsWith("java");
-                if (jvm && cmdline.contains(applicationId) && cmdline.toLowerCase(java.util.Locale.ROOT).contains("clusterentrypoint")) {
-                    found.add(Long.parseLong(proc.getFileName().toString()));
-                }
-            }
-        }
-        assertThat(found).as("the JobManager JVM of %s (%s)", applicationId, attempt).hasSize(1);
-        return found.get(0);
     }
 
     private static Set<String> taskManagerIds(String webUrl) throws Exception {

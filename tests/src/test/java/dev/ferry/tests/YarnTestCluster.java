@@ -151,6 +151,43 @@ final class YarnTestCluster implements AutoCloseable {
         return yarn;
     }
 
+    /**
+     * SIGKILL to the JVM of the application's current JobManager container: the way a JobManager
+     * really dies (no shutdown hook, no graceful leadership release). The YARN containers are
+     * processes of this machine, found by the application id in their command line.
+     */
+    void killApplicationMaster(String applicationId) throws IOException, InterruptedException {
+        long pid = applicationMasterPid(applicationId);
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -9 " + pid + " failed");
+        }
+    }
+
+    private static long applicationMasterPid(String applicationId) throws IOException {
+        List<Long> found = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String cmdline;
+                try {
+                    cmdline = Files.readString(proc.resolve("cmdline"), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException gone) {
+                    continue;
+                }
+                String[] argv = cmdline.split("\0");
+                boolean jvm = argv.length > 0 && argv[0].endsWith("java");
+                if (jvm && cmdline.contains(applicationId)
+                        && cmdline.toLowerCase(java.util.Locale.ROOT).contains("clusterentrypoint")) {
+                    found.add(Long.parseLong(proc.getFileName().toString()));
+                }
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalStateException("Expected one JobManager JVM of " + applicationId + ", found " + found);
+        }
+        return found.get(0);
+    }
+
     Path home() {
         return home;
     }
