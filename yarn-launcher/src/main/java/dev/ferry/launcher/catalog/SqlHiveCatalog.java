@@ -104,9 +104,13 @@ public final class SqlHiveCatalog {
     private static Path copyOfHiveSite(Path confDir) {
         try {
             // YARN localises a shipped directory under its own name: the name must be fixed.
-            Path dir = Files.createDirectories(
-                    Files.createTempDirectory("ferry-sql-hive").resolve(SHIPPED_CONF_DIR));
-            Files.copy(confDir.resolve("hive-site.xml"), dir.resolve("hive-site.xml"));
+            Path parent = Files.createTempDirectory("ferry-sql-hive");
+            Path dir = Files.createDirectories(parent.resolve(SHIPPED_CONF_DIR));
+            Path copy = Files.copy(confDir.resolve("hive-site.xml"), dir.resolve("hive-site.xml"));
+            // Uploaded during the deploy of this command; deleted in reverse order at exit.
+            parent.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            copy.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
             throw new FerryException(ExitCode.FAILURE,
