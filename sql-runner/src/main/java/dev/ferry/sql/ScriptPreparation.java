@@ -43,6 +43,15 @@ final class ScriptPreparation {
   }
 
   void accept(SqlStatement statement) {
+    Optional<SetCommand> dialect =
+        SetCommand.recognise(statement.sql()).filter(set -> set.sets(SetCommand.DIALECT));
+    if (dialect.isPresent()) {
+      // Applied here, not by the parser in force: the Hive dialect's parser takes only the bare
+      // form (SET table.sql-dialect=default) and keeps the quoted one as a key with quotes in
+      // it, so the script would stay in Hive while the splitter (DialectTracker) had switched.
+      settings.set(SetCommand.DIALECT, dialect.get().lowerCaseValue());
+      return;
+    }
     try {
       for (Operation operation : internal.getParser().parse(statement.sql())) {
         accept(statement, operation);

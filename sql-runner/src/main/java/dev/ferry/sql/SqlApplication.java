@@ -1,7 +1,7 @@
 package dev.ferry.sql;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.ferry.hive.bootstrap.HiveCatalogFactory;
+import dev.ferry.hive.config.HiveCatalogSettings;
 import org.apache.flink.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,19 +10,25 @@ import org.slf4j.LoggerFactory;
  * The program a SQL script runs as in application mode: Flink's application entry point calls
  * {@link #main} on the JobManager with the execution environment of that cluster installed as
  * context, so the script's job is submitted to the dispatcher right there. The script travels as
- * a program argument, Base64 encoded so quotes, semicolons and line breaks survive.
+ * a program argument, Base64 encoded so quotes, semicolons and line breaks survive. When the
+ * launcher found a metastore, the Hive catalog's options come along and the catalog is registered
+ * here, on the JobManager, before the script's first statement.
  */
 public final class SqlApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqlApplication.class);
-  private static final String SCRIPT_OPTION = "--script-base64";
 
   private SqlApplication() {}
 
-  /** {@code --script-base64 <Base64 of the UTF-8 script>}. */
+  /**
+   * {@code --script-base64 <Base64 of the UTF-8 script>} and, optionally, {@code --hive-catalog
+   * <ferry.hive-catalog.* key>=<value>} repeated.
+   */
   public static void main(String[] args) throws Exception {
-    SqlScript script = SqlScript.parse(scriptFrom(args));
-    SqlScriptRunner runner = new SqlScriptRunner(new Configuration());
+    ApplicationArguments arguments = ApplicationArguments.parse(args);
+    SqlScript script = SqlScript.parse(arguments.script());
+    SqlScriptRunner runner =
+        new SqlScriptRunner(new Configuration()).withSetup(hiveCatalogSetup(arguments));
     PreparedScript prepared = runner.prepare(script, false);
     if (!prepared.hasJob()) {
       LOG.warn("The script has no INSERT: it runs its statements and starts no job");
@@ -33,10 +39,15 @@ public final class SqlApplication {
   }
 
   static String scriptFrom(String[] args) {
-    if (args.length != 2 || !SCRIPT_OPTION.equals(args[0])) {
-      throw new IllegalArgumentException("usage: SqlApplication " + SCRIPT_OPTION + " <script>");
+    return ApplicationArguments.parse(args).script();
+  }
+
+  private static TableEnvironmentSetup hiveCatalogSetup(ApplicationArguments arguments) {
+    if (arguments.hiveCatalogOptions().isEmpty()) {
+      return TableEnvironmentSetup.NONE;
     }
-    byte[] utf8 = Base64.getDecoder().decode(args[1]);
-    return new String(utf8, StandardCharsets.UTF_8);
+    HiveCatalogSettings settings =
+        HiveCatalogSettings.from(Configuration.fromMap(arguments.hiveCatalogOptions()));
+    return tableEnv -> new HiveCatalogFactory(settings).register(tableEnv);
   }
 }

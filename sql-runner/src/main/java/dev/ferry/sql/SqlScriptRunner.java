@@ -26,6 +26,7 @@ public final class SqlScriptRunner {
 
   private final Configuration flinkConfig;
   private final QueryLimits queryLimits;
+  private final TableEnvironmentSetup setup;
 
   /**
    * @param flinkConfig where jobs go, e.g. {@code execution.target: remote} with {@code
@@ -33,17 +34,27 @@ public final class SqlScriptRunner {
    *     Flink's entry point installed is used and this may be empty
    */
   public SqlScriptRunner(Configuration flinkConfig) {
-    this(flinkConfig, QueryLimits.DEFAULT);
+    this(flinkConfig, QueryLimits.DEFAULT, TableEnvironmentSetup.NONE);
   }
 
-  private SqlScriptRunner(Configuration flinkConfig, QueryLimits queryLimits) {
+  private SqlScriptRunner(
+      Configuration flinkConfig, QueryLimits queryLimits, TableEnvironmentSetup setup) {
     this.flinkConfig = new Configuration(Objects.requireNonNull(flinkConfig, "flinkConfig"));
     this.queryLimits = Objects.requireNonNull(queryLimits, "queryLimits");
+    this.setup = Objects.requireNonNull(setup, "setup");
   }
 
   /** A runner like this one that stops SELECT queries at other limits. */
   public SqlScriptRunner withQueryLimits(QueryLimits limits) {
-    return new SqlScriptRunner(flinkConfig, limits);
+    return new SqlScriptRunner(flinkConfig, limits, setup);
+  }
+
+  /**
+   * A runner like this one that applies {@code setup} to each new TableEnvironment before the
+   * script's first statement (e.g. registers the Hive catalog).
+   */
+  public SqlScriptRunner withSetup(TableEnvironmentSetup setup) {
+    return new SqlScriptRunner(flinkConfig, queryLimits, setup);
   }
 
   /**
@@ -52,11 +63,12 @@ public final class SqlScriptRunner {
    *
    * @param allowQueries whether SELECT is allowed (only a session can return rows to the client)
    * @throws SqlScriptException at the line of the first statement that fails, of a second job,
-   *     or of a SELECT that is not allowed
+   *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
    */
   public PreparedScript prepare(SqlScript script, boolean allowQueries) {
     StreamTableEnvironment tableEnv =
         TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
+    setup.apply(tableEnv);
     ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries);
     script.statements().forEach(preparation::accept);
     return preparation.finish();

@@ -54,6 +54,33 @@ class SqlApplicationTest {
   }
 
   @Test
+  void readsTheHiveCatalogOptionsAfterTheScript() {
+    // given
+    String encoded = Base64.getEncoder().encodeToString("SELECT 1".getBytes(StandardCharsets.UTF_8));
+
+    // when
+    ApplicationArguments arguments = ApplicationArguments.parse(new String[] {
+        "--script-base64", encoded,
+        "--hive-catalog", "ferry.hive-catalog.conf-dir=ferry-hive-conf",
+        "--hive-catalog", "ferry.hive-catalog.default-catalog=true"});
+
+    // then
+    assertThat(arguments.script()).isEqualTo("SELECT 1");
+    assertThat(arguments.hiveCatalogOptions()).containsOnly(
+        java.util.Map.entry("ferry.hive-catalog.conf-dir", "ferry-hive-conf"),
+        java.util.Map.entry("ferry.hive-catalog.default-catalog", "true"));
+  }
+
+  @Test
+  void rejectsAHiveCatalogOptionWithoutAValue() {
+    // when / then
+    assertThatThrownBy(() -> ApplicationArguments.parse(
+        new String[] {"--script-base64", "", "--hive-catalog", "no-equals-sign"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--hive-catalog");
+  }
+
+  @Test
   void submitsTheScriptsJobThroughTheContextEnvironment() throws Exception {
     // given
     cluster = startCluster();

@@ -240,6 +240,25 @@ class SqlScriptRunnerPrepareTest {
     return runner.prepare(SqlScript.parse(text), allowQueries);
   }
 
+  @Test
+  void runsTheSetupBeforeTheFirstStatementWithoutShiftingErrorLines() {
+    // given a setup that registers a catalog and makes it current
+    SqlScriptRunner withSetup = runner.withSetup(tableEnv -> {
+      tableEnv.executeSql("CREATE CATALOG extra WITH ('type' = 'generic_in_memory')");
+      tableEnv.useCatalog("extra");
+    });
+
+    // when
+    SqlScriptException error = catchThrowableOfType(SqlScriptException.class,
+        () -> withSetup.prepare(SqlScript.parse(TABLES + "INSERT INTO sink_b SELECT idd FROM source;"),
+            false));
+    PreparedScript prepared = withSetup.prepare(SqlScript.parse("SELECT 1;"), true);
+
+    // then
+    assertThat(error.getMessage()).startsWith("line 4");
+    assertThat(prepared.tableEnv().getCurrentCatalog()).isEqualTo("extra");
+  }
+
   private SqlScriptException prepareFails(String text, boolean allowQueries) {
     return catchThrowableOfType(SqlScriptException.class, () -> prepare(text, allowQueries));
   }

@@ -106,8 +106,18 @@ final class YarnTestCluster implements AutoCloseable {
 
     /** Runs {@code ferry ARGS} in this JVM against this cluster. */
     FerryCliRun ferry(String... args) {
+        return ferryWithConf(confDir, args);
+    }
+
+    /** Ferry's configuration directory for this cluster, e.g. to copy and change. */
+    Path confDir() {
+        return confDir;
+    }
+
+    /** Runs {@code ferry ARGS} in this JVM against this cluster with another Ferry conf dir. */
+    FerryCliRun ferryWithConf(Path ferryConfDir, String... args) {
         // Global options go first: anything after a "--" belongs to the job.
-        List<String> all = new ArrayList<>(List.of("--hadoop-conf-dir=" + hadoopConfDir, "--conf-dir=" + confDir));
+        List<String> all = new ArrayList<>(List.of("--hadoop-conf-dir=" + hadoopConfDir, "--conf-dir=" + ferryConfDir));
         all.addAll(Arrays.asList(args));
         return FerryCliRun.run(Map.of(), all.toArray(String[]::new));
     }

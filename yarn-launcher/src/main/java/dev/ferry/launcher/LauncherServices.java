@@ -7,6 +7,7 @@ import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.catalog.CatalogService;
+import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
@@ -233,7 +234,8 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobStarter jobStarter() {
         return new JobStarter(
-                jobSubmitter(), new SqlScripts(config.toFlinkConfiguration(), home.libDir()), clusters(),
+                jobSubmitter(), new SqlScripts(config.toFlinkConfiguration(), home.libDir(),
+                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir)), clusters(),
                 this::jobClusterLauncher, jobRunningWaiter(), yarn().client(), jobLocator(),
                 jobRecords(), artifacts(), checkpointDir());
     }

@@ -2,6 +2,7 @@ package dev.ferry.hive.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.flink.table.catalog.hive.HiveCatalog;
 import org.apache.hadoop.hive.conf.HiveConf;
 
@@ -31,6 +32,28 @@ public final class HiveSite {
             throw new MetastoreConfigurationException("No " + HiveCatalog.HIVE_SITE_FILE + " in " + file.getParent()
                     + "; point " + HiveCatalogOptions.CONF_DIR.key() + " at the directory holding it");
         }
+        return read(file);
+    }
+
+    /**
+     * The hive-site.xml of {@code confDir} if it names a metastore; empty if there is no such file
+     * or its {@code hive.metastore.uris} is unset (e.g. the commented template in Ferry's conf/).
+     *
+     * @throws MetastoreConfigurationException if the file exists but cannot be read
+     */
+    public static Optional<HiveSite> loadIfNamesMetastore(Path confDir) {
+        Path file = confDir.toAbsolutePath().normalize().resolve(HiveCatalog.HIVE_SITE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(file));
+        } catch (NoMetastoreUrisException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static HiveSite read(Path file) {
         HiveConf conf;
         String uris;
         try {
@@ -42,10 +65,20 @@ public final class HiveSite {
                     + "; fix the XML (a template ships in Ferry's conf/)");
         }
         if (uris == null || uris.isBlank()) {
-            throw new MetastoreConfigurationException("No hive.metastore.uris in " + file
+            throw new NoMetastoreUrisException("No hive.metastore.uris in " + file
                     + "; set it to the metastore's thrift://host:port");
         }
         return new HiveSite(file, conf);
+    }
+
+    /** A readable hive-site.xml that names no metastore. */
+    private static final class NoMetastoreUrisException extends MetastoreConfigurationException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoMetastoreUrisException(String message) {
+            super(message);
+        }
     }
 
     private static String rootMessage(Throwable error) {

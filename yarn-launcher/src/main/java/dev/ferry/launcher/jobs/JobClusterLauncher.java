@@ -14,7 +14,9 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.PipelineOptionsInternal;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.yarn.configuration.YarnConfigOptions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +41,12 @@ public final class JobClusterLauncher {
 
     private static void applyProgram(Configuration config, JobProgram program) {
         program.flinkSettings().forEach(config::setString);
+        if (!program.shipFiles().isEmpty()) {
+            // Appended: Ferry's lib/ may be shipped the same way when no staged dist is used.
+            List<String> ship = new ArrayList<>(config.getOptional(YarnConfigOptions.SHIP_FILES).orElse(List.of()));
+            program.shipFiles().forEach(file -> ship.add(file.toAbsolutePath().toString()));
+            config.set(YarnConfigOptions.SHIP_FILES, ship);
+        }
         config.set(PipelineOptions.NAME, program.jobName());
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, program.jobId().toHexString());
         program.parallelism().ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));

@@ -12,6 +12,8 @@ import java.util.Optional;
  * what it restores from.
  *
  * @param flinkSettings extra Flink settings for this run only (e.g. a SQL job's pipeline name)
+ * @param shipFiles local files or directories a job cluster ships besides Ferry's own (e.g. the
+ *     hive-site.xml a SQL script's Hive catalog needs on the JobManager)
  */
 public record JobProgram(
         Path jar,
@@ -21,11 +23,20 @@ public record JobProgram(
         String jobName,
         JobID jobId,
         Optional<String> restorePath,
-        Map<String, String> flinkSettings) {
+        Map<String, String> flinkSettings,
+        List<Path> shipFiles) {
 
     public JobProgram {
         arguments = List.copyOf(arguments);
         flinkSettings = Map.copyOf(flinkSettings);
+        shipFiles = List.copyOf(shipFiles);
+    }
+
+    /** A program that ships nothing of its own. */
+    public JobProgram(
+            Path jar, String entryClass, List<String> arguments, Optional<Integer> parallelism, String jobName,
+            JobID jobId, Optional<String> restorePath, Map<String, String> flinkSettings) {
+        this(jar, entryClass, arguments, parallelism, jobName, jobId, restorePath, flinkSettings, List.of());
     }
 
     JarJobRequest asJarRequest(String session, boolean detached) {

@@ -2,6 +2,7 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
@@ -19,9 +20,11 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +39,13 @@ public final class SqlScripts {
 
     private final Configuration baseConfig;
     private final Path libDir;
+    private final Supplier<SqlHiveCatalog> hiveCatalog;
 
-    public SqlScripts(Configuration baseConfig, Path libDir) {
+    /** @param hiveCatalog read when a script runs, so that jar jobs never load the Hive configuration */
+    public SqlScripts(Configuration baseConfig, Path libDir, Supplier<SqlHiveCatalog> hiveCatalog) {
         this.baseConfig = baseConfig;
         this.libDir = libDir;
+        this.hiveCatalog = hiveCatalog;
     }
 
     /** Splits and parses the script; a syntax error names its line and column. */
@@ -54,6 +60,8 @@ public final class SqlScripts {
     /**
      * Runs the statements that change only this client's catalog view and plans the job and the
      * queries; nothing is submitted. {@code session} is where the job will go, if it goes to one.
+     * The Hive catalog, if configured, is registered first (in application mode too: the script is
+     * checked here before a cluster is deployed); a metastore that is down fails here.
      */
     public PreparedScript prepare(
             SqlScript script, String scriptName, Optional<ApplicationReport> session, String jobName,
@@ -69,7 +77,7 @@ public final class SqlScripts {
             config.set(RestOptions.PORT, report.getRpcPort());
         });
         try {
-            return new SqlScriptRunner(config).prepare(script, session.isPresent());
+            return new SqlScriptRunner(config).withSetup(hiveCatalog.get().setup()).prepare(script, session.isPresent());
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
         }
@@ -84,13 +92,22 @@ public final class SqlScripts {
         }
     }
 
-    /** The runner jar and arguments an application cluster runs the script with. */
+    /**
+     * The runner jar and arguments an application cluster runs the script with, and the Hive
+     * client configuration it ships when a Hive catalog is configured.
+     */
     public JobProgram applicationProgram(
             String script, String jobName, org.apache.flink.api.common.JobID jobId, Optional<Integer> parallelism,
             Optional<String> restorePath, java.util.Map<String, String> flinkSettings) {
         String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
-        return new JobProgram(runnerJar(), APPLICATION_CLASS, List.of("--script-base64", encoded), parallelism,
-                jobName, jobId, restorePath, flinkSettings);
+        List<String> arguments = new ArrayList<>(List.of("--script-base64", encoded));
+        List<Path> shipFiles = new ArrayList<>();
+        hiveCatalog.get().forApplication().ifPresent(shipment -> {
+            arguments.addAll(shipment.programArguments());
+            shipFiles.add(shipment.confDir());
+        });
+        return new JobProgram(runnerJar(), APPLICATION_CLASS, arguments, parallelism,
+                jobName, jobId, restorePath, flinkSettings, shipFiles);
     }
 
     private Path runnerJar() {
