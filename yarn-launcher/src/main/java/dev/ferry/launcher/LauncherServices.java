@@ -198,8 +198,7 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private JobSubmitter jobSubmitter() {
-        return new JobSubmitter(
-                config.toFlinkConfiguration(), clusters(), jobManagers, jobRunningWaiter(), config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
+        return new JobSubmitter(config.toFlinkConfiguration(), jobManagers, config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
     }
 
     private JobRunningWaiter jobRunningWaiter() {

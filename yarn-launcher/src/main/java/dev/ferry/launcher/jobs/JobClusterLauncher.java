@@ -63,7 +63,7 @@ public final class JobClusterLauncher {
 
     @SuppressWarnings("deprecation")
     private static DeployCall perJob(Configuration config, JobProgram program, ClusterSpecification sizing) {
-        JobGraph graph = JobSubmitter.buildJobGraph(program.asJarRequest("", true), config, program.jobId());
+        JobGraph graph = JobSubmitter.buildJobGraph(program.asJarRequest(), config, program.jobId());
         return descriptor -> descriptor.deployJobCluster(sizing, graph, true);
     }
 }

@@ -39,8 +39,8 @@ public record JobProgram(
         this(jar, entryClass, arguments, parallelism, jobName, jobId, restorePath, flinkSettings, List.of());
     }
 
-    JarJobRequest asJarRequest(String session, boolean detached) {
-        return new JarJobRequest(session, jar, Optional.of(entryClass), parallelism, Optional.of(jobName),
-                arguments, detached, restorePath);
+    JarJobRequest asJarRequest() {
+        return new JarJobRequest(jar, Optional.of(entryClass), parallelism, Optional.of(jobName), arguments,
+                restorePath);
     }
 }

@@ -136,7 +136,7 @@ public final class JobStarter {
         JobPlacement placement = record.placement();
         if (placement.runsInSession()) {
             ApplicationReport session = observer.requireLive(placement.session());
-            String jobId = submitToSession(record, restorePath);
+            String jobId = submitToSession(record, session, restorePath);
             return recordAndAwait(record, jobId, session, placement.session(), restorePath, detached, started);
         }
         JobProgram program = programOf(record, restorePath);
@@ -147,17 +147,17 @@ public final class JobStarter {
     }
 
     /** Submits one run into a session; returns its job id. */
-    private String submitToSession(JobRecord record, Optional<String> restorePath) {
+    private String submitToSession(JobRecord record, ApplicationReport session, Optional<String> restorePath) {
         if (JobRecord.SQL.equals(record.kind())) {
             String text = artifacts.readText(record.artifact());
             String scriptName = new org.apache.hadoop.fs.Path(record.artifact()).getName();
             PreparedScript prepared = sql.prepare(
-                    sql.parse(text, scriptName), scriptName, Optional.of(observer.requireLive(record.placement().session())),
+                    sql.parse(text, scriptName), scriptName, Optional.of(session),
                     record.name(), Optional.ofNullable(record.parallelism()), restorePath);
             return sql.submit(prepared, scriptName).jobId().orElseThrow().toHexString();
         }
         JobProgram program = programOf(record, restorePath);
-        return sessionSubmitter.submit(program.asJarRequest(record.placement().session(), true)).jobId();
+        return sessionSubmitter.submit(session, record.placement().session(), program.asJarRequest());
     }
 
     /** What a job cluster runs: the job's jar, or Ferry's SQL runner with the job's script. */

@@ -2,11 +2,9 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
-import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.PackagedProgram;
 import org.apache.flink.client.program.PackagedProgramUtils;
 import org.apache.flink.client.program.ProgramInvocationException;
@@ -23,47 +21,30 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Submits a jar job into a running session with Flink's own client, and unless detached waits
- * until every task is RUNNING (or the job has already finished).
+ * Submits a jar job into a running session with Flink's own client and returns once the session
+ * accepted it. Waiting for RUNNING is the caller's (see {@link JobRunningWaiter}), after it
+ * recorded the run.
  */
 public final class JobSubmitter {
 
     private final Configuration baseConfig;
-    private final ClusterObserver observer;
     private final JobManagerClients jobManagers;
-    private final JobRunningWaiter waiter;
     private final Duration submitTimeout;
 
-    public JobSubmitter(
-            Configuration baseConfig,
-            ClusterObserver observer,
-            JobManagerClients jobManagers,
-            JobRunningWaiter waiter,
-            Duration submitTimeout) {
+    public JobSubmitter(Configuration baseConfig, JobManagerClients jobManagers, Duration submitTimeout) {
         this.baseConfig = baseConfig;
-        this.observer = observer;
         this.jobManagers = jobManagers;
-        this.waiter = waiter;
         this.submitTimeout = submitTimeout;
     }
 
-    public SubmittedJob submit(JarJobRequest request) {
-        long started = System.nanoTime();
+    /** Returns the accepted job's id. */
+    public String submit(ApplicationReport session, String sessionName, JarJobRequest request) {
         ProgramInspector.requireJar(request.jar());
-        ApplicationReport session = observer.requireLive(request.session());
         Configuration config = new Configuration(baseConfig);
         request.jobName().ifPresent(name -> config.set(PipelineOptions.NAME, name));
         JobGraph graph = buildJobGraph(request, config);
         try (RestClusterClient<ApplicationId> client = jobManagers.open(session)) {
-            JobID id = client.submitJob(graph).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            String state = request.detached() ? JobStatus.CREATED.name() : waiter.await(session, id, started);
-            return new SubmittedJob(
-                    id.toHexString(),
-                    request.jobName().orElse(graph.getName()),
-                    request.session(),
-                    session.getApplicationId().toString(),
-                    state,
-                    Duration.ofNanos(System.nanoTime() - started));
+            return client.submitJob(graph).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS).toHexString();
         } catch (FerryException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -72,7 +53,7 @@ public final class JobSubmitter {
         } catch (Exception e) {
             throw new FerryException(
                     ExitCode.FAILURE,
-                    "Session '" + request.session() + "' did not accept the job: " + FerryException.rootCauseMessage(e),
+                    "Session '" + sessionName + "' did not accept the job: " + FerryException.rootCauseMessage(e),
                     e);
         }
     }
