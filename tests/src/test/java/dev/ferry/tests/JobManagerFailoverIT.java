@@ -7,6 +7,9 @@ import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,12 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 /**
  * JobManager failover with ZooKeeper HA on a real YARN, HDFS and ZooKeeper: the JobManager (the
  * YARN application master) of a cluster running the checkpointed counting job is killed with
- * SIGKILL; YARN starts a new attempt, which takes leadership and restores the same job from its
+ * SIGKILL; YARN starts a new attempt, which fences the dead JobManager out of the leader latch, takes leadership and restores the same job from its
  * latest checkpoint, keeping the TaskManagers, and the output stays exactly-once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,6 +101,8 @@ class JobManagerFailoverIT {
         JsonNode after = awaitRunningOnAttempt("fo-session", "ha-session", 2);
         assertThat(after.get("jobId").asText()).isEqualTo(jobId);
         assertThat(taskManagerIds(after.get("webUrl").asText())).isEqualTo(taskManagers);
+        // The dead JobManager's ZooKeeper session may still be open: it was fenced out, not waited for.
+        assertThat(leaderLatchEntries(before.get("applicationId").asText())).hasSize(1);
         int committed = output.lines().size();
         output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "fo-session", "-o", "json"));
@@ -123,6 +129,16 @@ class JobManagerFailoverIT {
         output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "fo-app", "-o", "json"));
         output.assertExactlyOnce(KEYS);
+    }
+
+    /** Flink's leader latch of a cluster: one entry per JobManager taking part in the election. */
+    private static List<String> leaderLatchEntries(String applicationId) throws Exception {
+        try (CuratorFramework zooKeeper = CuratorFrameworkFactory.newClient(
+                cluster.zooKeeperQuorum(), new RetryOneTime(100))) {
+            zooKeeper.start();
+            assertThat(zooKeeper.blockUntilConnected(10, TimeUnit.SECONDS)).as("connected to ZooKeeper").isTrue();
+            return zooKeeper.getChildren().forPath("/flink/" + applicationId + "/leader/latch");
+        }
     }
 
     /** Waits until the cluster runs attempt {@code attempt} and the job's tasks all run again. */

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.HaOptions;
+import dev.ferry.ha.failover.FencingZooKeeperHaServicesFactory;
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
@@ -43,7 +44,10 @@ public final class HaDeployment {
         if (!enabled()) {
             return;
         }
-        setIfAbsent(config, HighAvailabilityOptions.HA_MODE.key(), "zookeeper");
+        // Flink's ZooKeeper HA, plus fencing: a new attempt's JobManager removes its dead
+        // predecessor from the leader latch instead of waiting out its ZooKeeper session.
+        // "high-availability.type: zookeeper" in config.yaml gives Flink's plain behaviour.
+        setIfAbsent(config, HighAvailabilityOptions.HA_MODE.key(), FencingZooKeeperHaServicesFactory.class.getName());
         setIfAbsent(config, HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM.key(), effective.get(HaOptions.ZOOKEEPER_QUORUM));
         setIfAbsent(config, HighAvailabilityOptions.HA_STORAGE_PATH.key(), effective.get(FerryOptions.HA_STORAGE_DIR));
         setIfAbsent(
@@ -53,8 +57,8 @@ public final class HaDeployment {
         // Otherwise a mere disconnect (a ZooKeeper restart, a network blip) revokes leadership, and
         // a YARN session JobManager treats its ResourceManager's revocation as fatal: the process
         // exits and each blip burns a YARN attempt (seen in ZooKeeperFaultsIT). Leadership now
-        // goes only when the session expires. No second leader can appear meanwhile: YARN runs
-        // one attempt at a time, and a new one cannot take the latch before that session expires.
+        // goes only when the session expires, or when the next YARN attempt fences it. No second
+        // leader can appear meanwhile: YARN runs one attempt at a time, and only a later attempt fences.
         setIfAbsent(config, HighAvailabilityOptions.ZOOKEEPER_TOLERATE_SUSPENDED_CONNECTIONS.key(), "true");
         applyAuthentication(config);
     }
