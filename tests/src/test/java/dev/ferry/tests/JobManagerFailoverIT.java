@@ -110,6 +110,24 @@ class JobManagerFailoverIT {
     }
 
     @Test
+    @Order(3)
+    void withHaOnJobRecordsLiveInTheRegistryInZooKeeperNotOnTheFileSystem() throws Exception {
+        // given: the session job of the first test, run and stopped with a savepoint (HA on)
+        // when: its record is read from ZooKeeper, as any gateway's Ferry reads it
+        JsonNode record;
+        try (CuratorFramework zooKeeper = zooKeeper()) {
+            record = JSON.readTree(zooKeeper.getData().forPath("/ferry/jobs/fo-session"));
+        }
+
+        // then: it names the run and the stop's savepoint, and ferry.jobs.dir holds no file for it
+        assertThat(record.get("jobIds").get(0).asText()).hasSize(32);
+        assertThat(record.get("lastSavepoint").asText()).startsWith("hdfs:");
+        assertThat(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path("/ferry/jobs/fo-session.json"))).isFalse();
+        JsonNode listed = json(cluster.ferry("job", "list", "--all", "-o", "json"));
+        assertThat(listed.findValuesAsText("name")).contains("fo-session", "fo-app");
+    }
+
+    @Test
     @Order(2)
     void anApplicationClustersJobComesBackFromItsCheckpointOnANewAttempt() throws Exception {
         // given: the counting job in an application cluster, some output committed
@@ -133,12 +151,16 @@ class JobManagerFailoverIT {
 
     /** Flink's leader latch of a cluster: one entry per JobManager taking part in the election. */
     private static List<String> leaderLatchEntries(String applicationId) throws Exception {
-        try (CuratorFramework zooKeeper = CuratorFrameworkFactory.newClient(
-                cluster.zooKeeperQuorum(), new RetryOneTime(100))) {
-            zooKeeper.start();
-            assertThat(zooKeeper.blockUntilConnected(10, TimeUnit.SECONDS)).as("connected to ZooKeeper").isTrue();
+        try (CuratorFramework zooKeeper = zooKeeper()) {
             return zooKeeper.getChildren().forPath("/flink/" + applicationId + "/leader/latch");
         }
+    }
+
+    private static CuratorFramework zooKeeper() throws InterruptedException {
+        CuratorFramework zooKeeper = CuratorFrameworkFactory.newClient(cluster.zooKeeperQuorum(), new RetryOneTime(100));
+        zooKeeper.start();
+        assertThat(zooKeeper.blockUntilConnected(10, TimeUnit.SECONDS)).as("connected to ZooKeeper").isTrue();
+        return zooKeeper;
     }
 
     /** Waits until the cluster runs attempt {@code attempt} and the job's tasks all run again. */

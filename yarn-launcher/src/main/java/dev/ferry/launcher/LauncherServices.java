@@ -2,6 +2,7 @@ package dev.ferry.launcher;
 
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.HaOptions;
+import dev.ferry.ha.registry.JobRegistry;
 import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
@@ -32,7 +33,9 @@ import dev.ferry.launcher.jobs.JobClusterLauncher;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobLocator;
-import dev.ferry.launcher.jobs.JobRecordStore;
+import dev.ferry.launcher.jobs.FileSystemJobRecords;
+import dev.ferry.launcher.jobs.JobRecords;
+import dev.ferry.launcher.jobs.ZooKeeperJobRecords;
 import dev.ferry.launcher.jobs.JobResumer;
 import dev.ferry.launcher.jobs.JobRunningWaiter;
 import dev.ferry.launcher.jobs.JobStarter;
@@ -205,8 +208,14 @@ public final class LauncherServices implements AutoCloseable {
         return new JobRunningWaiter(yarn().client(), clusters(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
     }
 
-    private JobRecordStore jobRecords() {
-        return new JobRecordStore(yarn().configuration(), config.get(FerryOptions.JOBS_DIR));
+    /** In the registry in ZooKeeper when HA is on, so records sit beside the clusters; on the cluster FS otherwise. */
+    private JobRecords jobRecords() {
+        if (haDeployment().enabled()) {
+            HaPaths paths = HaPaths.of(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
+            return new ZooKeeperJobRecords(new JobRegistry(zooKeeper(), paths),
+                    "ZooKeeper " + config.get(HaOptions.ZOOKEEPER_QUORUM) + paths.jobs());
+        }
+        return new FileSystemJobRecords(yarn().configuration(), config.get(FerryOptions.JOBS_DIR));
     }
 
     private ArtifactStore artifacts() {

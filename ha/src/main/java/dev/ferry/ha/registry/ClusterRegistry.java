@@ -14,7 +14,7 @@ import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Ferry's clusters and their jobs, under {@code <root>/clusters/<name>[/jobs/<job>]}. */
+/** Ferry's clusters, under {@code <root>/clusters/<name>}. */
 public final class ClusterRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRegistry.class);
@@ -86,7 +86,7 @@ public final class ClusterRegistry {
         return records;
     }
 
-    /** Removes the cluster and its job records; returns false when there was none. */
+    /** Removes the cluster's record; returns false when there was none. */
     public boolean remove(String name) {
         String path = paths.cluster(name);
         boolean removed = call(client, path, () -> {
@@ -101,65 +101,6 @@ public final class ClusterRegistry {
             LOG.info("Removed cluster '{}'", name);
         }
         return removed;
-    }
-
-    /**
-     * Creates or replaces a job record of a registered cluster.
-     *
-     * @throws ClusterNotFoundException when the cluster is not registered
-     */
-    public void putJob(String cluster, JobRecord job) {
-        ensureJobsNode(cluster);
-        String path = paths.job(cluster, job.name());
-        byte[] bytes = RecordCodec.encode(job);
-        call(client, path, () -> {
-            try {
-                return client.create().withMode(CreateMode.PERSISTENT).forPath(path, bytes);
-            } catch (KeeperException.NodeExistsException e) {
-                return client.setData().forPath(path, bytes);
-            } catch (KeeperException.NoNodeException e) {
-                throw new ClusterNotFoundException(cluster);
-            }
-        });
-    }
-
-    public Optional<JobRecord> getJob(String cluster, String job) {
-        return read(paths.job(cluster, job), JobRecord.class).map(Versioned::value);
-    }
-
-    public List<JobRecord> listJobs(String cluster) {
-        List<JobRecord> jobs = new ArrayList<>();
-        for (String job : children(paths.jobs(cluster))) {
-            getJob(cluster, job).ifPresent(jobs::add);
-        }
-        jobs.sort(Comparator.comparing(JobRecord::name));
-        return jobs;
-    }
-
-    public boolean removeJob(String cluster, String job) {
-        String path = paths.job(cluster, job);
-        return call(client, path, () -> {
-            try {
-                client.delete().forPath(path);
-                return true;
-            } catch (KeeperException.NoNodeException e) {
-                return false;
-            }
-        });
-    }
-
-    /** Creates {@code jobs/} without creating parents, so a job can't resurrect a removed cluster. */
-    private void ensureJobsNode(String cluster) {
-        String path = paths.jobs(cluster);
-        call(client, path, () -> {
-            try {
-                return client.create().withMode(CreateMode.PERSISTENT).forPath(path);
-            } catch (KeeperException.NodeExistsException e) {
-                return path;
-            } catch (KeeperException.NoNodeException e) {
-                throw new ClusterNotFoundException(cluster);
-            }
-        });
     }
 
     private <T> Optional<Versioned<T>> read(String path, Class<T> type) {

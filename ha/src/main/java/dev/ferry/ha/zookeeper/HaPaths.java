@@ -3,7 +3,7 @@ package dev.ferry.ha.zookeeper;
 import dev.ferry.ha.HaNames;
 import org.apache.curator.utils.ZKPaths;
 
-/** The znode layout below {@code ferry.ha.zookeeper.root}: clusters/&lt;name&gt;[/jobs/&lt;job&gt;] and locks/&lt;name&gt;. */
+/** The znode layout below {@code ferry.ha.zookeeper.root}: clusters/&lt;name&gt;, jobs/&lt;name&gt; and locks/&lt;name&gt;. */
 public final class HaPaths {
 
     private final String root;
@@ -28,12 +28,13 @@ public final class HaPaths {
         return ZKPaths.makePath(clusters(), HaNames.check("cluster", name));
     }
 
-    public String jobs(String cluster) {
-        return ZKPaths.makePath(cluster(cluster), "jobs");
+    /** Job records live beside the clusters: a job outlives its application cluster. */
+    public String jobs() {
+        return ZKPaths.makePath(root, "jobs");
     }
 
-    public String job(String cluster, String job) {
-        return ZKPaths.makePath(jobs(cluster), HaNames.check("job", job));
+    public String job(String name) {
+        return ZKPaths.makePath(jobs(), HaNames.check("job", name));
     }
 
     public String lock(String name) {

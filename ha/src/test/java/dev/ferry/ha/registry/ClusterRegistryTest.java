@@ -1,7 +1,6 @@
 package dev.ferry.ha.registry;
 
 import static dev.ferry.ha.registry.Records.cluster;
-import static dev.ferry.ha.registry.Records.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +44,6 @@ class ClusterRegistryTest extends ZooKeeperTestServer {
     @Test
     void givenRegisteredCluster_whenRemove_thenItIsGone() {
         registry.register(cluster("etl", "application_1_0001"));
-        registry.putJob("etl", job("orders", null));
 
         assertThat(registry.remove("etl")).isTrue();
 
@@ -90,27 +88,6 @@ class ClusterRegistryTest extends ZooKeeperTestServer {
         assertThatThrownBy(() -> registry.update(cluster("etl", "application_1_0003"), version))
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(registry.get("etl").orElseThrow().value().restUrl()).isEqualTo("http://nm2:8081");
-    }
-
-    @Test
-    void givenJobRecords_whenPutGetListRemove_thenTheyFollowTheCluster() {
-        registry.register(cluster("etl", "application_1_0001"));
-        registry.putJob("etl", job("orders", null));
-        registry.putJob("etl", job("orders", "hdfs:///sp/savepoint-1"));
-        registry.putJob("etl", job("clicks", null));
-
-        assertThat(registry.getJob("etl", "orders")).get().extracting(JobRecord::lastSavepoint).isEqualTo("hdfs:///sp/savepoint-1");
-        assertThat(registry.listJobs("etl")).extracting(JobRecord::name).containsExactly("clicks", "orders");
-        assertThat(registry.removeJob("etl", "clicks")).isTrue();
-        assertThat(registry.listJobs("etl")).extracting(JobRecord::name).containsExactly("orders");
-    }
-
-    @Test
-    void givenUnknownCluster_whenPutJob_thenClusterNotFound() {
-        assertThatThrownBy(() -> registry.putJob("nope", job("orders", null)))
-                .isInstanceOf(ClusterNotFoundException.class)
-                .hasMessageContaining("'nope'");
-        assertThat(registry.get("nope")).isEmpty();
     }
 
     private static Callable<Boolean> registering(ClusterRegistry registry, CountDownLatch start, String applicationId) {

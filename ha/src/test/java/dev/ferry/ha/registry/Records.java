@@ -13,8 +13,4 @@ final class Records {
         return new ClusterRecord(name, applicationId, "session", "default", "alice", CREATED,
                 applicationId, "http://nm1:8081", "0.1.0-SNAPSHOT");
     }
-
-    static JobRecord job(String name, String savepoint) {
-        return new JobRecord(name, "hdfs:///jobs/" + name + ".jar", savepoint, null, CREATED);
-    }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord;
+
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import java.nio.file.Path;
 import java.util.List;

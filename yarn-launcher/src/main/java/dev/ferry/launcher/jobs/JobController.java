@@ -23,13 +23,13 @@ import java.util.concurrent.TimeoutException;
 public final class JobController {
 
     private final JobLocator locator;
-    private final JobRecordStore records;
+    private final JobRecords records;
     private final JobManagerClients jobManagers;
     private final YarnClient yarn;
     private final Duration timeout;
 
     public JobController(
-            JobLocator locator, JobRecordStore records, JobManagerClients jobManagers, YarnClient yarn, Duration timeout) {
+            JobLocator locator, JobRecords records, JobManagerClients jobManagers, YarnClient yarn, Duration timeout) {
         this.locator = locator;
         this.records = records;
         this.jobManagers = jobManagers;

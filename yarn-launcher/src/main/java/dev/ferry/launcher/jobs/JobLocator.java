@@ -1,5 +1,7 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
@@ -26,9 +28,9 @@ public final class JobLocator {
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final ClusterObserver observer;
-    private final JobRecordStore records;
+    private final JobRecords records;
 
-    public JobLocator(ClusterObserver observer, JobRecordStore records) {
+    public JobLocator(ClusterObserver observer, JobRecords records) {
         this.observer = observer;
         this.records = records;
     }

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ApplicationWaiter;
@@ -24,7 +26,7 @@ public final class JobResumer {
     private final JobStarter starter;
     private final RestorePoints restorePoints;
     private final ArtifactStore artifacts;
-    private final JobRecordStore records;
+    private final JobRecords records;
     private final YarnClient yarn;
     private final Duration timeout;
 
@@ -34,7 +36,7 @@ public final class JobResumer {
             JobStarter starter,
             RestorePoints restorePoints,
             ArtifactStore artifacts,
-            JobRecordStore records,
+            JobRecords records,
             YarnClient yarn,
             Duration timeout) {
         this.locator = locator;

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
@@ -8,7 +10,7 @@ import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.SessionSpec;
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
@@ -44,7 +46,7 @@ public final class JobStarter {
     private final JobRunningWaiter waiter;
     private final YarnClient yarn;
     private final JobLocator locator;
-    private final JobRecordStore records;
+    private final JobRecords records;
     private final ArtifactStore artifacts;
     private final String checkpointDir;
 
@@ -56,7 +58,7 @@ public final class JobStarter {
             JobRunningWaiter waiter,
             YarnClient yarn,
             JobLocator locator,
-            JobRecordStore records,
+            JobRecords records,
             ArtifactStore artifacts,
             String checkpointDir) {
         this.sessionSubmitter = sessionSubmitter;
@@ -75,7 +77,7 @@ public final class JobStarter {
     public StartedJob startJar(JarJobSpec spec) {
         String mainClass = ProgramInspector.mainClass(spec.jar(), spec.entryClass());
         String name = spec.name().orElse(ProgramInspector.defaultJobName(mainClass));
-        JobRecordStore.requireValidName(name);
+        JobRecords.requireValidName(name);
         requireNotRunning(name);
         JobRecord record = new JobRecord(
                 name, JobRecord.JAR, artifacts.upload(spec.jar()), mainClass, spec.arguments(),
@@ -92,7 +94,7 @@ public final class JobStarter {
     public SqlOutcome startSql(SqlJobSpec spec) {
         SqlScript script = sql.parse(spec.script(), spec.scriptName());
         String name = spec.name().orElse(scriptStem(spec.scriptName()));
-        JobRecordStore.requireValidName(name);
+        JobRecords.requireValidName(name);
         JobPlacement placement = spec.placement();
         Optional<ApplicationReport> session = placement.runsInSession()
                 ? Optional.of(observer.requireLive(placement.session()))
@@ -109,7 +111,7 @@ public final class JobStarter {
             return new SqlOutcome(Optional.empty(), sql.submit(prepared, spec.scriptName()).queries());
         }
         String jobName = spec.name().or(prepared::jobName).orElse(name);
-        JobRecordStore.requireValidName(jobName);
+        JobRecords.requireValidName(jobName);
         requireNotRunning(jobName);
         JobRecord record = new JobRecord(
                 jobName, JobRecord.SQL, artifacts.upload(scriptFile(spec.script(), spec.scriptName())), null, null,

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import java.util.Optional;
 
 /** A job found by name or id: its record, its live run, or both. */

@@ -8,7 +8,7 @@ import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.jobs.JarJobSpec;
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.JarJobSpec;
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;

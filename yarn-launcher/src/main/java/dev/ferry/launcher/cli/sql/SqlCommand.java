@@ -9,7 +9,7 @@ import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.deployment.ClusterMode;
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.SqlJobSpec;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.sql.QueryResult;

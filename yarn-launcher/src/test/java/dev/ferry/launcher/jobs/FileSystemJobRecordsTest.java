@@ -1,10 +1,12 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.jobs.JobRecord.JobPlacement;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -15,13 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-class JobRecordStoreTest {
+class FileSystemJobRecordsTest {
 
     @TempDir
     Path dir;
 
-    private JobRecordStore store() {
-        return new JobRecordStore(new Configuration(), dir.toUri().toString());
+    private FileSystemJobRecords store() {
+        return new FileSystemJobRecords(new Configuration(), dir.toUri().toString());
     }
 
     private static JobRecord record(String name, JobPlacement placement) {
@@ -82,7 +84,7 @@ class JobRecordStoreTest {
 
     @Test
     void aNameThatCannotKeyARecordIsRefusedWithAHint() {
-        assertThatThrownBy(() -> JobRecordStore.requireValidName("my job/1"))
+        assertThatThrownBy(() -> JobRecords.requireValidName("my job/1"))
                 .isInstanceOf(FerryException.class)
                 .hasMessageContaining("Job name 'my job/1' is not usable")
                 .hasMessageContaining("--name");

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.jobs;
 
+import dev.ferry.ha.registry.JobRecord;
+
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 
@@ -20,17 +22,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Job records as one JSON file per job name on the cluster file system ({@code ferry.jobs.dir}),
- * the one place every gateway sees. A write goes to a temporary file that is renamed over the old
+ * the one place every gateway sees when ZooKeeper HA is off. A write goes to a temporary file that is renamed over the old
  * record, so a reader never sees half a record.
  */
-public final class JobRecordStore {
+public final class FileSystemJobRecords implements JobRecords {
 
-    /** Job names become file names and YARN application names. */
-    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String SUFFIX = ".json";
 
     private final FileSystem fs;
@@ -39,7 +38,7 @@ public final class JobRecordStore {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public JobRecordStore(org.apache.hadoop.conf.Configuration hadoopConf, String dir) {
+    public FileSystemJobRecords(org.apache.hadoop.conf.Configuration hadoopConf, String dir) {
         try {
             this.fs = FileSystem.get(hadoopConf);
             this.files = FileContext.getFileContext(hadoopConf);
@@ -49,18 +48,9 @@ public final class JobRecordStore {
         }
     }
 
-    /** Rejects a job name that cannot key a record, before anything is submitted. */
-    public static void requireValidName(String name) {
-        if (!VALID_NAME.matcher(name).matches()) {
-            throw new FerryException(
-                    ExitCode.USAGE,
-                    "Job name '" + name + "' is not usable: use letters, digits, '.', '_' and '-' (at most 128),"
-                            + " starting with a letter or digit; set it with --name");
-        }
-    }
-
+    @Override
     public Optional<JobRecord> find(String name) {
-        if (!VALID_NAME.matcher(name).matches()) {
+        if (!JobRecords.isValidName(name)) {
             return Optional.empty();
         }
         try (FSDataInputStream in = fs.open(file(name))) {
@@ -72,7 +62,7 @@ public final class JobRecordStore {
         }
     }
 
-    /** Every record, most recently changed first. */
+    @Override
     public List<JobRecord> list() {
         List<JobRecord> records = new ArrayList<>();
         try {
@@ -90,8 +80,9 @@ public final class JobRecordStore {
         return records;
     }
 
+    @Override
     public void save(JobRecord record) {
-        requireValidName(record.name());
+        JobRecords.requireValidName(record.name());
         Path temporary = new Path(dir, "." + record.name() + "." + UUID.randomUUID() + ".tmp");
         try {
             fs.mkdirs(dir);
@@ -106,6 +97,7 @@ public final class JobRecordStore {
         }
     }
 
+    @Override
     public String location() {
         return dir.toString();
     }
