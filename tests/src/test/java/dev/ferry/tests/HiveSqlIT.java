@@ -2,176 +2,43 @@ package dev.ferry.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.hive.testing.HiveTables;
 import dev.ferry.hive.testing.TestMetastore;
 import dev.ferry.launcher.cli.FerryCliRun;
-import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.flink.table.catalog.hive.HiveCatalog;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
-import org.apache.hadoop.hive.metastore.api.FieldSchema;
-import org.apache.hadoop.hive.metastore.api.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The Hive catalog in {@code ferry sql}: one YARN + HDFS, one real Hive Metastore 3.1.3 process
- * and one session. Tables made by Flink are seen by a plain metastore client and the other way
- * round, a streaming INSERT commits its partitions to the metastore, and bad input is refused in
- * one line before anything is submitted.
+ * {@link HiveSqlSuite} on a Derby metastore, plus what does not depend on the metastore's
+ * database and so runs only here: bad input is refused in one line before anything is submitted,
+ * a metastore that is down fails fast, and an application cluster registers the catalog itself.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HiveSqlIT {
+class HiveSqlIT extends HiveSqlSuite {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
-    private static final String SESSION = "hivesql";
-
-    private static TestMetastore metastore;
-    private static YarnTestCluster cluster;
-    private static HiveMetaStoreClient client;
-    private static java.nio.file.Path scripts;
-
-    /** The Hive catalog is the current one, so scripts name Hive tables without a catalog prefix. */
-    private static String ferryYaml(java.nio.file.Path hiveConfDir) {
-        return String.join("\n",
-                "ferry.deploy.timeout: 120s",
-                "ferry.job.running-timeout: 120s",
-                "ferry.hive-catalog.conf-dir: " + hiveConfDir,
-                "ferry.hive-catalog.default-catalog: true",
-                "");
+    HiveSqlIT() {
+        super("hive-sql-it");
     }
 
-    @BeforeAll
-    static void startMetastoreYarnAndASession() throws Exception {
-        metastore = TestMetastore.start("hive-sql-it");
-        client = new HiveMetaStoreClient(HiveCatalog.createHiveConf(metastore.clientConfDir().toString(), null));
-        cluster = YarnTestCluster.start(
-                "hive-sql-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(8192).queue("default", 100),
-                running -> ferryYaml(metastore.clientConfDir()));
-        scripts = Files.createDirectories(java.nio.file.Path.of("target", "hive-sql-it", "scripts").toAbsolutePath());
-        // TaskManagers keep conf/config.yaml's size: the SQL runtime ran out of heap in 1024m ones.
-        json(cluster.ferry("session", "start", SESSION, "--min-taskmanagers", "1", "--slots", "2",
-                "--jm-memory", "1024m", "-o", "json"));
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (metastore != null) {
-            metastore.close();
-        }
+    @Override
+    protected TestMetastore startMetastore(String name) throws Exception {
+        return TestMetastore.start(name);
     }
 
     @Test
-    @Order(1)
-    void aTableCreatedInTheHiveDialectIsAPlainHiveTable() throws Exception {
-        // given
-        String script = file("visits.sql", String.join("\n",
-                "SET 'table.sql-dialect' = 'hive';",
-                "CREATE TABLE visits (id INT, page STRING) PARTITIONED BY (dt STRING) STORED AS ORC;",
-                ""));
-
-        // when
-        JsonNode result = json(cluster.ferry("sql", "-f", script, "--session", SESSION, "-o", "json"));
-
-        // then
-        assertThat(result.get("job").isNull()).isTrue();
-        Table table = client.getTable("default", "visits");
-        assertThat(table.getSd().getCols()).extracting(FieldSchema::getName, FieldSchema::getType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("id", "int"),
-                        org.assertj.core.groups.Tuple.tuple("page", "string"));
-        assertThat(table.getPartitionKeys()).extracting(FieldSchema::getName, FieldSchema::getType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("dt", "string"));
-        assertThat(table.getSd().getInputFormat()).isEqualTo("org.apache.hadoop.hive.ql.io.orc.OrcInputFormat");
-        assertThat(table.getSd().getSerdeInfo().getSerializationLib()).isEqualTo("org.apache.hadoop.hive.ql.io.orc.OrcSerde");
-    }
-
-    @Test
-    @Order(2)
-    void aTableCreatedAsHiveWouldIsQueryable() throws Exception {
-        // given a text table on HDFS made through the plain client, and a data file in its location
-        String location = cluster.hdfs("/external/clicks");
-        Table table = HiveTables.createTextTable(client, "default", "clicks", metastore.dataDir("clicks"),
-                List.of(new FieldSchema("id", "int", null), new FieldSchema("page", "string", null)), List.of());
-        table.getSd().setLocation(location);
-        client.alter_table("default", "clicks", table);
-        try (FSDataOutputStream out = cluster.fileSystem().create(new Path(location + "/part-0"))) {
-            out.write("1,home\n2,cart\n3,checkout\n".getBytes(StandardCharsets.UTF_8));
-        }
-
-        // when
-        JsonNode result = json(cluster.ferry("sql", "--session", SESSION, "-o", "json", "-e",
-                "SET 'execution.runtime-mode' = 'batch';\nSELECT id, page FROM clicks WHERE id > 1 ORDER BY id;"));
-
-        // then
-        JsonNode query = result.get("queries").get(0);
-        assertThat(query.get("columns").toString()).contains("id", "page");
-        assertThat(query.get("rows").toString()).isEqualTo("[[\"2\",\"cart\"],[\"3\",\"checkout\"]]");
-    }
-
-    @Test
-    @Order(3)
-    void aStreamingInsertCommitsItsPartitionsToTheMetastore() throws Exception {
-        // given (a sequence's end stays small: the datagen sequence holds every value on the heap,
-        // 100 M of them ran a TaskManager out of memory)
-        String script = file("hive_events.sql", String.join("\n",
-                "SET 'execution.checkpointing.interval' = '2s';",
-                "SET 'table.sql-dialect' = 'hive';",
-                "CREATE TABLE events (n BIGINT) PARTITIONED BY (parity STRING) STORED AS TEXTFILE TBLPROPERTIES (",
-                "  'sink.partition-commit.policy.kind' = 'metastore,success-file',",
-                "  'sink.partition-commit.trigger' = 'process-time',",
-                "  'sink.partition-commit.delay' = '0 s');",
-                "SET 'table.sql-dialect' = 'default';",
-                "CREATE TEMPORARY TABLE seq (n BIGINT) WITH (",
-                "  'connector' = 'datagen', 'rows-per-second' = '20',",
-                "  'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '100000');",
-                "INSERT INTO events SELECT n, IF(MOD(n, 2) = 0, 'even', 'odd') FROM seq;",
-                ""));
-
-        // when
-        JsonNode started = json(cluster.ferry("sql", "-f", script, "--session", SESSION, "-o", "json"));
-
-        // then the partitions appear in the metastore, and their rows are readable
-        assertThat(started.get("job").get("state").asText()).isEqualTo("RUNNING");
-        awaitPartitions("events", List.of("parity=even", "parity=odd"));
-        json(cluster.ferry("job", "stop", "hive_events", "-o", "json"));
-        JsonNode result = json(cluster.ferry("sql", "--session", SESSION, "-o", "json", "-e", String.join("\n",
-                "SET 'execution.runtime-mode' = 'batch';",
-                "SELECT COUNT(*) AS all_rows, COUNT(CASE WHEN MOD(n, 2) = 1 THEN 1 END) AS odd_rows",
-                "FROM events WHERE parity = 'even';")));
-        JsonNode row = result.get("queries").get(0).get("rows").get(0);
-        assertThat(Long.parseLong(row.get(0).asText())).isPositive();
-        assertThat(row.get(1).asText()).isEqualTo("0");
-    }
-
-    @Test
-    @Order(4)
+    @Order(10)
     void aMetastoreThatIsDownFailsInOneLineNamingItsUriAndNothingIsSubmitted() throws Exception {
         // given a Ferry configuration naming a metastore nobody listens on
         String deadUri = "thrift://localhost:" + TestMetastore.freePort();
-        java.nio.file.Path deadSite = TestMetastore.writeClientSite(
-                java.nio.file.Path.of("target", "hive-sql-it", "dead-hive-conf").toAbsolutePath(), deadUri);
-        java.nio.file.Path confDir = copyConf(java.nio.file.Path.of("target", "hive-sql-it", "ferry-conf-dead"));
+        Path deadSite = TestMetastore.writeClientSite(
+                Path.of("target", suite, "dead-hive-conf").toAbsolutePath(), deadUri);
+        Path confDir = copyConf(Path.of("target", suite, "ferry-conf-dead"));
         Files.writeString(confDir.resolve("ferry.yaml"), ferryYaml(deadSite));
         int jobsBefore = jobCount();
 
@@ -189,7 +56,7 @@ class HiveSqlIT {
     }
 
     @Test
-    @Order(5)
+    @Order(11)
     void unknownTablesAndHiveStatementsFlinkCannotRunAreRefusedWithTheirLine() throws Exception {
         // given
         int jobsBefore = jobCount();
@@ -211,7 +78,7 @@ class HiveSqlIT {
     }
 
     @Test
-    @Order(6)
+    @Order(12)
     void anApplicationClusterRegistersTheCatalogOnItsJobManager() throws Exception {
         // given a script that writes into a Hive table; IF NOT EXISTS because the client runs the
         // DDL when it checks the script, and the JobManager runs it again
@@ -244,34 +111,17 @@ class HiveSqlIT {
         assertThat(run.stderr()).contains(messageParts);
     }
 
-    private static void awaitPartitions(String table, List<String> partitions) throws Exception {
-        long deadline = System.nanoTime() + COMMIT_TIMEOUT.toNanos();
-        while (!client.listPartitionNames("default", table, (short) -1).containsAll(partitions)) {
-            assertThat(System.nanoTime()).as("partitions %s of %s committed", partitions, table).isLessThan(deadline);
-            Thread.sleep(1000);
-        }
-    }
-
-    private static int jobCount() throws Exception {
+    private int jobCount() throws Exception {
         return json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
     }
 
-    private static java.nio.file.Path copyConf(java.nio.file.Path to) throws Exception {
+    private Path copyConf(Path to) throws Exception {
         Files.createDirectories(to);
         try (var files = Files.list(cluster.confDir())) {
-            for (java.nio.file.Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return to.toAbsolutePath();
-    }
-
-    private static String file(String name, String content) throws Exception {
-        return Files.writeString(scripts.resolve(name), content).toString();
-    }
-
-    private static JsonNode json(FerryCliRun run) throws Exception {
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return JSON.readTree(run.stdout());
     }
 }

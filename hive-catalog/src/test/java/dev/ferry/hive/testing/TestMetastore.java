@@ -16,52 +16,92 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Hive Metastore 3.1.3 (Derby) in a child JVM, run from the sandbox's packaged class path
- * ({@code sandbox/target/opt/metastore}). The sandbox's {@code MetastoreProcess} always puts the
- * warehouse on HDFS; tests need a local one, so this spawns the same command with its own
- * metastore-site.xml. The schema is created once per test JVM and copied for each metastore.
+ * A real Hive Metastore 3.1.3 in a child JVM, run from the sandbox's packaged class path
+ * ({@code sandbox/target/opt/metastore}), on Derby or on the local PostgreSQL. The sandbox's
+ * {@code MetastoreProcess} always puts the warehouse on HDFS; tests need a local one, so this
+ * spawns the same command with its own metastore-site.xml. The Derby schema is created once per
+ * test JVM and copied for each metastore; a PostgreSQL metastore gets a fresh database of its own,
+ * dropped again by {@link #close()}.
  */
 public final class TestMetastore implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static Path schemaTemplate;
 
-    private final Process process;
+    private final MetastoreSettings settings;
     private final Path baseDir;
     private final Path clientConfDir;
-    private final int port;
+    private final String postgresDatabase;
+    private Process process;
 
-    private TestMetastore(Process process, Path baseDir, Path clientConfDir, int port) {
-        this.process = process;
+    private TestMetastore(MetastoreSettings settings, Path baseDir, Path clientConfDir, String postgresDatabase) {
+        this.settings = settings;
         this.baseDir = baseDir;
         this.clientConfDir = clientConfDir;
-        this.port = port;
+        this.postgresDatabase = postgresDatabase;
     }
 
-    /** Starts a metastore below {@code target/metastores/<name>} and writes a client hive-site.xml. */
+    /** Starts a Derby metastore below {@code target/metastores/<name>} and writes a client hive-site.xml. */
     public static TestMetastore start(String name) throws IOException, InterruptedException {
-        Path baseDir = Path.of("target", "metastores", name).toAbsolutePath();
-        deleteRecursively(baseDir);
-        int port = freePort();
-        MetastoreSettings settings = settings(baseDir.resolve("data"), port);
+        Path baseDir = cleanBaseDir(name);
+        MetastoreSettings settings = settings(MetastoreDbType.DERBY, baseDir.resolve("data"), freePort(), null);
         copyRecursively(schemaTemplate(), settings.dbType().databaseDir(settings.dataDir()).orElseThrow());
+        return start(settings, baseDir, null);
+    }
+
+    /**
+     * Starts a metastore on a new, empty database of the local PostgreSQL (set up by
+     * {@link LocalPostgres#ensureRunning()}), its schema made by the schematool as an operator would.
+     */
+    public static TestMetastore startOnPostgres(String name) throws Exception {
+        LocalPostgres.ensureRunning();
+        // One database per test JVM and metastore, so that parallel or aborted runs never share a schema.
+        String database = ("ferry_test_" + name + "_" + ProcessHandle.current().pid())
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String url = LocalPostgres.createDatabase(database);
+        try {
+            Path baseDir = cleanBaseDir(name);
+            MetastoreSettings settings = settings(MetastoreDbType.POSTGRES, baseDir.resolve("data"), freePort(), url);
+            initSchema(settings, baseDir.resolve("schematool.log"));
+            return start(settings, baseDir, database);
+        } catch (Exception | Error e) {
+            LocalPostgres.dropDatabase(database);
+            throw e;
+        }
+    }
+
+    private static TestMetastore start(MetastoreSettings settings, Path baseDir, String postgresDatabase)
+            throws IOException, InterruptedException {
         Path warehouse = Files.createDirectories(baseDir.resolve("warehouse"));
         writeServerSite(settings, warehouse);
         Path clientConfDir = writeClientSite(baseDir.resolve("client-conf"), settings, warehouse);
-
-        Process process = launch(settings, "org.apache.hadoop.hive.metastore.HiveMetaStore", List.of(),
-                baseDir.resolve("metastore.log"));
-        TestMetastore metastore = new TestMetastore(process, baseDir, clientConfDir, port);
-        metastore.awaitPort();
+        TestMetastore metastore = new TestMetastore(settings, baseDir, clientConfDir, postgresDatabase);
+        metastore.launchServer();
         return metastore;
+    }
+
+    /**
+     * Stops the metastore process and starts a new one on the same port and database, as an
+     * operator restarting the service would: whatever survives lives in the database.
+     */
+    public void restart() throws IOException, InterruptedException {
+        stopServer();
+        launchServer();
+    }
+
+    /** The JDBC URL of the metastore's database. */
+    public String jdbcUrl() {
+        return settings.jdbcUrl();
     }
 
     /** Directory holding the client hive-site.xml. */
@@ -70,7 +110,7 @@ public final class TestMetastore implements AutoCloseable {
     }
 
     public String thriftUri() {
-        return "thrift://localhost:" + port;
+        return settings.thriftUri();
     }
 
     /** A directory for table data under this metastore's base dir. */
@@ -78,13 +118,34 @@ public final class TestMetastore implements AutoCloseable {
         return Files.createDirectories(baseDir.resolve("data-" + name));
     }
 
+    /** Stops the metastore and drops its PostgreSQL database, if it has one. */
     @Override
     public void close() {
         try {
-            JavaProcesses.terminate(process, Duration.ofSeconds(15));
+            stopServer();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            if (postgresDatabase != null) {
+                try {
+                    LocalPostgres.dropDatabase(postgresDatabase);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not drop PostgreSQL database " + postgresDatabase, e);
+                }
+            }
+        }
+    }
+
+    private void launchServer() throws IOException, InterruptedException {
+        process = launch(settings, "org.apache.hadoop.hive.metastore.HiveMetaStore", List.of(),
+                baseDir.resolve("metastore.log"));
+        awaitPort();
+    }
+
+    private void stopServer() throws InterruptedException {
+        if (process != null) {
+            JavaProcesses.terminate(process, Duration.ofSeconds(15));
         }
     }
 
@@ -105,23 +166,38 @@ public final class TestMetastore implements AutoCloseable {
         if (schemaTemplate == null) {
             Path dir = Path.of("target", "metastores", "schema-template").toAbsolutePath();
             deleteRecursively(dir);
-            MetastoreSettings settings = settings(dir, freePort());
-            writeServerSite(settings, dir);
-            Process tool = launch(settings, "org.apache.hadoop.hive.metastore.tools.MetastoreSchemaTool",
-                    List.of("-initSchema", "-dbType", "derby"), dir.resolve("schematool.log"));
-            if (!tool.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || tool.exitValue() != 0) {
-                tool.destroyForcibly();
-                throw new IOException("Hive schematool failed; see " + dir.resolve("schematool.log"));
-            }
+            MetastoreSettings settings = settings(MetastoreDbType.DERBY, dir, freePort(), null);
+            initSchema(settings, dir.resolve("schematool.log"));
             schemaTemplate = settings.dbType().databaseDir(dir).orElseThrow();
         }
         return schemaTemplate;
     }
 
-    private static MetastoreSettings settings(Path dataDir, int port) throws IOException {
+    /** Creates the metastore schema in the settings' database with the schematool (the warehouse is not used). */
+    private static void initSchema(MetastoreSettings settings, Path log) throws IOException, InterruptedException {
+        writeServerSite(settings, settings.dataDir());
+        Process tool = launch(settings, "org.apache.hadoop.hive.metastore.tools.MetastoreSchemaTool",
+                List.of("-initSchema", "-dbType", settings.dbType().schemaToolName()), log);
+        if (!tool.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || tool.exitValue() != 0) {
+            tool.destroyForcibly();
+            throw new IOException("Hive schematool failed; see " + log);
+        }
+    }
+
+    private static Path cleanBaseDir(String name) throws IOException {
+        Path baseDir = Path.of("target", "metastores", name).toAbsolutePath();
+        deleteRecursively(baseDir);
+        return baseDir;
+    }
+
+    /** Settings for a local warehouse; a null {@code jdbcUrl} means the database type's default. */
+    private static MetastoreSettings settings(MetastoreDbType dbType, Path dataDir, int port, String jdbcUrl)
+            throws IOException {
         Files.createDirectories(dataDir);
-        return new MetastoreSettings(MetastoreDbType.DERBY, dataDir, dataDir.resolve("conf"), port,
-                URI.create("file:///"));
+        URI localFs = URI.create("file:///");
+        return jdbcUrl == null
+                ? new MetastoreSettings(dbType, dataDir, dataDir.resolve("conf"), port, localFs)
+                : new MetastoreSettings(dbType, dataDir, dataDir.resolve("conf"), port, localFs, jdbcUrl);
     }
 
     private static void writeServerSite(MetastoreSettings settings, Path warehouse) throws IOException {
@@ -190,7 +266,7 @@ public final class TestMetastore implements AutoCloseable {
 
     private boolean accepts() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress("localhost", settings.thriftPort()), 500);
             return true;
         } catch (IOException e) {
             return false;
