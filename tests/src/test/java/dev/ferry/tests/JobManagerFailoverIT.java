@@ -8,8 +8,6 @@ import dev.ferry.sandbox.cluster.EmbeddedCluster;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 /**
@@ -46,14 +43,10 @@ class JobManagerFailoverIT {
 
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.start(
-                "failover-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(8192).withZooKeeper(),
-                running -> String.join("\n",
-                        "ferry.deploy.timeout: 120s",
-                        "ferry.job.running-timeout: 120s",
-                        "ferry.ha.zookeeper.quorum: " + running.zooKeeperConnectString(),
-                        ""));
+        cluster = YarnTestCluster.startWithHa(
+                "failover-it", EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
+                "ferry.deploy.timeout: 120s",
+                "ferry.job.running-timeout: 120s");
     }
 
     @AfterAll
@@ -157,10 +150,7 @@ class JobManagerFailoverIT {
     }
 
     private static CuratorFramework zooKeeper() throws InterruptedException {
-        CuratorFramework zooKeeper = CuratorFrameworkFactory.newClient(cluster.zooKeeperQuorum(), new RetryOneTime(100));
-        zooKeeper.start();
-        assertThat(zooKeeper.blockUntilConnected(10, TimeUnit.SECONDS)).as("connected to ZooKeeper").isTrue();
-        return zooKeeper;
+        return cluster.zooKeeperClient();
     }
 
     /** Waits until the cluster runs attempt {@code attempt} and the job's tasks all run again. */

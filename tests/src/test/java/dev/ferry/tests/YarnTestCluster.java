@@ -4,6 +4,9 @@ import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 import dev.ferry.sandbox.cluster.RunningCluster;
 
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -65,6 +69,33 @@ final class YarnTestCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * YARN, HDFS and a ZooKeeper server with Ferry's HA on: the registry and locks in that
+     * ZooKeeper, Flink's HA storage on this HDFS. {@code ferryYaml} adds lines to ferry.yaml.
+     */
+    static YarnTestCluster startWithHa(String suite, EmbeddedCluster.Builder builder, String... ferryYaml)
+            throws Exception {
+        return start(suite, builder.withZooKeeper(), running -> {
+            List<String> lines = new ArrayList<>(List.of(
+                    "ferry.ha.zookeeper.quorum: " + running.zooKeeperConnectString(),
+                    "ferry.ha.storage-dir: " + running.hdfsUri().toString().replaceAll("/$", "") + "/ferry/ha"));
+            lines.addAll(Arrays.asList(ferryYaml));
+            lines.add("");
+            return String.join("\n", lines);
+        });
+    }
+
+    /** A new client of this cluster's ZooKeeper, connected; the caller closes it. */
+    CuratorFramework zooKeeperClient() throws InterruptedException {
+        CuratorFramework client = CuratorFrameworkFactory.newClient(zooKeeperQuorum(), new RetryOneTime(100));
+        client.start();
+        if (!client.blockUntilConnected(10, TimeUnit.SECONDS)) {
+            client.close();
+            throw new IllegalStateException("ZooKeeper at " + zooKeeperQuorum() + " did not answer within 10 s");
+        }
+        return client;
     }
 
     static Path ferryHome() {

@@ -51,15 +51,10 @@ class ZooKeeperAclIT {
 
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.start(
-                "acl-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(2048).withZooKeeper(),
-                running -> String.join("\n",
-                        "ferry.session.min-taskmanagers: 0",
-                        "ferry.ha.zookeeper.quorum: " + running.zooKeeperConnectString(),
-                        "ferry.ha.zookeeper.auth.credential: " + CREDENTIAL,
-                        "ferry.ha.storage-dir: " + running.hdfsUri().toString().replaceAll("/$", "") + "/ferry/ha",
-                        ""));
+        cluster = YarnTestCluster.startWithHa(
+                "acl-it", EmbeddedCluster.builder().nodeManagerMemoryMb(2048),
+                "ferry.session.min-taskmanagers: 0",
+                "ferry.ha.zookeeper.auth.credential: " + CREDENTIAL);
         authenticated = CuratorFrameworkFactory.builder()
                 .connectString(cluster.zooKeeperQuorum())
                 .retryPolicy(new RetryOneTime(100))

@@ -4,8 +4,6 @@ import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -45,16 +43,9 @@ class ZooKeeperFaultsIT {
 
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.start(
-                "faults-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(4096).withZooKeeper(),
-                running -> String.join("\n",
-                        "ferry.session.min-taskmanagers: 0",
-                        "ferry.ha.zookeeper.quorum: " + running.zooKeeperConnectString(),
-                        "ferry.ha.storage-dir: " + running.hdfsUri().toString().replaceAll("/$", "") + "/ferry/ha",
-                        ""));
-        zooKeeper = CuratorFrameworkFactory.newClient(cluster.zooKeeperQuorum(), new RetryOneTime(100));
-        zooKeeper.start();
+        cluster = YarnTestCluster.startWithHa(
+                "faults-it", EmbeddedCluster.builder().nodeManagerMemoryMb(4096), "ferry.session.min-taskmanagers: 0");
+        zooKeeper = cluster.zooKeeperClient();
     }
 
     @AfterAll
