@@ -51,10 +51,12 @@ class FailoverBenchIT {
     /**
      * The HA knobs Ferry changes from Flink's defaults (conf/config.yaml and HaDeployment) and
      * their stock values. Quorum, storage dir and HA mode are the same in both: they only turn
-     * HA on. B reverts exactly these three, as -D options of the same 'ferry session start'.
+     * HA on. B reverts exactly these four, as -D options of the same 'ferry session start'.
      */
     static final Variant FERRY = new Variant("A", "Ferry defaults", List.of());
     static final Variant STOCK = new Variant("B", "stock Flink HA defaults", List.of(
+            // Ferry: its fencing HA services (HaDeployment). Flink: plain ZooKeeper HA.
+            "-Dhigh-availability.type=zookeeper",
             // Ferry: 10s (config.yaml). Flink: 60s, which ZooKeeper's default tickTime caps at 40 s.
             "-Dhigh-availability.zookeeper.client.session-timeout=60s",
             // Ferry: true (HaDeployment), so a ZooKeeper blip does not burn an attempt.

@@ -5,6 +5,7 @@ import dev.ferry.launcher.FerryException.ExitCode;
 
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -31,6 +32,9 @@ public final class JobManagerClients {
         config.set(JobManagerOptions.ADDRESS, report.getHost());
         config.set(RestOptions.ADDRESS, report.getHost());
         config.set(RestOptions.PORT, report.getRpcPort());
+        // YARN names the JobManager: no leader retrieval, even where config.yaml or -D turn HA on
+        // (the quorum is only added to the clusters' own configuration).
+        config.set(HighAvailabilityOptions.HA_MODE, "NONE");
         config.set(RestOptions.CONNECTION_TIMEOUT, timeout);
         config.set(RestOptions.IDLENESS_TIMEOUT, timeout.multipliedBy(6));
         // A probe must answer "unreachable" fast instead of retrying for a minute.
