@@ -190,6 +190,10 @@ public final class BenchReport {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setDecimalPattern("#0.00");
+        if (labels.size() > 3) {
+            // Five long variant names side by side overlap; slanted they stay readable.
+            chart.getStyler().setXAxisLabelRotation(20);
+        }
         chart.addSeries("min", labels, summaries.stream().map(s -> zeroIfNaN(s.min())).toList());
         chart.addSeries("median", labels, summaries.stream().map(s -> zeroIfNaN(s.median())).toList());
         chart.addSeries("max", labels, summaries.stream().map(s -> zeroIfNaN(s.max())).toList());
