@@ -29,6 +29,7 @@ import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterStarter;
+import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
@@ -171,7 +172,12 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     public ClusterStarter clusterStarter() {
-        return new ClusterStarter(queues(), sessionConfigurations(), distStager(), clusterDeployer(), coordination());
+        return new ClusterStarter(
+                queues(), sessionConfigurations(), distStager(), clusterDeployer(), coordination(), delegationTokens());
+    }
+
+    private DelegationTokens delegationTokens() {
+        return DelegationTokens.of(yarn().configuration());
     }
 
     private ClusterDeployer clusterDeployer() {
@@ -184,7 +190,7 @@ public final class LauncherServices implements AutoCloseable {
 
     private BenchSessions benchSessions() {
         return new BenchSessions(clusterStarter(), clusterDeployer(), sessionConfigurations(), stockFlink(), queues(),
-                clusters(), sessionKiller(), distStager());
+                clusters(), sessionKiller(), distStager(), delegationTokens());
     }
 
     public DeployBench deployBench() {

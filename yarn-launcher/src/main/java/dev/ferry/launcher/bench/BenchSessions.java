@@ -5,6 +5,7 @@ import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.ClusterStarter;
+import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.SessionSpec;
@@ -39,10 +40,11 @@ public final class BenchSessions {
     private final ClusterObserver observer;
     private final SessionKiller killer;
     private final DistStager stager;
+    private final DelegationTokens tokens;
 
     public BenchSessions(ClusterStarter ferry, ClusterDeployer deployer, SessionConfigurationFactory configurations,
             StockFlinkConfiguration stock, QueueInspector queues, ClusterObserver observer, SessionKiller killer,
-            DistStager stager) {
+            DistStager stager, DelegationTokens tokens) {
         this.ferry = ferry;
         this.deployer = deployer;
         this.configurations = configurations;
@@ -51,6 +53,7 @@ public final class BenchSessions {
         this.observer = observer;
         this.killer = killer;
         this.stager = stager;
+        this.tokens = tokens;
     }
 
     /**
@@ -78,6 +81,7 @@ public final class BenchSessions {
         Optional<StagedDist> staged = stager.find();
         String deployId = ClusterDeployer.newDeployId();
         Configuration config = configurations.create(spec, staged, deployId);
+        tokens.apply(config);
         settings.forEach(config::setString);
         return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
                 configurations.minTaskManagersFor(spec), staged.isPresent());
