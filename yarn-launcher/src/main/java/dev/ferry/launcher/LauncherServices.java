@@ -7,6 +7,13 @@ import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.bench.BenchSessions;
+import dev.ferry.launcher.bench.DeployBench;
+import dev.ferry.launcher.bench.FailoverBench;
+import dev.ferry.launcher.bench.JobManagerKiller;
+import dev.ferry.launcher.bench.FerryShell;
+import dev.ferry.launcher.bench.StockFlinkConfiguration;
+import dev.ferry.launcher.bench.SubmitBench;
 import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
@@ -23,6 +30,7 @@ import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.deployment.SessionConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterStarter;
+import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
@@ -50,7 +58,9 @@ import dev.ferry.launcher.yarn.YarnConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.hadoop.fs.FileSystem;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -166,11 +176,44 @@ public final class LauncherServices implements AutoCloseable {
 
     public ClusterStarter clusterStarter() {
         return new ClusterStarter(
-                queues(),
-                sessionConfigurations(),
-                distStager(),
-                new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT)),
-                coordination());
+                queues(), sessionConfigurations(), distStager(), clusterDeployer(), coordination(), delegationTokens());
+    }
+
+    private DelegationTokens delegationTokens() {
+        return DelegationTokens.of(yarn().configuration());
+    }
+
+    private ClusterDeployer clusterDeployer() {
+        return new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT));
+    }
+
+    private StockFlinkConfiguration stockFlink() {
+        return new StockFlinkConfiguration(config, sessionConfigurations());
+    }
+
+    private BenchSessions benchSessions() {
+        return new BenchSessions(clusterStarter(), clusterDeployer(), sessionConfigurations(), stockFlink(), queues(),
+                clusters(), sessionKiller(), distStager(), delegationTokens());
+    }
+
+    public DeployBench deployBench() {
+        return new DeployBench(benchSessions());
+    }
+
+    /** Needs ZooKeeper HA; the counting jobs write under /ferry/bench/failover on the default file system. */
+    public FailoverBench failoverBench() {
+        URI output = FileSystem.getDefaultUri(yarn().configuration()).resolve("/ferry/bench/failover");
+        return new FailoverBench(benchSessions(), this::jobStarter, new JobManagerKiller(yarn().client()),
+                yarn().client(), home.examplesDir(), output, haDeployment().enabled(),
+                config.get(FerryOptions.JOB_RUNNING_TIMEOUT).plusSeconds(60));
+    }
+
+    /** {@code shell} runs bin/ferry against the same cluster for the whole-process variant. */
+    public SubmitBench submitBench(FerryShell shell) {
+        JobSubmitter stockSubmitter = new JobSubmitter(
+                stockFlink().client(), jobManagers, config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
+        return new SubmitBench(benchSessions(), this::jobStarter, stockSubmitter, jobManagers, shell,
+                home.examplesDir(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
     }
 
     public SessionStopper sessionStopper() {

@@ -10,6 +10,8 @@ import dev.ferry.launcher.configuration.ValueOrigin;
 import dev.ferry.sandbox.SandboxOptions;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +46,17 @@ public final class CommandContext {
         Map<String, String> flink = new java.util.TreeMap<>(flags);
         flink.keySet().removeIf(key -> key.startsWith("ferry."));
         return flink;
+    }
+
+    /** The global options that make another ferry process talk to the same cluster with the same settings. */
+    public List<String> globalArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--conf-dir=" + confDir()));
+        hadoopConfDirFlag.ifPresent(dir -> arguments.add("--hadoop-conf-dir=" + dir.toAbsolutePath()));
+        if (sandbox) {
+            arguments.add("--sandbox");
+        }
+        flags.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        return arguments;
     }
 
     public FerryHome home() {

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cli;
 
 import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.cli.bench.BenchCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
@@ -38,6 +39,7 @@ import java.util.Optional;
             DistCommand.class,
             HaCommand.class,
             CatalogCommand.class,
+            BenchCommand.class,
             SandboxCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -24,18 +24,21 @@ public final class ClusterStarter {
     private final DistStager stager;
     private final ClusterDeployer deployer;
     private final ClusterCoordination coordination;
+    private final DelegationTokens tokens;
 
     public ClusterStarter(
             QueueInspector queues,
             SessionConfigurationFactory configurations,
             DistStager stager,
             ClusterDeployer deployer,
-            ClusterCoordination coordination) {
+            ClusterCoordination coordination,
+            DelegationTokens tokens) {
         this.queues = queues;
         this.configurations = configurations;
         this.stager = stager;
         this.deployer = deployer;
         this.coordination = coordination;
+        this.tokens = tokens;
     }
 
     /** Deploys a session; {@link SessionConfigurationFactory#validate} has checked the spec already. */
@@ -55,6 +58,7 @@ public final class ClusterStarter {
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
         Configuration config = configurations.create(spec, mode, staged, deployId);
+        tokens.apply(config);
         DeployCall call = program == null ? null : program.apply(config, sizing);
         // The lock makes "is the name free?" and the deploy one step for every gateway.
         return coordination.underNameLock(spec.name().value(), () -> {

@@ -71,12 +71,31 @@ public final class SessionConfigurationFactory {
                     minTaskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
 
+        identify(config, spec.name(), mode, queueFor(spec), deployId);
+        addDistribution(config, staged);
+        ha.apply(config);
+        return config;
+    }
+
+    /**
+     * What makes an application a Ferry cluster on YARN: target, name, queue and the tags that
+     * 'ferry session list/kill' and a stuck deploy's orphan guard find it by. Changes nothing
+     * the cluster runs with, so the stock side of a benchmark gets it too.
+     */
+    public void identify(Configuration config, ClusterName name, ClusterMode mode, String queue, String deployId) {
         config.set(DeploymentOptions.TARGET, mode.deploymentTarget());
         config.set(DeploymentOptions.ATTACHED, false);
-        config.set(YarnConfigOptions.APPLICATION_NAME, spec.name().value());
+        config.set(YarnConfigOptions.APPLICATION_NAME, name.value());
         config.set(YarnConfigOptions.APPLICATION_TYPE, ApplicationTags.APPLICATION_TYPE);
-        config.set(YarnConfigOptions.APPLICATION_QUEUE, queueFor(spec));
-        config.set(YarnConfigOptions.APPLICATION_TAGS, tags(spec.name(), mode, deployId));
+        config.set(YarnConfigOptions.APPLICATION_QUEUE, queue);
+        config.set(YarnConfigOptions.APPLICATION_TAGS, tags(name, mode, deployId));
+    }
+
+    /**
+     * Where the containers get Flink from: the staged libraries, else the dist jar with lib/
+     * shipped on every deploy (what stock Flink does); the log config; a Java 17 home.
+     */
+    public void addDistribution(Configuration config, Optional<StagedDist> staged) {
         config.set(DeploymentOptionsInternal.CONF_DIR, confDir.toString());
         config.set(YarnConfigOptions.FLINK_DIST_JAR, home.flinkDistJar().toString());
         if (staged.isPresent()) {
@@ -86,8 +105,6 @@ public final class SessionConfigurationFactory {
         }
         YarnLogConfigUtil.setLogConfigFileInConfig(config, confDir.toString());
         defaultContainerJavaHome(config);
-        ha.apply(config);
-        return config;
     }
 
     /**

@@ -72,6 +72,12 @@ class CliInputErrorsTest {
     }
 
     @Test
+    void aBenchWithoutRunsIsRefusedBeforeYarnIsContacted() {
+        assertOneLineError(ferry("bench", "deploy", "--runs", "0"), 2, "--runs must be at least 1, got 0");
+        assertOneLineError(ferry("bench", "submit", "--runs", "-1"), 2, "--runs must be at least 1, got -1");
+    }
+
+    @Test
     void zeroSlotsAreRefused() {
         assertOneLineError(ferry("session", "start", "a", "--slots", "0"), 2, "--slots must be at least 1");
     }

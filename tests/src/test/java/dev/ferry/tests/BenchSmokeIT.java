@@ -1,0 +1,82 @@
+package dev.ferry.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.launcher.cli.FerryCliRun;
+import dev.ferry.sandbox.cluster.EmbeddedCluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * 'ferry bench deploy' and 'ferry bench submit' through the CLI on one MiniYARN + MiniDFS. By
+ * default a smoke run (one run per variant) that keeps the benches from rotting: it asserts that
+ * every run completed and the three report files exist, never a time, because the shared
+ * machine's load decides the times. The real benches, 5 runs each:
+ * {@code mvn -o -pl tests verify -Dit.test=BenchSmokeIT -Dferry.bench.runs=5}; results go to
+ * {@code tests/target/bench/<bench>/} (results.md, results.csv, <bench>.png).
+ */
+class BenchSmokeIT {
+
+    private static final Path OUTPUT = Path.of("target", "bench").toAbsolutePath();
+    private static final int RUNS = Integer.getInteger("ferry.bench.runs", 1);
+
+    private static YarnTestCluster cluster;
+
+    @BeforeAll
+    static void startYarnAndHdfs() throws Exception {
+        cluster = YarnTestCluster.start(
+                "bench-smoke",
+                EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
+                running -> String.join("\n",
+                        // As shipped in conf/ferry.yaml (this file replaces it): Ferry's sessions keep a warm TaskManager.
+                        "ferry.session.min-taskmanagers: 1",
+                        "ferry.deploy.timeout: 120s",
+                        "ferry.job.running-timeout: 120s",
+                        ""));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void deployBenchDeploysFerryAndStockSessionsAndWritesItsReport() throws Exception {
+        // when: Ferry and stock sessions are deployed alternately
+        FerryCliRun run = cluster.ferry("bench", "deploy", "--runs", Integer.toString(RUNS),
+                "--results-dir", OUTPUT.resolve("deploy").toString());
+
+        // then: every run completed (times are reported, not asserted) and the files are there
+        assertEveryRunCompleted(run, "deploy", 2 * RUNS);
+    }
+
+    @Test
+    void submitBenchRunsJobsOnBothSidesAndAtTheShellAndWritesItsReport() throws Exception {
+        // when: new-session and warm-TaskManager submits on both sides, and 'ferry job submit' as a process
+        FerryCliRun run = cluster.ferry("bench", "submit", "--runs", Integer.toString(RUNS),
+                "--results-dir", OUTPUT.resolve("submit").toString());
+
+        // then
+        assertEveryRunCompleted(run, "submit", 5 * RUNS);
+    }
+
+    private static void assertEveryRunCompleted(FerryCliRun run, String bench, int expectedRuns) throws Exception {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Path dir = OUTPUT.resolve(bench);
+        for (Path file : List.of(dir.resolve("results.md"), dir.resolve("results.csv"), dir.resolve(bench + ".png"))) {
+            assertThat(file).isNotEmptyFile();
+            assertThat(run.stdout()).contains("Wrote " + file);
+        }
+        List<String> rows = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertThat(rows).as(run.stdout()).hasSize(expectedRuns)
+                .allSatisfy(row -> assertThat(row.split(",")[4]).as(row).isEqualTo("true"));
+    }
+}

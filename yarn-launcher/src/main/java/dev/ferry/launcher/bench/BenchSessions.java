@@ -1,0 +1,115 @@
+package dev.ferry.launcher.bench;
+
+import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.SessionKiller;
+import dev.ferry.launcher.deployment.ClusterDeployer;
+import dev.ferry.launcher.deployment.ClusterName;
+import dev.ferry.launcher.deployment.ClusterStarter;
+import dev.ferry.launcher.deployment.DelegationTokens;
+import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.deployment.SessionConfigurationFactory;
+import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.staging.DistStager;
+import dev.ferry.launcher.staging.StagedDist;
+import dev.ferry.launcher.yarn.QueueInspector;
+import dev.ferry.launcher.yarn.QueueView;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts and kills the benches' sessions. Both sides go through the same deployer and readiness
+ * wait ({@link ClusterDeployer}: Flink's YarnClusterDescriptor, then the REST API polled every
+ * 200 ms): only the configuration differs, Ferry's (staged libraries, Ferry's defaults) or
+ * stock Flink's.
+ */
+public final class BenchSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchSessions.class);
+
+    private final ClusterStarter ferry;
+    private final ClusterDeployer deployer;
+    private final SessionConfigurationFactory configurations;
+    private final StockFlinkConfiguration stock;
+    private final QueueInspector queues;
+    private final ClusterObserver observer;
+    private final SessionKiller killer;
+    private final DistStager stager;
+    private final DelegationTokens tokens;
+
+    public BenchSessions(ClusterStarter ferry, ClusterDeployer deployer, SessionConfigurationFactory configurations,
+            StockFlinkConfiguration stock, QueueInspector queues, ClusterObserver observer, SessionKiller killer,
+            DistStager stager, DelegationTokens tokens) {
+        this.ferry = ferry;
+        this.deployer = deployer;
+        this.configurations = configurations;
+        this.stock = stock;
+        this.queues = queues;
+        this.observer = observer;
+        this.killer = killer;
+        this.stager = stager;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Stages Ferry's libraries unless this build already is: once per build, not per deploy, so
+     * it is done before any clock runs, as an operator would ('ferry dist upload').
+     */
+    public void stageFerry() {
+        stager.upload();
+    }
+
+    /** What 'ferry session start' does, with {@code minTaskManagers} or Ferry's default. */
+    public DeployedCluster startFerry(ClusterName name, Optional<String> queue, Optional<Integer> minTaskManagers) {
+        return ferry.startSession(new SessionSpec(
+                name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers));
+    }
+
+    /**
+     * A session configured as 'ferry session start' would (staged libraries, Ferry's defaults,
+     * its minimum TaskManagers), with {@code settings} on top: the failover bench's stock HA
+     * variant. Not registered under a name lock: bench sessions have names of their own.
+     */
+    public DeployedCluster startFerryWith(ClusterName name, Optional<String> queue, Map<String, String> settings) {
+        SessionSpec spec = specNamed(name, queue);
+        QueueView queueView = queues.requireUsableLeafQueue(configurations.queueFor(spec));
+        Optional<StagedDist> staged = stager.find();
+        String deployId = ClusterDeployer.newDeployId();
+        Configuration config = configurations.create(spec, staged, deployId);
+        tokens.apply(config);
+        settings.forEach(config::setString);
+        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
+                configurations.minTaskManagersFor(spec), staged.isPresent());
+    }
+
+    /** A stock Flink session: ready when its REST API answers (it starts no TaskManager). */
+    public DeployedCluster startStock(ClusterName name, Optional<String> queue) {
+        String queueName = configurations.queueFor(specNamed(name, queue));
+        QueueView queueView = queues.requireUsableLeafQueue(queueName);
+        String deployId = ClusterDeployer.newDeployId();
+        Configuration config = stock.session(name, queueName, deployId);
+        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId, 0, false);
+    }
+
+    public ApplicationReport report(ClusterName name) {
+        return observer.requireLive(name.value());
+    }
+
+    /** Kills the session and waits until YARN has ended it, so the next run has the machine alone. */
+    public void kill(ClusterName name) {
+        try {
+            killer.kill(name.value());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not kill bench session {}", name, e);
+        }
+    }
+
+    private static SessionSpec specNamed(ClusterName name, Optional<String> queue) {
+        return new SessionSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}
