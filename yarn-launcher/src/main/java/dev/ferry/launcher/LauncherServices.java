@@ -27,7 +27,7 @@ import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
-import dev.ferry.launcher.deployment.SessionConfigurationFactory;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
@@ -166,8 +166,8 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     /** Needs no cluster: builds and checks a session's configuration. */
-    public SessionConfigurationFactory sessionConfigurations() {
-        return new SessionConfigurationFactory(config, home, confDir, FerryVersion.current(), haDeployment());
+    public ClusterConfigurationFactory sessionConfigurations() {
+        return new ClusterConfigurationFactory(config, home, confDir, FerryVersion.current(), haDeployment());
     }
 
     public QueueInspector queues() {

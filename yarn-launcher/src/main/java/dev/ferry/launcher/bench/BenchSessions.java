@@ -7,8 +7,8 @@ import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.SessionConfigurationFactory;
-import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
+import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -34,7 +34,7 @@ public final class BenchSessions {
 
     private final ClusterStarter ferry;
     private final ClusterDeployer deployer;
-    private final SessionConfigurationFactory configurations;
+    private final ClusterConfigurationFactory configurations;
     private final StockFlinkConfiguration stock;
     private final QueueInspector queues;
     private final ClusterObserver observer;
@@ -42,7 +42,7 @@ public final class BenchSessions {
     private final DistStager stager;
     private final DelegationTokens tokens;
 
-    public BenchSessions(ClusterStarter ferry, ClusterDeployer deployer, SessionConfigurationFactory configurations,
+    public BenchSessions(ClusterStarter ferry, ClusterDeployer deployer, ClusterConfigurationFactory configurations,
             StockFlinkConfiguration stock, QueueInspector queues, ClusterObserver observer, SessionKiller killer,
             DistStager stager, DelegationTokens tokens) {
         this.ferry = ferry;
@@ -66,7 +66,7 @@ public final class BenchSessions {
 
     /** What 'ferry session start' does, with {@code minTaskManagers} or Ferry's default. */
     public DeployedCluster startFerry(ClusterName name, Optional<String> queue, Optional<Integer> minTaskManagers) {
-        return ferry.startSession(new SessionSpec(
+        return ferry.startSession(new ClusterSpec(
                 name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers));
     }
 
@@ -76,7 +76,7 @@ public final class BenchSessions {
      * variant. Not registered under a name lock: bench sessions have names of their own.
      */
     public DeployedCluster startFerryWith(ClusterName name, Optional<String> queue, Map<String, String> settings) {
-        SessionSpec spec = specNamed(name, queue);
+        ClusterSpec spec = specNamed(name, queue);
         QueueView queueView = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
         String deployId = ClusterDeployer.newDeployId();
@@ -109,7 +109,7 @@ public final class BenchSessions {
         }
     }
 
-    private static SessionSpec specNamed(ClusterName name, Optional<String> queue) {
-        return new SessionSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private static ClusterSpec specNamed(ClusterName name, Optional<String> queue) {
+        return new ClusterSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

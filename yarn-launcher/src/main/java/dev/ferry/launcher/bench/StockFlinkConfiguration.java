@@ -3,7 +3,7 @@ package dev.ferry.launcher.bench;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
-import dev.ferry.launcher.deployment.SessionConfigurationFactory;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -29,9 +29,9 @@ public final class StockFlinkConfiguration {
     static final MemorySize TASK_MANAGER_MEMORY = MemorySize.parse("1728m");
 
     private final EffectiveConfiguration ferry;
-    private final SessionConfigurationFactory configurations;
+    private final ClusterConfigurationFactory configurations;
 
-    public StockFlinkConfiguration(EffectiveConfiguration ferry, SessionConfigurationFactory configurations) {
+    public StockFlinkConfiguration(EffectiveConfiguration ferry, ClusterConfigurationFactory configurations) {
         this.ferry = ferry;
         this.configurations = configurations;
     }

@@ -49,7 +49,7 @@ public final class ClusterDeployer {
         this.deployTimeout = deployTimeout;
     }
 
-    /** A fresh id for {@link SessionConfigurationFactory#create}; it tags the application. */
+    /** A fresh id for {@link ClusterConfigurationFactory#create}; it tags the application. */
     public static String newDeployId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }

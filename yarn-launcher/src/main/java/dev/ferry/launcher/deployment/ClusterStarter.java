@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class ClusterStarter {
 
     private final QueueInspector queues;
-    private final SessionConfigurationFactory configurations;
+    private final ClusterConfigurationFactory configurations;
     private final DistStager stager;
     private final ClusterDeployer deployer;
     private final ClusterCoordination coordination;
@@ -28,7 +28,7 @@ public final class ClusterStarter {
 
     public ClusterStarter(
             QueueInspector queues,
-            SessionConfigurationFactory configurations,
+            ClusterConfigurationFactory configurations,
             DistStager stager,
             ClusterDeployer deployer,
             ClusterCoordination coordination,
@@ -41,17 +41,17 @@ public final class ClusterStarter {
         this.tokens = tokens;
     }
 
-    /** Deploys a session; {@link SessionConfigurationFactory#validate} has checked the spec already. */
-    public DeployedCluster startSession(SessionSpec spec) {
+    /** Deploys a session; {@link ClusterConfigurationFactory#validate} has checked the spec already. */
+    public DeployedCluster startSession(ClusterSpec spec) {
         return start(spec, ClusterMode.SESSION, null);
     }
 
     /** Deploys a cluster of {@code mode} that runs {@code program} and ends with it. */
-    public DeployedCluster startJobCluster(SessionSpec spec, ClusterMode mode, ClusterProgram program) {
+    public DeployedCluster startJobCluster(ClusterSpec spec, ClusterMode mode, ClusterProgram program) {
         return start(spec, mode, program);
     }
 
-    private DeployedCluster start(SessionSpec spec, ClusterMode mode, ClusterProgram program) {
+    private DeployedCluster start(ClusterSpec spec, ClusterMode mode, ClusterProgram program) {
         String deployId = ClusterDeployer.newDeployId();
         ClusterSpecification sizing = configurations.clusterSpecification(
                 configurations.create(spec, mode, Optional.empty(), deployId));

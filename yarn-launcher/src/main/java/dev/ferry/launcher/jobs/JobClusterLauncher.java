@@ -4,7 +4,7 @@ import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.DeployCall;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.deployment.ClusterSpec;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.deployment.application.ApplicationConfiguration;
@@ -32,7 +32,7 @@ public final class JobClusterLauncher {
         this.starter = starter;
     }
 
-    public DeployedCluster launch(SessionSpec cluster, ClusterMode mode, JobProgram program) {
+    public DeployedCluster launch(ClusterSpec cluster, ClusterMode mode, JobProgram program) {
         return starter.startJobCluster(cluster, mode, (config, sizing) -> {
             applyProgram(config, program);
             return mode == ClusterMode.PER_JOB ? perJob(config, program, sizing) : application(config, program, sizing);

@@ -9,7 +9,7 @@ import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import dev.ferry.sql.PreparedScript;
@@ -228,9 +228,9 @@ public final class JobStarter {
         return new ClusterName(name.length() > 63 ? name.substring(0, 63) : name);
     }
 
-    private static SessionSpec clusterSpec(JobRecord record) {
+    private static ClusterSpec clusterSpec(JobRecord record) {
         JobPlacement placement = record.placement();
-        return new SessionSpec(
+        return new ClusterSpec(
                 clusterNameFor(record.name()),
                 Optional.ofNullable(placement.queue()),
                 Optional.ofNullable(placement.jobManagerMemory()).map(MemorySize::parse),

@@ -8,7 +8,7 @@ import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.SessionSpec;
+import dev.ferry.launcher.deployment.ClusterSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +45,7 @@ public final class SessionStartCommand extends FerrySubcommand {
 
     @Override
     public Integer call() {
-        SessionSpec sessionSpec = new SessionSpec(
+        ClusterSpec sessionSpec = new ClusterSpec(
                 new ClusterName(name),
                 size.queue(),
                 size.jobManagerMemory(),

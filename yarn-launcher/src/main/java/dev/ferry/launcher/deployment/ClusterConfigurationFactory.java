@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns an operator's {@link SessionSpec} and the effective configuration into the Flink
- * configuration a session is deployed with, and checks it before anything reaches YARN.
+ * Turns an operator's {@link ClusterSpec} and the effective configuration into the Flink
+ * configuration a cluster (session or job cluster) is deployed with, and checks it before
+ * anything reaches YARN.
  */
-public final class SessionConfigurationFactory {
+public final class ClusterConfigurationFactory {
 
     private final EffectiveConfiguration effective;
     private final FerryHome home;
@@ -37,7 +38,7 @@ public final class SessionConfigurationFactory {
     private final String ferryVersion;
     private final HaDeployment ha;
 
-    public SessionConfigurationFactory(
+    public ClusterConfigurationFactory(
             EffectiveConfiguration effective, FerryHome home, Path confDir, String ferryVersion, HaDeployment ha) {
         this.effective = effective;
         this.home = home;
@@ -46,20 +47,20 @@ public final class SessionConfigurationFactory {
         this.ha = ha;
     }
 
-    public String queueFor(SessionSpec spec) {
+    public String queueFor(ClusterSpec spec) {
         return spec.queue().orElse(effective.get(FerryOptions.QUEUE));
     }
 
-    public int minTaskManagersFor(SessionSpec spec) {
+    public int minTaskManagersFor(ClusterSpec spec) {
         return spec.minTaskManagers().orElse(effective.get(FerryOptions.MIN_TASKMANAGERS));
     }
 
-    public Configuration create(SessionSpec spec, Optional<StagedDist> staged, String deployId) {
+    public Configuration create(ClusterSpec spec, Optional<StagedDist> staged, String deployId) {
         return create(spec, ClusterMode.SESSION, staged, deployId);
     }
 
     /** The configuration of a cluster in any mode; a job cluster's program is added by its deployer. */
-    public Configuration create(SessionSpec spec, ClusterMode mode, Optional<StagedDist> staged, String deployId) {
+    public Configuration create(ClusterSpec spec, ClusterMode mode, Optional<StagedDist> staged, String deployId) {
         Configuration config = effective.toFlinkConfiguration();
         spec.jobManagerMemory().ifPresent(m -> config.set(JobManagerOptions.TOTAL_PROCESS_MEMORY, m));
         spec.taskManagerMemory().ifPresent(m -> config.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, m));
@@ -125,7 +126,7 @@ public final class SessionConfigurationFactory {
     }
 
     /** Rejects what Flink would refuse (memory below its minimum) before YARN is contacted. */
-    public void validate(SessionSpec spec) {
+    public void validate(ClusterSpec spec) {
         clusterSpecification(create(spec, Optional.empty(), "validation"));
     }
 

@@ -5,10 +5,10 @@ import org.apache.flink.configuration.MemorySize;
 import java.util.Optional;
 
 /**
- * What an operator asked for when starting a session. Empty values fall back to the
- * configuration files and {@code -D} flags.
+ * What an operator asked for when starting a cluster: a session, or a job's own cluster. Empty
+ * values fall back to the configuration files and {@code -D} flags.
  */
-public record SessionSpec(
+public record ClusterSpec(
         ClusterName name,
         Optional<String> queue,
         Optional<MemorySize> jobManagerMemory,
