@@ -64,8 +64,8 @@ final class MarkdownReport {
 
     private static void appendVariants(StringBuilder md, BenchReport report) {
         md.append("\nVariants (both: streaming mode, same events and parallelism, one MiniCluster with ")
-                .append(LocalCluster.MANAGED_MEMORY_PER_SLOT.toHumanReadableString())
-                .append(" managed memory per slot, as a 1728m TaskManager gives its slot; no checkpoints):\n\n");
+                .append(LocalCluster.MANAGED_MEMORY_PER_SLOT.getMebiBytes())
+                .append(" MiB managed memory per slot, as a 1728m TaskManager gives its slot; no checkpoints):\n\n");
         for (Variant v : report.variants()) {
             md.append("- ").append(v.id()).append(": ").append(v.label());
             Map<String, String> options = new TreeMap<>(v.options());

@@ -45,6 +45,7 @@ class NexmarkBenchRun {
         return "mvn -o -pl nexmark test -Dtest=NexmarkBenchRun -Dferry.nexmark.results=docs/bench/nexmark"
                 + " -Dferry.nexmark.events=" + Long.getLong("ferry.nexmark.events", 1_000_000)
                 + " -Dferry.nexmark.runs=" + Integer.getInteger("ferry.nexmark.runs", 5)
+                + " -Dferry.nexmark.warmups=" + Integer.getInteger("ferry.nexmark.warmups", 1)
                 + " -Dferry.nexmark.parallelism=" + Integer.getInteger("ferry.nexmark.parallelism", 1);
     }
 }
