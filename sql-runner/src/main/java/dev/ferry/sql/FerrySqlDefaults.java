@@ -33,7 +33,8 @@ public final class FerrySqlDefaults {
   /**
    * Every Ferry SQL default, in the order they are applied. Measured with the Nexmark bench
    * (docs/bench/nexmark/: parallelism 1, 200,000 events, Ferry's whole configuration against stock
-   * Flink, medians of 5 runs, on a 2-core machine shared with other builds at load 5-11).
+   * Flink, medians of 5 runs, on a 2-core machine shared with other builds at load 2-4; an
+   * earlier run at load 5-11 is quoted second).
    *
    * <p>Tried and left out: {@code table.optimizer.distinct-agg.split.enabled=true} made q15 3.5x
    * and q16 1.9x slower (single runs: an extra aggregation level that only pays off against skew
@@ -44,10 +45,11 @@ public final class FerrySqlDefaults {
       new Setting<>(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED, true,
           "Buffers input and updates each key's aggregate, join or dedup state once per batch instead"
               + " of once per row: with RocksDB (Ferry's backend) every state access is a"
-              + " (de)serialising JNI call. With it, on RocksDB, these ran faster than stock Flink on"
-              + " the heap: q3 1.88x, q17 1.43x, q19 1.18x, q18 1.16x, q15 1.13x (medians of 5). Not"
-              + " measured apart from RocksDB with repeated runs: single runs on the heap backend"
-              + " gave q7 1.9x, q3 1.6x. Aggregates then emit at most every allow-latency."),
+              + " (de)serialising JNI call. With it, on RocksDB, against stock Flink on"
+              + " the heap: q3 1.48x, q17 1.31x, q15 1.28x, q19 1.12x, q18 0.96x (medians of 5; at load"
+              + " 5-11: 1.88, 1.43, 1.13, 1.18, 1.16). Not measured apart from RocksDB with repeated"
+              + " runs: single runs on the heap backend gave q7 1.9x, q3 1.6x. Aggregates then emit at"
+              + " most every allow-latency."),
       new Setting<>(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ALLOW_LATENCY,
           Duration.ofSeconds(2),
           "Required with mini-batch. 2 s bounds the extra delay of results while a batch fills; the"
@@ -57,10 +59,11 @@ public final class FerrySqlDefaults {
               + " while folding Nexmark's hot keys (half the bids go to 1 in 100 auctions)."),
       new Setting<>(PipelineOptions.OBJECT_REUSE, true,
           "Chained SQL operators hand rows on without a defensive copy. On the stateless queries,"
-              + " where it is the only difference between Ferry and stock, Ferry ran 1.16-1.67x"
-              + " (q2 1.16, q0 1.19, q14 1.27, q21 1.27, q10 1.62, q22 1.64, q1 1.66, q13 1.67;"
-              + " medians of 5). Flink's SQL operators copy a row before they keep it, so it is safe"
-              + " for SQL jobs; SQL scripts have no DataStream functions that could hold records."));
+              + " where it is the only difference between Ferry and stock, Ferry ran 1.23-2.01x"
+              + " (q21 1.23, q0 1.40, q2 1.50, q22 1.61, q1 1.72, q13 1.73, q10 1.74, q14 2.01;"
+              + " medians of 5; 1.16-1.67x at load 5-11). Flink's SQL operators copy a row before"
+              + " they keep it, so it is safe for SQL jobs; SQL scripts have no DataStream functions"
+              + " that could hold records."));
 
   private FerrySqlDefaults() {}
 
