@@ -13,7 +13,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * Creates the TableEnvironment a script runs in, on the right execution environment: the one
  * Flink's application-mode entry point installs as context (its jobs go to the dispatcher the
  * program runs in), otherwise one for the configured {@code execution.target} (remote, a YARN
- * session, local).
+ * session, local). Ferry's SQL defaults ({@link FerrySqlDefaults}) fill what neither the given
+ * configuration nor the environment's (a cluster's config.yaml) sets.
  */
 final class TableEnvironmentFactory {
 
@@ -22,9 +23,13 @@ final class TableEnvironmentFactory {
   static StreamTableEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
     Configuration config = new Configuration(flinkConfig);
     config.set(ExecutionOptions.RUNTIME_MODE, mode);
+    StreamExecutionEnvironment environment = environment(config);
+    Configuration environmentConfig = Configuration.fromMap(environment.getConfiguration().toMap());
+    FerrySqlDefaults.fillIn(config,
+        key -> config.containsKey(key) || environmentConfig.containsKey(key));
     EnvironmentSettings settings =
         EnvironmentSettings.newInstance().withConfiguration(config).build();
-    return StreamTableEnvironment.create(environment(config), settings);
+    return StreamTableEnvironment.create(environment, settings);
   }
 
   private static StreamExecutionEnvironment environment(Configuration config) {

@@ -1,0 +1,54 @@
+package dev.ferry.nexmark.bench;
+
+import java.net.URI;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+/**
+ * One MiniCluster for a whole bench, reached through its REST endpoint as a session cluster
+ * would be. Starting one per run cost 3-8 s on a loaded 2-core machine, more than many runs;
+ * the variants' options travel with each job (state backend, table and pipeline options).
+ */
+final class LocalCluster implements AutoCloseable {
+
+    /**
+     * Managed memory of the TaskManager's slot: what a 1728m TaskManager (the stock size, which
+     * Ferry keeps) gives its slot, instead of the 128m a MiniCluster takes by default. Both
+     * variants get it, so RocksDB has the memory it has on a cluster.
+     */
+    static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("512m");
+
+    private final MiniCluster cluster;
+
+    LocalCluster(int slots) throws Exception {
+        Configuration config = new Configuration();
+        config.set(RestOptions.BIND_PORT, "0");
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
+        cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(config)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+        cluster.start();
+    }
+
+    /** Where a client submits jobs to this cluster. */
+    Configuration clientConfiguration() throws Exception {
+        URI rest = cluster.getRestAddress().get();
+        Configuration client = new Configuration();
+        client.set(DeploymentOptions.TARGET, "remote");
+        client.set(RestOptions.ADDRESS, rest.getHost());
+        client.set(RestOptions.PORT, rest.getPort());
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ferry.nexmark.bench;
+
+import dev.ferry.nexmark.queries.NexmarkDdl;
+import dev.ferry.nexmark.queries.NexmarkQuery;
+import dev.ferry.sql.SqlScript;
+import dev.ferry.sql.SqlStatement;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/** Runs one Nexmark query once on the bench's cluster and times the job. */
+final class QueryRunner {
+
+    private final long events;
+    private final int parallelism;
+    private final Path sideInput;
+    private final Configuration cluster;
+
+    QueryRunner(long events, int parallelism, Path sideInput, Configuration cluster) {
+        this.cluster = cluster;
+        this.events = events;
+        this.parallelism = parallelism;
+        this.sideInput = sideInput;
+    }
+
+    RunResult run(NexmarkQuery query, Variant variant, int index) {
+        long start = System.nanoTime();
+        try {
+            long jobMillis = Math.max(1, execute(query, variant));
+            long clientMillis = (System.nanoTime() - start) / 1_000_000;
+            double perCore = events * 1000.0 / jobMillis / parallelism;
+            return new RunResult(query.name(), variant.id(), index, events, parallelism, jobMillis, clientMillis,
+                    perCore, LoadAverage.now().one(), Instant.now(), Optional.empty());
+        } catch (Exception e) {
+            String reason = rootMessage(e);
+            return new RunResult(query.name(), variant.id(), index, events, parallelism, 0, 0, 0,
+                    LoadAverage.now().one(), Instant.now(), Optional.of(reason));
+        }
+    }
+
+    private long execute(NexmarkQuery query, Variant variant) throws Exception {
+        StreamTableEnvironment tableEnv = tableEnvironment(variant);
+        NexmarkDdl.statements(events, 0).forEach(tableEnv::executeSql);
+        List<SqlStatement> statements = SqlScript.parse(query.script(sideInput)).statements();
+        TableResult last = null;
+        for (SqlStatement statement : statements) {
+            last = tableEnv.executeSql(statement.sql());
+        }
+        JobClient job = last.getJobClient().orElseThrow(
+                () -> new IllegalStateException(query.name() + " ends in no INSERT"));
+        JobExecutionResult result = job.getJobExecutionResult().get();
+        return result.getNetRuntime(TimeUnit.MILLISECONDS);
+    }
+
+    private StreamTableEnvironment tableEnvironment(Variant variant) {
+        Configuration config = new Configuration(cluster);
+        config.addAll(variant.configuration());
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(config);
+        EnvironmentSettings settings = EnvironmentSettings.newInstance().inStreamingMode()
+                .withConfiguration(config).build();
+        return StreamTableEnvironment.create(env, settings);
+    }
+
+    /** The first line of the outermost and of the innermost exception: what and why. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = firstLine(e);
+        return root == e ? outer : outer + " / caused by " + firstLine(root);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
