@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * 'ferry bench deploy' and 'ferry bench submit' through the CLI on one MiniYARN + MiniDFS. By
+ * 'ferry bench deploy' and 'ferry bench submit' through the CLI on one MiniYARN + MiniDFS, and
+ * 'ferry bench nexmark' (a local MiniCluster, no YARN) as a process of the distribution. By
  * default a smoke run (one run per variant) that keeps the benches from rotting: it asserts that
  * every run completed and the three report files exist, never a time, because the shared
  * machine's load decides the times. The real benches, 5 runs each:
@@ -66,6 +67,29 @@ class BenchSmokeIT {
 
         // then
         assertEveryRunCompleted(run, "submit", 5 * RUNS);
+    }
+
+    @Test
+    void nexmarkBenchRunsAsAProcessOfTheDistributionAndWritesItsReport() throws Exception {
+        // given: the tarball's bin/ferry, which gives this bench the full JIT; tiny sizes
+        Path dir = OUTPUT.resolve("nexmark");
+        Process process = new ProcessBuilder(cluster.home().resolve("bin/ferry").toString(), "bench", "nexmark",
+                "--queries", "q0,q3", "--events", "2000", "--runs", "1", "--warmups", "0",
+                "--results-dir", dir.toString())
+                .redirectErrorStream(true)
+                .start();
+
+        // when
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as(output).isTrue();
+
+        // then: both queries ran on both sides (rates reported, not asserted) and the files are there
+        assertThat(process.exitValue()).as(output).isZero();
+        for (Path file : List.of(dir.resolve("results.md"), dir.resolve("results.csv"), dir.resolve("nexmark.png"))) {
+            assertThat(file).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).map(row -> row.split(",")[0]))
+                .as(output).containsExactlyInAnyOrder("q0", "q0", "q3", "q3");
     }
 
     private static void assertEveryRunCompleted(FerryCliRun run, String bench, int expectedRuns) throws Exception {

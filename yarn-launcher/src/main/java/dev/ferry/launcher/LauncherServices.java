@@ -54,15 +54,18 @@ import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.YarnConnection;
+import dev.ferry.nexmark.bench.NexmarkBench;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.hadoop.fs.FileSystem;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -206,6 +209,16 @@ public final class LauncherServices implements AutoCloseable {
         return new FailoverBench(benchSessions(), this::jobStarter, new JobManagerKiller(yarn().client()),
                 yarn().client(), home.examplesDir(), output, haDeployment().enabled(),
                 config.get(FerryOptions.JOB_RUNNING_TIMEOUT).plusSeconds(60));
+    }
+
+    /** Local MiniClusters in this JVM; Ferry's side takes its options from this installation's config.yaml. */
+    public NexmarkBench nexmarkBench(Consumer<String> progress) {
+        return new NexmarkBench(progress);
+    }
+
+    /** The Flink configuration of this installation: conf/config.yaml, ferry.yaml and -D. */
+    public Configuration flinkConfiguration() {
+        return config.toFlinkConfiguration();
     }
 
     /** {@code shell} runs bin/ferry against the same cluster for the whole-process variant. */

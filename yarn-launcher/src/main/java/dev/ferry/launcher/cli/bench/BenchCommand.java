@@ -3,8 +3,8 @@ package dev.ferry.launcher.cli.bench;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ferry bench}: Ferry against stock Flink on the cluster it talks to. A Nexmark bench
- * joins these as one more subcommand backed by its own service.
+ * {@code ferry bench}: Ferry against stock Flink on the cluster it talks to, and Nexmark on a
+ * local MiniCluster.
  */
 @Command(
         name = "bench",
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchDeployCommand.class,
             BenchSubmitCommand.class,
-            BenchFailoverCommand.class
+            BenchFailoverCommand.class,
+            BenchNexmarkCommand.class
         })
 public final class BenchCommand {}

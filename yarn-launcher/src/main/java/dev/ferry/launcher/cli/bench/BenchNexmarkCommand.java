@@ -1,0 +1,105 @@
+package dev.ferry.launcher.cli.bench;
+
+import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.nexmark.bench.BenchReport;
+import dev.ferry.nexmark.bench.BenchSettings;
+import dev.ferry.nexmark.queries.NexmarkQueries;
+import dev.ferry.nexmark.queries.NexmarkQuery;
+
+import org.apache.flink.configuration.Configuration;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code ferry bench nexmark}: Nexmark q0-q22, Ferry's defaults against Flink's, on a local MiniCluster. */
+@Command(
+        name = "nexmark",
+        mixinStandardHelpOptions = true,
+        description = "Nexmark queries q0-q22 on a local MiniCluster in this JVM (needs no cluster): events per second"
+                + " per core with this installation's defaults (conf/config.yaml and Ferry's SQL defaults) against"
+                + " Flink 1.20.1's, same events and parallelism, after warm-up runs.")
+public final class BenchNexmarkCommand extends FerrySubcommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private BenchOptions options;
+
+    @Option(names = "--queries", paramLabel = "Q,Q", split = ",",
+            description = "Queries to run, e.g. q0,q3,q11 (default: all; those Flink SQL cannot run are listed as skipped)")
+    private List<String> queries;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
+            description = "Events per run (default: ${DEFAULT-VALUE})")
+    private long events;
+
+    @Option(names = "--parallelism", paramLabel = "P", defaultValue = "1",
+            description = "Parallelism of every job, both variants (default: ${DEFAULT-VALUE})")
+    private int parallelism;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1",
+            description = "Unmeasured runs per query and variant first (default: ${DEFAULT-VALUE})")
+    private int warmups;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> names = queryNames();
+        try (LauncherServices services = context().services()) {
+            BenchSettings settings = settings(names, services.flinkConfiguration());
+            out().println("Bench 'nexmark': " + names.size() + " queries, " + settings.runs()
+                    + " run(s) per variant after " + warmups + " warm-up(s), " + events + " events, parallelism "
+                    + parallelism + "; results in " + settings.outputDir());
+            out().flush();
+            BenchReport report = services.nexmarkBench(this::progress).run(settings);
+            out().printf(Locale.ROOT, "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
+                    report.geometricMean(), report.statefulGeometricMean());
+            report.files().forEach(file -> out().println("Wrote " + file));
+        }
+        return 0;
+    }
+
+    private void progress(String line) {
+        out().println("  " + line);
+        out().flush();
+    }
+
+    /** Checks the options before anything runs. */
+    private List<String> queryNames() {
+        if (events < 1 || parallelism < 1 || warmups < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--events and --parallelism must be at least 1 and --warmups at least 0");
+        }
+        Set<String> known = NexmarkQueries.all().stream().map(NexmarkQuery::name).collect(Collectors.toSet());
+        if (queries == null) {
+            return NexmarkQueries.all().stream().map(NexmarkQuery::name).toList();
+        }
+        List<String> names = queries.stream().map(q -> q.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> unknown = names.stream().filter(q -> !known.contains(q)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Unknown Nexmark quer" + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", unknown)
+                            + ": use q0 to q22");
+        }
+        return names;
+    }
+
+    private BenchSettings settings(List<String> names, Configuration ferryConfig) {
+        String rerun = "ferry bench nexmark --events " + events + " --parallelism " + parallelism + " --runs "
+                + options.runs() + " --warmups " + warmups + (queries == null ? "" : " --queries " + String.join(",", names));
+        return new BenchSettings(names, events, parallelism, options.runs(), warmups, options.resultsDir("nexmark"),
+                ferryConfig, Map.of(), rerun);
+    }
+}
