@@ -1,5 +1,7 @@
 package dev.ferry.nexmark.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ferry.nexmark.queries.NexmarkQueries;
 import dev.ferry.nexmark.queries.NexmarkQuery;
 import java.nio.file.Path;
@@ -26,7 +28,12 @@ class NexmarkBenchRun {
                 Integer.getInteger("ferry.nexmark.warmups", 1),
                 Path.of(System.getProperty("ferry.nexmark.results")).toAbsolutePath(),
                 NexmarkBenchSmokeTest.ferryConfig(), overrides(), command());
-        new NexmarkBench(System.out::println).run(settings);
+        BenchReport report = new NexmarkBench(System.out::println).run(settings);
+
+        // A bench is not pass/fail on its times; it fails only when a runnable query was not measured.
+        assertThat(report.files()).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+        assertThat(report.summaries()).filteredOn(s -> s.query().runnable())
+                .allSatisfy(s -> assertThat(s.measured()).as(s.query().name() + " " + s.note()).isTrue());
     }
 
     private static List<String> queries() {
