@@ -45,14 +45,23 @@ public final class FencingZooKeeperHaServicesFactory implements HighAvailability
     public HighAvailabilityServices createHAServices(Configuration configuration, Executor executor) throws Exception {
         CuratorFrameworkWithUnhandledErrorListener curator =
                 ZooKeeperUtils.startCuratorFramework(configuration, FatalErrors.EXIT_PROCESS);
+        try {
+            fenceEarlierAttempts(curator);
+            return new ZooKeeperLeaderElectionHaServices(
+                    curator, configuration, executor, BlobUtils.createBlobStoreFromConfig(configuration));
+        } catch (Exception e) {
+            curator.close();
+            throw e;
+        }
+    }
+
+    private void fenceEarlierAttempts(CuratorFrameworkWithUnhandledErrorListener curator) throws Exception {
         Optional<ApplicationMasterAttempt> attempt = ApplicationMasterAttempt.fromEnvironment(environment);
         if (attempt.isPresent() && attempt.get().followsEarlierAttempt()) {
             LOG.info("JobManager of YARN attempt {} ({}): fencing the earlier attempt's leader",
                     attempt.get().attempt(), attempt.get().containerId());
             new PreviousLeaderFencer(curator.asCuratorFramework()).fence();
         }
-        return new ZooKeeperLeaderElectionHaServices(
-                curator, configuration, executor, BlobUtils.createBlobStoreFromConfig(configuration));
     }
 
     @Override
