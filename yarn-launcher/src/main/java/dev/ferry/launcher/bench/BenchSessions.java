@@ -2,13 +2,13 @@ package dev.ferry.launcher.bench;
 
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.SessionKiller;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterName;
+import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
-import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;

@@ -1,9 +1,9 @@
 package dev.ferry.launcher.bench;
 
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
-import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;

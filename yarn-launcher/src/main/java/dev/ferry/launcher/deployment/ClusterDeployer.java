@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.yarn.QueueView;

@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.QueueView;
 import dev.ferry.launcher.yarn.YarnConnection;

@@ -1,10 +1,10 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.ClusterMode;
+import dev.ferry.launcher.deployment.ClusterSpec;
+import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DeployCall;
 import dev.ferry.launcher.deployment.DeployedCluster;
-import dev.ferry.launcher.deployment.ClusterSpec;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.deployment.application.ApplicationConfiguration;

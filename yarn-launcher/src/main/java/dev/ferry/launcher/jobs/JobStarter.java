@@ -2,15 +2,15 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
 
-import dev.ferry.launcher.FerryException;
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
-import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.ClusterSpec;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
+import dev.ferry.launcher.deployment.DeployedCluster;
 
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;

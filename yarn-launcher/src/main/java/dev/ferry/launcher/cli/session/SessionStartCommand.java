@@ -7,8 +7,8 @@ import dev.ferry.launcher.cli.output.Durations;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterName;
-import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.deployment.ClusterSpec;
+import dev.ferry.launcher.deployment.DeployedCluster;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
