@@ -26,6 +26,7 @@ public final class HaDataCleaner {
     private final String flinkRoot;
     private final HaStorage storage;
     private final Supplier<Set<String>> liveClusterIds;
+    private final Supplier<Set<String>> justEndedClusterIds;
 
     /**
      * @param flinkRoot Flink's {@code high-availability.zookeeper.path.root} (default {@code /flink})
@@ -33,6 +34,16 @@ public final class HaDataCleaner {
      *     application id) of every cluster that is not finished; asked again right before each deletion
      */
     public HaDataCleaner(CuratorFramework client, String flinkRoot, HaStorage storage, Supplier<Set<String>> liveClusterIds) {
+        this(client, flinkRoot, storage, liveClusterIds, Set::of);
+    }
+
+    /**
+     * @param justEndedClusterIds clusters that ended so recently that their JobManager may still be
+     *     shutting down: a killed JobManager's graceful shutdown deletes its leader nodes (so it looks
+     *     dead) and can still write below its root after they are gone (seen in ZooKeeperAclIT)
+     */
+    public HaDataCleaner(CuratorFramework client, String flinkRoot, HaStorage storage,
+            Supplier<Set<String>> liveClusterIds, Supplier<Set<String>> justEndedClusterIds) {
         if (flinkRoot == null || flinkRoot.isBlank() || flinkRoot.equals("/")) {
             throw new IllegalArgumentException("Flink's ZooKeeper root must be a dedicated znode such as /flink, not '" + flinkRoot + "'");
         }
@@ -40,6 +51,7 @@ public final class HaDataCleaner {
         this.flinkRoot = flinkRoot;
         this.storage = storage;
         this.liveClusterIds = liveClusterIds;
+        this.justEndedClusterIds = justEndedClusterIds;
     }
 
     /** Removes (or, with {@code dryRun}, only reports) the HA data of every cluster that is not live. */
@@ -88,6 +100,9 @@ public final class HaDataCleaner {
     private String reasonToKeep(String id) {
         if (liveClusterIds.get().contains(id)) {
             return "became live during the cleanup";
+        }
+        if (justEndedClusterIds.get().contains(id)) {
+            return "ended moments ago; its JobManager may still be shutting down";
         }
         if (hasEphemeralNode(ZKPaths.makePath(flinkRoot, id, "leader"))) {
             return "a JobManager still holds a ZooKeeper session (leader node present)";

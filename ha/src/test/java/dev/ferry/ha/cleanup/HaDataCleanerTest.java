@@ -88,6 +88,16 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
     }
 
     @Test
+    void givenAClusterThatEndedMomentsAgo_whenClean_thenItIsKeptUntilItsJobManagerIsSurelyGone() throws Exception {
+        CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE), () -> Set.of(DEAD))
+                .clean(false);
+
+        assertThat(report.removed()).isEmpty();
+        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("shutting down"));
+        assertThat(storage.list()).contains(DEAD);
+    }
+
+    @Test
     void givenTwoDeadClusters_whenCleanOne_thenOnlyThatOnesDataIsRemoved() throws Exception {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of()).cleanCluster(DEAD);
 

@@ -41,7 +41,8 @@ public final class HaGarbageCollector {
     public GcReport collect(boolean dryRun) {
         CleanupReport haData;
         try {
-            haData = new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> LiveApplications.ids(yarn)).clean(dryRun);
+            haData = new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> LiveApplications.ids(yarn),
+                    () -> LiveApplications.justEndedIds(yarn)).clean(dryRun);
         } catch (HaException e) {
             throw HaErrors.translate(e);
         }

@@ -5,9 +5,13 @@ import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterStates;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +22,27 @@ final class LiveApplications {
 
     private LiveApplications() {}
 
+    /**
+     * A killed JobManager gets SIGTERM, then SIGKILL after YARN's grace; YARN marks its application
+     * ended when it sends the kill, and the NodeManager delivers it on its next heartbeat. 10 s
+     * covers both with room to spare.
+     */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     static Set<String> ids(YarnClient yarn) {
+        return ids(yarn, ClusterStates.LIVE, report -> true);
+    }
+
+    /** Applications YARN ended less than {@link #SHUTDOWN_GRACE} ago. */
+    static Set<String> justEndedIds(YarnClient yarn) {
+        long since = System.currentTimeMillis() - SHUTDOWN_GRACE.toMillis();
+        return ids(yarn, EnumSet.complementOf(ClusterStates.LIVE), report -> report.getFinishTime() >= since);
+    }
+
+    private static Set<String> ids(YarnClient yarn, EnumSet<YarnApplicationState> states, Predicate<ApplicationReport> which) {
         try {
-            return yarn.getApplications(ClusterStates.LIVE).stream()
+            return yarn.getApplications(states).stream()
+                    .filter(which)
                     .map(ApplicationReport::getApplicationId)
                     .map(Object::toString)
                     .collect(Collectors.toSet());
