@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * 'ferry bench deploy' and 'ferry bench submit' through the CLI on one MiniYARN + MiniDFS, and
- * 'ferry bench nexmark' (a local MiniCluster, no YARN) as a process of the distribution. By
+ * 'ferry bench deploy', 'ferry bench submit' and 'ferry bench nexmark --yarn' through the CLI on
+ * one MiniYARN + MiniDFS, and 'ferry bench nexmark' (a local MiniCluster, no YARN) as a process of
+ * the distribution. By
  * default a smoke run (one run per variant) that keeps the benches from rotting: it asserts that
  * every run completed and the three report files exist, never a time, because the shared
  * machine's load decides the times. The real benches, 5 runs each:
@@ -90,6 +95,41 @@ class BenchSmokeIT {
         }
         assertThat(Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).map(row -> row.split(",")[0]))
                 .as(output).containsExactlyInAnyOrder("q0", "q0", "q3", "q3");
+    }
+
+    @Test
+    void nexmarkBenchOnYarnRunsEachVariantOnItsOwnSessionAndKillsBothAfter() throws Exception {
+        // given: tiny sizes; q13 reads its side input, which the bench writes to HDFS for the TaskManagers
+        Path dir = OUTPUT.resolve("nexmark-yarn");
+
+        // when
+        FerryCliRun run = cluster.ferry("bench", "nexmark", "--yarn", "--queries", "q0,q13", "--events", "2000",
+                "--runs", Integer.toString(RUNS), "--warmups", "0", "--results-dir", dir.toString());
+
+        // then: both queries ran on both sessions without a failure, and the report says where they ran
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertThat(rows).as(run.stdout()).hasSize(4 * RUNS)
+                .allSatisfy(row -> assertThat(row).as(row).endsWith(","));
+        assertThat(rows.stream().map(row -> row.split(",")[0])).containsOnly("q0", "q13");
+        assertThat(dir.resolve("results.md")).content().contains("two YARN sessions");
+        assertThat(dir.resolve("nexmark.png")).isNotEmptyFile();
+
+        // and: neither bench session is left running
+        assertThat(cluster.yarn().getApplications(Set.of("Apache Flink"), EnumSet.of(YarnApplicationState.ACCEPTED,
+                YarnApplicationState.RUNNING))).extracting(ApplicationReport::getName)
+                .doesNotContain("bench-nexmark-a", "bench-nexmark-b");
+    }
+
+    @Test
+    void nexmarkBenchRefusesAQueueWithoutYarn() {
+        // when
+        FerryCliRun run = cluster.ferry("bench", "nexmark", "--queue", "default", "--events", "10");
+
+        // then: one line naming the fix, nothing run
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
+        assertThat(run.stderr()).contains("--queue needs --yarn");
     }
 
     private static void assertEveryRunCompleted(FerryCliRun run, String bench, int expectedRuns) throws Exception {

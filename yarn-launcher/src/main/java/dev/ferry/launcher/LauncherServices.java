@@ -12,6 +12,7 @@ import dev.ferry.launcher.bench.DeployBench;
 import dev.ferry.launcher.bench.FailoverBench;
 import dev.ferry.launcher.bench.FerryShell;
 import dev.ferry.launcher.bench.JobManagerKiller;
+import dev.ferry.launcher.bench.NexmarkSessions;
 import dev.ferry.launcher.bench.StockFlinkConfiguration;
 import dev.ferry.launcher.bench.SubmitBench;
 import dev.ferry.launcher.catalog.CatalogService;
@@ -65,6 +66,7 @@ import org.apache.hadoop.fs.FileSystem;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -214,6 +216,15 @@ public final class LauncherServices implements AutoCloseable {
     /** Local MiniClusters in this JVM; Ferry's side takes its options from this installation's config.yaml. */
     public NexmarkBench nexmarkBench(Consumer<String> progress) {
         return new NexmarkBench(progress);
+    }
+
+    /**
+     * A Ferry and a stock session for 'ferry bench nexmark --yarn', each with {@code parallelism}
+     * warm TaskManagers; q13's side input goes to /ferry/bench/nexmark on the default file system.
+     */
+    public NexmarkSessions nexmarkSessions(Optional<String> queue, int parallelism) {
+        URI sideInput = FileSystem.getDefaultUri(yarn().configuration()).resolve("/ferry/bench/nexmark/side_input.csv");
+        return NexmarkSessions.start(benchSessions(), queue, parallelism, yarn().configuration(), sideInput);
     }
 
     /** The Flink configuration of this installation: conf/config.yaml, ferry.yaml and -D. */

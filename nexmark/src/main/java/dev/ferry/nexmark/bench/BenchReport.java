@@ -8,22 +8,23 @@ import java.util.function.Predicate;
 /**
  * What a bench measured: every run, and per query both variants' statistics.
  *
+ * @param where where the jobs ran ({@link BenchClusters#description()})
  * @param files results.md, results.csv and nexmark.png, once written
  */
-public record BenchReport(BenchSettings settings, List<Variant> variants, List<QuerySummary> summaries,
-                          List<RunResult> runs, LoadAverage before, LoadAverage after, Instant started,
-                          Instant finished, List<java.nio.file.Path> files) {
+public record BenchReport(BenchSettings settings, String where, List<Variant> variants,
+                          List<QuerySummary> summaries, List<RunResult> runs, LoadAverage before,
+                          LoadAverage after, Instant started, Instant finished, List<java.nio.file.Path> files) {
 
-    static BenchReport of(BenchSettings settings, List<Variant> variants, List<NexmarkQuery> queries,
+    static BenchReport of(BenchSettings settings, String where, List<Variant> variants, List<NexmarkQuery> queries,
                           List<RunResult> runs, LoadAverage before, LoadAverage after, Instant started,
                           Instant finished) {
         List<QuerySummary> summaries = queries.stream().map(q -> QuerySummary.of(q, runs)).toList();
-        return new BenchReport(settings, List.copyOf(variants), summaries, List.copyOf(runs), before, after,
+        return new BenchReport(settings, where, List.copyOf(variants), summaries, List.copyOf(runs), before, after,
                 started, finished, List.of());
     }
 
     BenchReport withFiles(List<java.nio.file.Path> written) {
-        return new BenchReport(settings, variants, summaries, runs, before, after, started, finished,
+        return new BenchReport(settings, where, variants, summaries, runs, before, after, started, finished,
                 List.copyOf(written));
     }
 

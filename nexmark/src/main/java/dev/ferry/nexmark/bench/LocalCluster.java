@@ -1,6 +1,8 @@
 package dev.ferry.nexmark.bench;
 
+import dev.ferry.nexmark.queries.SideInput;
 import java.net.URI;
+import java.nio.file.Files;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -10,11 +12,12 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
 /**
- * One MiniCluster for a whole bench, reached through its REST endpoint as a session cluster
- * would be. Starting one per run cost 3-8 s on a loaded 2-core machine, more than many runs;
- * the variants' options travel with each job (state backend, table and pipeline options).
+ * One MiniCluster for a whole bench and both variants, reached through its REST endpoint as a
+ * session cluster would be. Starting one per run cost 3-8 s on a loaded 2-core machine, more
+ * than many runs; the variants' options travel with each job (state backend, table and
+ * pipeline options).
  */
-final class LocalCluster implements AutoCloseable {
+final class LocalCluster implements BenchClusters {
 
     /**
      * Managed memory of the TaskManager's slot: what a 1728m TaskManager (the stock size, which
@@ -24,11 +27,13 @@ final class LocalCluster implements AutoCloseable {
     static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("512m");
 
     private final MiniCluster cluster;
+    private final URI sideInput;
 
     LocalCluster(int slots) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
+        sideInput = SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")).toUri();
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(1)
@@ -37,14 +42,27 @@ final class LocalCluster implements AutoCloseable {
         cluster.start();
     }
 
-    /** Where a client submits jobs to this cluster. */
-    Configuration clientConfiguration() throws Exception {
+    /** The same cluster for both variants: only the jobs' own options differ. */
+    @Override
+    public Configuration clientConfiguration(Variant variant) throws Exception {
         URI rest = cluster.getRestAddress().get();
         Configuration client = new Configuration();
         client.set(DeploymentOptions.TARGET, "remote");
         client.set(RestOptions.ADDRESS, rest.getHost());
         client.set(RestOptions.PORT, rest.getPort());
         return client;
+    }
+
+    @Override
+    public URI sideInput() {
+        return sideInput;
+    }
+
+    @Override
+    public String description() {
+        return "one local MiniCluster for both variants (one TaskManager, "
+                + MANAGED_MEMORY_PER_SLOT.getMebiBytes()
+                + " MiB managed memory per slot, as a 1728m TaskManager gives its slot)";
     }
 
     @Override

@@ -26,11 +26,11 @@ final class MarkdownReport {
     private static void appendConditions(StringBuilder md, BenchReport report) {
         BenchSettings s = report.settings();
         md.append(String.format(Locale.ROOT,
-                "Run %s, %.1f min, local MiniCluster, %d CPU cores, Java %s. %,d events per run, parallelism %d, "
+                "Run %s, %.1f min, on %s; client with %d CPU cores, Java %s. %,d events per run, parallelism %d, "
                         + "%d warm-up and %d measured runs per query and variant, A and B alternating. "
                         + "Load average (1/5/15 min) before: %s, after: %s.%n%n",
                 report.started(), Duration.between(report.started(), report.finished()).toSeconds() / 60.0,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), s.events(),
+                report.where(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), s.events(),
                 s.parallelism(), s.warmups(), s.runs(), report.before(), report.after()));
         md.append("Events/s per core = events / job run time (JobManager: submission to finish) / parallelism; "
                 + "K = thousand. Ratio = A median / B median.\n\n");
@@ -63,9 +63,7 @@ final class MarkdownReport {
     }
 
     private static void appendVariants(StringBuilder md, BenchReport report) {
-        md.append("\nVariants (both: streaming mode, same events and parallelism, one MiniCluster with ")
-                .append(LocalCluster.MANAGED_MEMORY_PER_SLOT.getMebiBytes())
-                .append(" MiB managed memory per slot, as a 1728m TaskManager gives its slot; no checkpoints):\n\n");
+        md.append("\nVariants (both: streaming mode, same events and parallelism, no checkpoints):\n\n");
         for (Variant v : report.variants()) {
             md.append("- ").append(v.id()).append(": ").append(v.label());
             Map<String, String> options = new TreeMap<>(v.options());

@@ -2,7 +2,6 @@ package dev.ferry.nexmark.bench;
 
 import dev.ferry.nexmark.queries.NexmarkQueries;
 import dev.ferry.nexmark.queries.NexmarkQuery;
-import dev.ferry.nexmark.queries.SideInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The Nexmark bench as a service (Ferry's CLI calls it): runs each query with Ferry's defaults
- * (A) and stock Flink's (B) alternately on local MiniClusters, after warm-up runs, and writes
- * results.md, results.csv and nexmark.png into the settings' output directory.
+ * (A) and stock Flink's (B) alternately, after warm-up runs, on a local MiniCluster or on the
+ * clusters a caller hands in (YARN sessions), and writes results.md, results.csv and nexmark.png
+ * into the settings' output directory.
  */
 public final class NexmarkBench {
 
@@ -25,19 +25,20 @@ public final class NexmarkBench {
         this.progress = progress;
     }
 
+    /** On one local MiniCluster in this JVM, started for the bench and closed after it. */
     public BenchReport run(BenchSettings settings) throws Exception {
         try (LocalCluster cluster = new LocalCluster(settings.parallelism())) {
             return run(settings, cluster);
         }
     }
 
-    private BenchReport run(BenchSettings settings, LocalCluster cluster) throws Exception {
+    /** On {@code clusters}, which the caller owns and closes. */
+    public BenchReport run(BenchSettings settings, BenchClusters clusters) throws Exception {
         Files.createDirectories(settings.outputDir());
         List<NexmarkQuery> queries = settings.queries().stream().map(NexmarkQueries::get).toList();
         Variant ferry = Variants.ferry(settings.ferryConfig(), settings.ferryOverrides());
         Variant stock = Variants.stock();
-        QueryRunner runner = new QueryRunner(settings.events(), settings.parallelism(),
-                SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")), cluster.clientConfiguration());
+        QueryRunner runner = new QueryRunner(settings.events(), settings.parallelism(), clusters);
         LoadAverage before = LoadAverage.now();
         Instant started = Instant.now();
         List<RunResult> runs = new ArrayList<>();
@@ -48,8 +49,8 @@ public final class NexmarkBench {
                 progress.accept(query.name() + " skipped: " + query.skipReason().orElseThrow());
             }
         }
-        BenchReport report = BenchReport.of(settings, List.of(ferry, stock), queries, runs, before,
-                LoadAverage.now(), started, Instant.now());
+        BenchReport report = BenchReport.of(settings, clusters.description(), List.of(ferry, stock), queries, runs,
+                before, LoadAverage.now(), started, Instant.now());
         return write(report, settings.outputDir());
     }
 

@@ -4,7 +4,6 @@ import dev.ferry.nexmark.queries.NexmarkDdl;
 import dev.ferry.nexmark.queries.NexmarkQuery;
 import dev.ferry.sql.SqlScript;
 import dev.ferry.sql.SqlStatement;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +19,17 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
-/** Runs one Nexmark query once on the bench's cluster and times the job. */
+/** Runs one Nexmark query once on the variant's cluster and times the job. */
 final class QueryRunner {
 
     private final long events;
     private final int parallelism;
-    private final Path sideInput;
-    private final Configuration cluster;
+    private final BenchClusters clusters;
 
-    QueryRunner(long events, int parallelism, Path sideInput, Configuration cluster) {
-        this.cluster = cluster;
+    QueryRunner(long events, int parallelism, BenchClusters clusters) {
         this.events = events;
         this.parallelism = parallelism;
-        this.sideInput = sideInput;
+        this.clusters = clusters;
     }
 
     RunResult run(NexmarkQuery query, Variant variant, int index) {
@@ -53,7 +50,7 @@ final class QueryRunner {
     private long execute(NexmarkQuery query, Variant variant) throws Exception {
         StreamTableEnvironment tableEnv = tableEnvironment(variant);
         NexmarkDdl.statements(events, 0).forEach(tableEnv::executeSql);
-        List<SqlStatement> statements = SqlScript.parse(query.script(sideInput)).statements();
+        List<SqlStatement> statements = SqlScript.parse(query.script(clusters.sideInput())).statements();
         TableResult last = null;
         for (SqlStatement statement : statements) {
             last = tableEnv.executeSql(statement.sql());
@@ -64,8 +61,8 @@ final class QueryRunner {
         return result.getNetRuntime(TimeUnit.MILLISECONDS);
     }
 
-    private StreamTableEnvironment tableEnvironment(Variant variant) {
-        Configuration config = new Configuration(cluster);
+    private StreamTableEnvironment tableEnvironment(Variant variant) throws Exception {
+        Configuration config = new Configuration(clusters.clientConfiguration(variant));
         config.addAll(variant.configuration());
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);

@@ -1,6 +1,6 @@
 package dev.ferry.nexmark.queries;
 
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -26,9 +26,9 @@ public record NexmarkQuery(String name, String title, String script, Optional<St
         return script.contains(SIDE_INPUT);
     }
 
-    /** The script with q13's side-input file filled in. */
-    public String script(Path sideInput) {
-        return script.replace(SIDE_INPUT, sideInput.toUri().toString());
+    /** The script with q13's side-input file filled in: a URI every TaskManager can read. */
+    public String script(URI sideInput) {
+        return script.replace(SIDE_INPUT, sideInput.toString());
     }
 
     /** The query number, for sorting: 0 for q0. */

@@ -14,15 +14,19 @@ public final class SideInput {
 
     private SideInput() {}
 
+    /** The file's content, for a caller that writes it elsewhere (a cluster's file system). */
+    public static String rows() {
+        return LongStream.range(0, KEYS).mapToObj(key -> key + ",value-" + key)
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
     /** Writes the file into {@code dir} (once; it never changes) and returns its path. */
     public static Path writeInto(Path dir) {
         Path file = dir.resolve("side_input.csv");
         try {
             Files.createDirectories(dir);
             if (!Files.exists(file)) {
-                String rows = LongStream.range(0, KEYS).mapToObj(key -> key + ",value-" + key)
-                        .collect(Collectors.joining("\n", "", "\n"));
-                Files.writeString(file, rows);
+                Files.writeString(file, rows());
             }
             return file.toAbsolutePath();
         } catch (IOException e) {

@@ -68,7 +68,7 @@ class NexmarkQueriesTest {
     }
 
     private static List<SqlStatement> statements(NexmarkQuery query) {
-        return SqlScript.parse(query.script(SideInput.writeInto(sideInputDir))).statements();
+        return SqlScript.parse(query.script(SideInput.writeInto(sideInputDir).toUri())).statements();
     }
 
     private static TableEnvironment nexmarkTables() {

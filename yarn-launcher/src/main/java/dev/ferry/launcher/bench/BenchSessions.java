@@ -15,6 +15,8 @@ import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.QueueView;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ResourceManagerOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,11 +91,24 @@ public final class BenchSessions {
 
     /** A stock Flink session: ready when its REST API answers (it starts no TaskManager). */
     public DeployedCluster startStock(ClusterName name, Optional<String> queue) {
+        return startStock(name, queue, 0);
+    }
+
+    /**
+     * A stock Flink session that keeps {@code taskManagers} TaskManagers (Flink's own
+     * slotmanager.number-of-slots.min, one slot each), ready once they have registered: for a
+     * bench of job throughput rather than of container starts.
+     */
+    public DeployedCluster startStock(ClusterName name, Optional<String> queue, int taskManagers) {
         String queueName = configurations.queueFor(specNamed(name, queue));
         QueueView queueView = queues.requireUsableLeafQueue(queueName);
         String deployId = ClusterDeployer.newDeployId();
         Configuration config = stock.session(name, queueName, deployId);
-        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId, 0, false);
+        if (taskManagers > 0) {
+            config.set(ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        }
+        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
+                taskManagers, false);
     }
 
     public ApplicationReport report(ClusterName name) {

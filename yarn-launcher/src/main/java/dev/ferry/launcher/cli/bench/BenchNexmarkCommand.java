@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cli.bench;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.bench.NexmarkSessions;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.nexmark.bench.BenchReport;
 import dev.ferry.nexmark.bench.BenchSettings;
@@ -23,13 +24,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code ferry bench nexmark}: Nexmark q0-q22, Ferry's defaults against Flink's, on a local MiniCluster. */
+/**
+ * {@code ferry bench nexmark}: Nexmark q0-q22, Ferry's defaults against Flink's, on a local
+ * MiniCluster or on a Ferry and a stock session on YARN.
+ */
 @Command(
         name = "nexmark",
         mixinStandardHelpOptions = true,
-        description = "Nexmark queries q0-q22 on a local MiniCluster in this JVM (needs no cluster): events per second"
-                + " per core with this installation's defaults (conf/config.yaml and Ferry's SQL defaults) against"
-                + " Flink 1.20.1's, same events and parallelism, after warm-up runs.")
+        description = "Nexmark queries q0-q22: events per second per core with this installation's defaults"
+                + " (conf/config.yaml and Ferry's SQL defaults) against Flink 1.20.1's, same events and parallelism,"
+                + " after warm-up runs. On a local MiniCluster in this JVM (needs no cluster), or with --yarn on two"
+                + " YARN sessions started for the bench and killed after it: a Ferry session and a stock one.")
 public final class BenchNexmarkCommand extends FerrySubcommand {
 
     @Spec
@@ -54,6 +59,11 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
             description = "Unmeasured runs per query and variant first (default: ${DEFAULT-VALUE})")
     private int warmups;
 
+    @Option(names = "--yarn",
+            description = "Run on YARN: a Ferry session (A) and a stock Flink session (B), each keeping --parallelism"
+                    + " warm TaskManagers, on --queue")
+    private boolean yarn;
+
     @Override
     public Integer call() throws Exception {
         List<String> names = queryNames();
@@ -63,12 +73,22 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                     + " run(s) per variant after " + warmups + " warm-up(s), " + events + " events, parallelism "
                     + parallelism + "; results in " + settings.outputDir());
             out().flush();
-            BenchReport report = services.nexmarkBench(this::progress).run(settings);
+            BenchReport report = yarn ? onYarn(services, settings) : services.nexmarkBench(this::progress).run(settings);
             out().printf(Locale.ROOT, "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
                     report.geometricMean(), report.statefulGeometricMean());
             report.files().forEach(file -> out().println("Wrote " + file));
         }
         return 0;
+    }
+
+    private BenchReport onYarn(LauncherServices services, BenchSettings settings) throws Exception {
+        out().println("Starting a Ferry and a stock session on YARN for the bench ...");
+        out().flush();
+        try (NexmarkSessions sessions = services.nexmarkSessions(options.queue(), parallelism)) {
+            out().println("  " + sessions.description());
+            out().flush();
+            return services.nexmarkBench(this::progress).run(settings, sessions);
+        }
     }
 
     private void progress(String line) {
@@ -81,6 +101,10 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
         if (events < 1 || parallelism < 1 || warmups < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--events and --parallelism must be at least 1 and --warmups at least 0");
+        }
+        if (!yarn && options.queue().isPresent()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--queue needs --yarn: without it the bench runs on a local MiniCluster, on no queue");
         }
         Set<String> known = NexmarkQueries.all().stream().map(NexmarkQuery::name).collect(Collectors.toSet());
         if (queries == null) {
@@ -97,7 +121,8 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     }
 
     private BenchSettings settings(List<String> names, Configuration ferryConfig) {
-        String rerun = "ferry bench nexmark --events " + events + " --parallelism " + parallelism + " --runs "
+        String rerun = "ferry bench nexmark" + (yarn ? " --yarn" + options.queue().map(q -> " --queue " + q).orElse("") : "")
+                + " --events " + events + " --parallelism " + parallelism + " --runs "
                 + options.runs() + " --warmups " + warmups + (queries == null ? "" : " --queries " + String.join(",", names));
         return new BenchSettings(names, events, parallelism, options.runs(), warmups, options.resultsDir("nexmark"),
                 ferryConfig, Map.of(), rerun);

@@ -1,0 +1,20 @@
+package dev.ferry.nexmark.bench;
+
+import java.net.URI;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Where the bench runs each variant's jobs: one local MiniCluster for both ({@link LocalCluster}),
+ * or a cluster per variant, such as a Ferry and a stock Flink session on YARN (the launcher's).
+ */
+public interface BenchClusters extends AutoCloseable {
+
+    /** What a client submits the variant's jobs with: the deployment target and its REST address. */
+    Configuration clientConfiguration(Variant variant) throws Exception;
+
+    /** q13's side-input file, where every TaskManager of every variant reads it. */
+    URI sideInput();
+
+    /** For results.md: where the jobs ran and what the clusters share, as one sentence. */
+    String description();
+}
