@@ -1,6 +1,5 @@
 package dev.ferry.launcher.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -22,9 +21,6 @@ public final class FerryCli {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         FerryCommand root = new FerryCommand(environment);
         CommandLine commandLine = new CommandLine(root);
-        // picocli's own generator, under the name operators expect: source <(ferry completion).
-        // Added before setOut/setErr, which only reach the subcommands that exist by then.
-        commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         ErrorReporter errors = new ErrorReporter(root);
         commandLine
                 .setOut(out)

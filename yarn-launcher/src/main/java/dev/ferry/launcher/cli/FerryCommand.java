@@ -3,6 +3,7 @@ package dev.ferry.launcher.cli;
 import dev.ferry.launcher.FerryVersion;
 import dev.ferry.launcher.cli.bench.BenchCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
+import dev.ferry.launcher.cli.completion.CompletionCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
@@ -40,7 +41,8 @@ import java.util.Optional;
             HaCommand.class,
             CatalogCommand.class,
             BenchCommand.class,
-            SandboxCommand.class
+            SandboxCommand.class,
+            CompletionCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

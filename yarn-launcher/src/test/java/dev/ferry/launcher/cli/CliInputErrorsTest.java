@@ -136,10 +136,20 @@ class CliInputErrorsTest {
 
     @Test
     void completionPrintsABashScriptForEveryCommand() {
-        FerryCliRun run = ferry("completion");
+        FerryCliRun run = ferry("completion", "bash");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("complete -F", "session", "sandbox", "queue");
+        assertThat(run.stdout()).contains("complete -F", "session", "sandbox", "queue", "--min-taskmanagers");
+    }
+
+    @Test
+    void completionWithoutAShellPrintsTheBashScript() {
+        assertThat(ferry("completion").stdout()).isEqualTo(ferry("completion", "bash").stdout());
+    }
+
+    @Test
+    void completionForAnUnknownShellIsRefused() {
+        assertOneLineError(ferry("completion", "fish"), 2, "No completion for shell 'fish'", "bash, zsh");
     }
 
     @Test
