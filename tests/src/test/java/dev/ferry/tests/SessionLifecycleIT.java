@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -139,6 +141,28 @@ class SessionLifecycleIT {
     }
 
     @Test
+    @Order(4)
+    void queueListShowsEveryLeafQueueWithItsCapacityAndRunningSessions() throws Exception {
+        // given: alpha on default and beta on analytics (step 1)
+        // when
+        JsonNode queues = json(cluster.ferry("queue", "list", "-o", "json"));
+
+        // then: the three leaf queues with the capacities the cluster was given, one application each on two
+        Map<String, JsonNode> byName = new HashMap<>();
+        queues.forEach(q -> byName.put(q.get("name").asText(), q));
+        assertThat(byName).containsKeys("default", "analytics", "tiny");
+        assertThat(byName.get("default").get("capacityPercent").asDouble()).isEqualTo(45.0);
+        assertThat(byName.get("tiny").get("maxCapacityPercent").asDouble()).isEqualTo(10.0);
+        assertThat(byName.get("default").get("runningApplications").asInt()).isEqualTo(1);
+        assertThat(byName.get("analytics").get("runningApplications").asInt()).isEqualTo(1);
+        assertThat(byName.get("tiny").get("runningApplications").asInt()).isZero();
+        assertThat(byName.values()).allSatisfy(q -> {
+            assertThat(q.get("leaf").asBoolean()).isTrue();
+            assertThat(q.get("acceptsSubmissions").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
     @Order(5)
     void aJobSubmittedIntoASessionRuns() throws Exception {
         String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
@@ -149,6 +173,23 @@ class SessionLifecycleIT {
         JsonNode status = json(cluster.ferry("session", "status", "alpha", "-o", "json"));
         assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
         assertThat(status.get("jobs").get(0).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(status.get("jobs").get(0).get("jobId").asText()).isEqualTo(job.get("jobId").asText());
+    }
+
+    @Test
+    @Order(5)
+    void aSessionWithAWarmTaskManagerRanItsWarmUpJobBeforeItWasReady() throws Exception {
+        // given: alpha, started with one minimum TaskManager (step 1)
+        // when
+        JsonNode status = json(cluster.ferry("session", "status", "alpha", "-o", "json"));
+
+        // then: its history holds the finished warm-up job; beta, with no TaskManager to warm, has none
+        assertThat(status.get("jobs").findValuesAsText("name")).contains("ferry-session-warm-up");
+        assertThat(StreamSupport.stream(status.get("jobs").spliterator(), false)
+                .filter(j -> j.get("name").asText().equals("ferry-session-warm-up"))
+                .map(j -> j.get("state").asText())).containsExactly("FINISHED");
+        JsonNode beta = json(cluster.ferry("session", "status", "beta", "-o", "json"));
+        assertThat(beta.get("jobs").findValuesAsText("name")).doesNotContain("ferry-session-warm-up");
     }
 
     @Test
@@ -289,6 +330,27 @@ class SessionLifecycleIT {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    @Order(16)
+    void aStopWithCancelJobsCancelsThemWithoutASavepointAndFinishesTheApplication() throws Exception {
+        // given: a session with a running job
+        json(cluster.ferry(start("gamma", "default", "--min-taskmanagers", "1", "-o", "json")));
+        String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
+        JsonNode job = json(cluster.ferry("job", "submit", "--session", "gamma", "--name", "gamma-words", jar,
+                "-o", "json", "--", "--rate", "20"));
+
+        // when
+        JsonNode stopped = json(cluster.ferry("session", "stop", "gamma", "--cancel-jobs", "-o", "json"));
+
+        // then: the job was cancelled, not savepointed, and YARN ended the application normally
+        assertThat(stopped.get("state").asText()).isEqualTo("FINISHED");
+        assertThat(stopped.get("jobs")).hasSize(1);
+        assertThat(stopped.get("jobs").get(0).get("jobId").asText()).isEqualTo(job.get("jobId").asText());
+        assertThat(stopped.get("jobs").get(0).get("savepoint").isNull()).isTrue();
+        assertThat(application(stopped.get("applicationId").asText()).getYarnApplicationState())
+                .isEqualTo(YarnApplicationState.FINISHED);
     }
 
     private static List<String> filesUnder(FileSystem fs, Path dir) throws Exception {

@@ -86,7 +86,7 @@ public final class BenchSessions {
         tokens.apply(config);
         settings.forEach(config::setString);
         return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
-                configurations.minTaskManagersFor(spec), staged.isPresent());
+                configurations.minTaskManagersFor(spec), staged.isPresent(), configurations.warmUpFor(spec));
     }
 
     /** A stock Flink session: ready when its REST API answers (it starts no TaskManager). */
@@ -108,7 +108,7 @@ public final class BenchSessions {
             config.set(ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
         return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
-                taskManagers, false);
+                taskManagers, false, false);
     }
 
     public ApplicationReport report(ClusterName name) {

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
 public final class SubmitBench {
 
     static final BenchVariant FERRY_NEW = new BenchVariant("A1", "Ferry new session",
-            "first job into a session just started by 'ferry session start' (Ferry's default: one warm TaskManager),"
-                    + " submitted as 'ferry job submit --detached' does in-process (jar stored, job recorded)");
+            "first job into a session just started by 'ferry session start' (Ferry's defaults: one warm TaskManager,"
+                    + " warmed up by its ferry-session-warm-up job), submitted as 'ferry job submit --detached' does"
+                    + " in-process (jar stored, job recorded)");
     static final BenchVariant STOCK_NEW = new BenchVariant("B1", "stock new session",
             "first job into a stock Flink session just started (no TaskManager yet: YARN must start one), submitted"
                     + " as 'flink run' does (JobGraph built on the client from Flink's defaults, REST submit)");

@@ -68,6 +68,16 @@ public final class FerryOptions {
                             "TaskManagers a session keeps running while idle, so a submitted job starts"
                                     + " without waiting for a YARN container.");
 
+    public static final ConfigOption<Boolean> SESSION_WARM_UP =
+            key("ferry.session.warm-up")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether 'session start' runs a small job (ferry-session-warm-up) on the"
+                                    + " session's minimum TaskManagers before it reports the session ready, so that"
+                                    + " the first real job starts on warm JVMs. Costs the start a few seconds;"
+                                    + " nothing to warm without min-taskmanagers.");
+
 
     public static final ConfigOption<String> HA_STORAGE_DIR =
             key("ferry.ha.storage-dir")
@@ -122,6 +132,7 @@ public final class FerryOptions {
                 REST_TIMEOUT,
                 STAGING_DIR,
                 MIN_TASKMANAGERS,
+                SESSION_WARM_UP,
                 HA_STORAGE_DIR,
                 HA_APPLICATION_ATTEMPTS,
                 JOBS_DIR,

@@ -55,6 +55,11 @@ public final class ClusterConfigurationFactory {
         return spec.minTaskManagers().orElse(effective.get(FerryOptions.MIN_TASKMANAGERS));
     }
 
+    /** Whether a session of {@code spec} runs the {@link SessionWarmUp} job before it is ready. */
+    public boolean warmUpFor(ClusterSpec spec) {
+        return effective.get(FerryOptions.SESSION_WARM_UP) && minTaskManagersFor(spec) > 0;
+    }
+
     public Configuration create(ClusterSpec spec, Optional<StagedDist> staged, String deployId) {
         return create(spec, ClusterMode.SESSION, staged, deployId);
     }

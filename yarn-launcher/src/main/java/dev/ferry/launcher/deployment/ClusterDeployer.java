@@ -10,6 +10,7 @@ import dev.ferry.launcher.yarn.YarnConnection;
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import org.apache.flink.yarn.YarnClusterDescriptor;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -38,6 +39,7 @@ public final class ClusterDeployer {
     private final ClusterObserver observer;
     private final JobManagerClients jobManagers;
     private final DescriptorDeploy descriptorDeploy;
+    private final SessionWarmUp warmUp;
     private final Duration deployTimeout;
 
     public ClusterDeployer(
@@ -46,6 +48,7 @@ public final class ClusterDeployer {
         this.descriptorDeploy = new DescriptorDeploy(yarn, deployTimeout);
         this.observer = observer;
         this.jobManagers = jobManagers;
+        this.warmUp = new SessionWarmUp(jobManagers);
         this.deployTimeout = deployTimeout;
     }
 
@@ -54,7 +57,10 @@ public final class ClusterDeployer {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    /** Deploys a session cluster and waits for its REST API and {@code minTaskManagers}. */
+    /**
+     * Deploys a session cluster and waits for its REST API and {@code minTaskManagers}; with
+     * {@code warmUp}, also for a {@link SessionWarmUp} job on those TaskManagers.
+     */
     public DeployedCluster deploy(
             ClusterName name,
             QueueView queue,
@@ -62,9 +68,11 @@ public final class ClusterDeployer {
             ClusterSpecification specification,
             String deployId,
             int minTaskManagers,
-            boolean stagedLibraries) {
+            boolean stagedLibraries,
+            boolean warmUp) {
+        int warmUpSlots = warmUp ? minTaskManagers * flinkConfig.get(TaskManagerOptions.NUM_TASK_SLOTS) : 0;
         return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries,
-                d -> d.deploySessionCluster(specification), minTaskManagers);
+                d -> d.deploySessionCluster(specification), minTaskManagers, warmUpSlots);
     }
 
     /**
@@ -79,7 +87,7 @@ public final class ClusterDeployer {
             String deployId,
             boolean stagedLibraries,
             DeployCall call) {
-        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries, call, -1);
+        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries, call, -1, 0);
     }
 
     private DeployedCluster deploy(
@@ -90,13 +98,17 @@ public final class ClusterDeployer {
             String deployId,
             boolean stagedLibraries,
             DeployCall call,
-            int minTaskManagers) {
+            int minTaskManagers,
+            int warmUpSlots) {
         requireNameFree(name);
         long started = System.nanoTime();
         long deadline = started + deployTimeout.toNanos();
         try (OrphanGuard guard = new OrphanGuard(yarn.client(), deployId)) {
             ApplicationReport report = descriptorDeploy.run(flinkConfig, call, specification, deadline, queue, guard);
             int taskManagers = minTaskManagers < 0 ? 0 : awaitReady(report, minTaskManagers, deadline, guard);
+            if (warmUpSlots > 0) {
+                warmUp(report, warmUpSlots, deadline, guard);
+            }
             guard.disarm();
             return new DeployedCluster(
                     name.value(),
@@ -138,6 +150,16 @@ public final class ClusterDeployer {
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            guard.killNow();
+            throw DescriptorDeploy.interrupted(guard, e);
+        }
+    }
+
+    private void warmUp(ApplicationReport report, int slots, long deadline, OrphanGuard guard) {
+        try {
+            warmUp.run(report, slots, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             guard.killNow();

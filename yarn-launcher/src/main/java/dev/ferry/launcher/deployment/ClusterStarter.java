@@ -64,7 +64,7 @@ public final class ClusterStarter {
         return coordination.underNameLock(spec.name().value(), () -> {
             DeployedCluster cluster = call == null
                     ? deployer.deploy(spec.name(), queue, config, sizing, deployId,
-                            configurations.minTaskManagersFor(spec), staged.isPresent())
+                            configurations.minTaskManagersFor(spec), staged.isPresent(), configurations.warmUpFor(spec))
                     : deployer.deployJobCluster(spec.name(), queue, config, sizing, deployId, staged.isPresent(), call);
             coordination.registered(new RegisteredCluster(
                     cluster.name(), cluster.applicationId(), mode.tag(), cluster.queue(),

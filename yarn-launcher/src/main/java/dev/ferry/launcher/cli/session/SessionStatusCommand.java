@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
                             ExitCode.NOT_FOUND,
                             "YARN knows no Ferry cluster named '" + name + "': see 'ferry session list --all'"));
             cluster = clusters.describe(report);
-            jobs = cluster.isLive() ? clusters.jobs(report).orElse(List.of()) : List.of();
+            jobs = cluster.isLive() ? newestFirst(clusters.jobs(report).orElse(List.of())) : List.of();
             leader = cluster.isLive()
                     ? services.coordination().leaderRestAddress(cluster.applicationId()).orElse(null)
                     : null;
@@ -87,6 +88,10 @@ public final class SessionStatusCommand extends FerrySubcommand {
             table.print(out);
         }
         out.flush();
+    }
+
+    private static List<JobDetails> newestFirst(Collection<JobDetails> jobs) {
+        return jobs.stream().sorted(Comparator.comparingLong(JobDetails::getStartTime).reversed()).toList();
     }
 
     private static Map<String, Object> jobJson(JobDetails job) {
