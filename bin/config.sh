@@ -69,6 +69,29 @@ ferry_log_dir() {
   printf '%s' "$dir"
 }
 
+# The class data sharing archive for this Java, class path and build of Ferry (see bin/ferry):
+# its path, whether or not it exists yet. The key covers every lib/ jar's size and time, so a
+# rebuilt jar gets a new archive rather than one the JVM would refuse.
+ferry_cds_archive() {
+  local java="$1" classpath="$2"
+  local dir="${FERRY_CDS_DIR:-$HOME/.ferry/cache/cds}"
+  local key
+  key="$({ "$java" -version 2>&1 | head -n 1; printf '%s\n' "$java" "$classpath"
+           stat -c '%n %s %Y' "$FERRY_HOME"/lib/*.jar; } | cksum | cut -d' ' -f1)"
+  printf '%s/ferry-%s.jsa' "$dir" "$key"
+}
+
+# Keeps the newest three archives of a cache directory: one per Java, class path and build.
+ferry_cds_prune() {
+  local dir="$1"
+  local old
+  # shellcheck disable=SC2012 # names are ours: ferry-<number>.jsa
+  old="$(ls -1t "$dir"/ferry-*.jsa 2>/dev/null | tail -n +4)"
+  if [[ -n "$old" ]]; then
+    xargs rm -f <<<"$old"
+  fi
+}
+
 # Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner);
 # java.net is also what the Hive client needs (HiveCatalog, 'ferry catalog').
 FERRY_JAVA17_OPENS=(

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -141,6 +142,33 @@ class SessionLifecycleIT {
     }
 
     @Test
+    @Order(3)
+    void aSecondCommandStartsFromTheClassArchiveTheFirstWroteAndPrintsTheSame() throws Exception {
+        // given: bin/ferry with an empty class data sharing cache
+        java.nio.file.Path cache = Files.createTempDirectory(java.nio.file.Path.of("target"), "cds");
+        Map<String, String> environment = Map.of("FERRY_CDS_DIR", cache.toAbsolutePath().toString());
+
+        // when: the same listing twice, as processes (stdout and stderr together)
+        JsonNode first = JSON.readTree(finished(cluster.ferryProcess(environment, "session", "list", "-o", "json")));
+        List<java.nio.file.Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.toList();
+        }
+        JsonNode second = JSON.readTree(finished(cluster.ferryProcess(environment, "session", "list", "-o", "json")));
+
+        // then: the first wrote one archive; both printed nothing but the same sessions' JSON
+        assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString()).matches("ferry-\\d+\\.jsa"));
+        assertThat(second.findValuesAsText("name")).isEqualTo(first.findValuesAsText("name")).contains("alpha", "beta");
+    }
+
+    private static String finished(Process process) throws Exception {
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = cluster.ferryProcessOutput();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
     @Order(4)
     void queueListShowsEveryLeafQueueWithItsCapacityAndRunningSessions() throws Exception {
         // given: alpha on default and beta on analytics (step 1)
@@ -236,7 +264,7 @@ class SessionLifecycleIT {
 
         assertThat(ferry.waitFor(60, TimeUnit.SECONDS)).as("ferry exited after Ctrl-C").isTrue();
         assertThat(ferry.exitValue()).isNotZero();
-        assertThat(cluster.ferryProcessOutput()).contains("Deploy interrupted");
+        assertThat(cluster.ferryProcessOutput()).contains("Deploy interrupted; application application_");
         assertThat(liveApplications())
                 .extracting(ApplicationReport::getName)
                 .containsExactlyInAnyOrder("alpha", "beta");

@@ -155,10 +155,16 @@ final class YarnTestCluster implements AutoCloseable {
 
     /** Starts {@code bin/ferry ARGS} as its own process, the way an operator runs it. */
     Process ferryProcess(String... args) throws IOException {
+        return ferryProcess(Map.of(), args);
+    }
+
+    /** {@link #ferryProcess(String...)} with {@code environment} added to the process's own. */
+    Process ferryProcess(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/ferry").toString()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(PROCESS_LOG.toFile());
+        builder.environment().putAll(environment);
         builder.environment().remove("HADOOP_CLASSPATH");
         builder.environment().put("HADOOP_CONF_DIR", hadoopConfDir.toString());
         builder.environment().put("FERRY_CONF_DIR", confDir.toString());
