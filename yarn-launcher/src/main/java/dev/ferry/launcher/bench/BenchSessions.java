@@ -12,6 +12,7 @@ import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
+import dev.ferry.launcher.yarn.UninterruptedCall;
 import dev.ferry.launcher.yarn.QueueView;
 
 import org.apache.flink.configuration.Configuration;
@@ -115,10 +116,13 @@ public final class BenchSessions {
         return observer.requireLive(name.value());
     }
 
-    /** Kills the session and waits until YARN has ended it, so the next run has the machine alone. */
+    /**
+     * Kills the session and waits until YARN has ended it, so the next run has the machine alone;
+     * also after Ctrl-C, when the bench's thread is interrupted.
+     */
     public void kill(ClusterName name) {
         try {
-            killer.kill(name.value());
+            UninterruptedCall.run(() -> killer.kill(name.value()));
         } catch (RuntimeException e) {
             LOG.warn("Could not kill bench session {}", name, e);
         }

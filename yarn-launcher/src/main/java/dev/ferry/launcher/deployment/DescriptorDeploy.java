@@ -102,7 +102,9 @@ final class DescriptorDeploy {
     static FerryException interrupted(OrphanGuard guard, Throwable cause) {
         return new FerryException(
                 ExitCode.FAILURE,
-                "Deploy interrupted; application " + guard.applicationIdOrPlaceholder() + " was killed",
+                guard.applicationId()
+                        .map(id -> "Deploy interrupted; application " + id + " was killed")
+                        .orElse("Deploy interrupted before YARN had accepted an application; none was started"),
                 cause);
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.launcher.deployment;
 
 import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.yarn.ApplicationTags;
+import dev.ferry.launcher.yarn.UninterruptedCall;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes sure a deploy that does not complete leaves no YARN application behind: on a timeout,
@@ -24,6 +27,7 @@ final class OrphanGuard implements AutoCloseable {
 
     private final YarnClient yarn;
     private final String deployTag;
+    private final Set<String> killed = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
     private volatile boolean armed = true;
     private volatile boolean shuttingDown;
@@ -42,25 +46,36 @@ final class OrphanGuard implements AutoCloseable {
 
     /** Kills the deploy's application now, if it exists; returns how many were killed. */
     int killNow() {
-        int killed = 0;
+        int count = 0;
         for (ApplicationReport report : applications()) {
             try {
-                yarn.killApplication(report.getApplicationId());
+                UninterruptedCall.call(() -> {
+                    yarn.killApplication(report.getApplicationId());
+                    return null;
+                });
+                killed.add(report.getApplicationId().toString());
                 LOG.info("Killed {} of an unfinished deploy", report.getApplicationId());
-                killed++;
+                count++;
             } catch (Exception e) {
                 LOG.warn("Could not kill {} of an unfinished deploy", report.getApplicationId(), e);
             }
         }
-        return killed;
+        return count;
     }
 
-    /** The deploy's application id in any state, for pointing the operator at its logs. */
-    String applicationIdOrPlaceholder() {
+    /** The deploy's application id in any state, if YARN has accepted one. */
+    Optional<String> applicationId() {
+        if (!killed.isEmpty()) {
+            return Optional.of(killed.iterator().next());
+        }
         return applications(EnumSet.allOf(YarnApplicationState.class)).stream()
                 .map(r -> r.getApplicationId().toString())
-                .findFirst()
-                .orElse("<application id>");
+                .findFirst();
+    }
+
+    /** {@link #applicationId()}, or a placeholder for pointing the operator at its logs. */
+    String applicationIdOrPlaceholder() {
+        return applicationId().orElse("<application id>");
     }
 
     private List<ApplicationReport> applications() {
@@ -69,7 +84,8 @@ final class OrphanGuard implements AutoCloseable {
 
     private List<ApplicationReport> applications(EnumSet<YarnApplicationState> states) {
         try {
-            return yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag));
+            return UninterruptedCall.call(() ->
+                    yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag)));
         } catch (Exception e) {
             LOG.warn("Could not look up the application of deploy tag {}", deployTag, e);
             return List.of();
