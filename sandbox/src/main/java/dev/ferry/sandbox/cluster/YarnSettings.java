@@ -51,6 +51,14 @@ final class YarnSettings {
             conf.setDouble(prefix + ".capacity", queue.capacityPercent());
             conf.setDouble(prefix + ".maximum-capacity", queue.maxCapacityPercent());
             conf.setFloat(prefix + ".maximum-am-resource-percent", 1.0f);
+            // One user on one machine: let them grow a queue to its maximum capacity, as the
+            // elastic maximum intends. The default user-limit-factor (1) stops a single user at
+            // the guaranteed capacity: 'bench nexmark --yarn' waited forever for its second
+            // TaskManager with half the NodeManager free.
+            if (queue.capacityPercent() > 0) {
+                conf.setFloat(prefix + ".user-limit-factor",
+                        (float) (queue.maxCapacityPercent() / queue.capacityPercent()));
+            }
         }
     }
 

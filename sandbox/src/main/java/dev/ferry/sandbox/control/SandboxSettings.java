@@ -13,7 +13,9 @@ import java.util.Objects;
 public record SandboxSettings(int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType,
         String metastoreJdbcUrl) {
 
-    public static final SandboxSettings DEFAULTS = new SandboxSettings(6144, 8, "derby", "");
+    // 8 GiB: a Ferry session and a stock one side by side ('ferry bench nexmark --yarn': JobManagers
+    // of 1024m and 1600m, two 1728m TaskManagers, rounded up to 256 MB by YARN: 6400 MB) fit.
+    public static final SandboxSettings DEFAULTS = new SandboxSettings(8192, 8, "derby", "");
 
     public SandboxSettings {
         Objects.requireNonNull(metastoreDbType, "metastoreDbType");

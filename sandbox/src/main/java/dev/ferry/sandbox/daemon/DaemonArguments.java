@@ -1,5 +1,6 @@
 package dev.ferry.sandbox.daemon;
 
+import dev.ferry.sandbox.control.SandboxSettings;
 import dev.ferry.sandbox.metastore.MetastoreDbType;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ record DaemonArguments(Path sandboxDir, Path ferryHome, int nodeManagerMemoryMb,
         return new DaemonArguments(
                 Path.of(required(values, "--dir")),
                 Path.of(required(values, "--home")),
-                Integer.parseInt(values.getOrDefault("--nm-memory-mb", "6144")),
+                Integer.parseInt(values.getOrDefault("--nm-memory-mb", Integer.toString(SandboxSettings.DEFAULTS.nodeManagerMemoryMb()))),
                 Integer.parseInt(values.getOrDefault("--nm-vcores", "8")),
                 MetastoreDbType.fromName(values.getOrDefault("--metastore-db", "derby")),
                 values.getOrDefault("--metastore-jdbc-url", ""));
