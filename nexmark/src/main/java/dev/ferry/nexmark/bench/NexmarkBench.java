@@ -55,7 +55,7 @@ public final class NexmarkBench {
     }
 
     private List<RunResult> measure(NexmarkQuery query, List<Variant> variants, QueryRunner runner,
-                                    BenchSettings settings) {
+                                    BenchSettings settings) throws InterruptedException {
         for (int i = 1; i <= settings.warmups(); i++) {
             for (Variant variant : variants) {
                 report("warm-up", runner.run(query, variant, i));

@@ -32,7 +32,11 @@ final class QueryRunner {
         this.clusters = clusters;
     }
 
-    RunResult run(NexmarkQuery query, Variant variant, int index) {
+    /**
+     * A failed run is a result, reported with its reason; an interrupt (Ctrl-C) is not a failed
+     * run but the end of the bench, so it is thrown.
+     */
+    RunResult run(NexmarkQuery query, Variant variant, int index) throws InterruptedException {
         long start = System.nanoTime();
         try {
             long jobMillis = Math.max(1, execute(query, variant));
@@ -41,6 +45,10 @@ final class QueryRunner {
             return new RunResult(query.name(), variant.id(), index, events, parallelism, jobMillis, clientMillis,
                     perCore, LoadAverage.now().one(), Instant.now(), Optional.empty());
         } catch (Exception e) {
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedException(query.name() + " " + variant.id() + " interrupted");
+            }
             String reason = rootMessage(e);
             return new RunResult(query.name(), variant.id(), index, events, parallelism, 0, 0, 0,
                     LoadAverage.now().one(), Instant.now(), Optional.of(reason));
