@@ -23,7 +23,7 @@ public final class BenchSubmitCommand extends FerrySubcommand {
     private BenchOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         int runs = options.runs();
         Path dir = options.resultsDir("submit");
         CommandContext context = context();
