@@ -2,6 +2,8 @@ package dev.ferry.nexmark.bench;
 
 import java.net.URI;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.RestOptions;
 
 /**
  * Where the bench runs each variant's jobs: one local MiniCluster for both ({@link LocalCluster}),
@@ -17,4 +19,13 @@ public interface BenchClusters extends AutoCloseable {
 
     /** For results.md: where the jobs ran and what the clusters share, as one sentence. */
     String description();
+
+    /** A client configuration that submits to the REST endpoint {@code rest} (a session's). */
+    static Configuration remote(URI rest) {
+        Configuration client = new Configuration();
+        client.set(DeploymentOptions.TARGET, "remote");
+        client.set(RestOptions.ADDRESS, rest.getHost());
+        client.set(RestOptions.PORT, rest.getPort());
+        return client;
+    }
 }

@@ -4,7 +4,6 @@ import dev.ferry.nexmark.queries.SideInput;
 import java.net.URI;
 import java.nio.file.Files;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -45,12 +44,7 @@ final class LocalCluster implements BenchClusters {
     /** The same cluster for both variants: only the jobs' own options differ. */
     @Override
     public Configuration clientConfiguration(Variant variant) throws Exception {
-        URI rest = cluster.getRestAddress().get();
-        Configuration client = new Configuration();
-        client.set(DeploymentOptions.TARGET, "remote");
-        client.set(RestOptions.ADDRESS, rest.getHost());
-        client.set(RestOptions.PORT, rest.getPort());
-        return client;
+        return BenchClusters.remote(cluster.getRestAddress().get());
     }
 
     @Override

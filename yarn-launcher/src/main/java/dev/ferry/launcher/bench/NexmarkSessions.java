@@ -9,8 +9,6 @@ import dev.ferry.nexmark.bench.Variant;
 import dev.ferry.nexmark.queries.SideInput;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.DeploymentOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -65,12 +63,7 @@ public final class NexmarkSessions implements BenchClusters {
     @Override
     public Configuration clientConfiguration(Variant variant) {
         DeployedCluster session = variant.id().equals("A") ? ferry : stock;
-        URI rest = URI.create(session.webUrl());
-        Configuration client = new Configuration();
-        client.set(DeploymentOptions.TARGET, "remote");
-        client.set(RestOptions.ADDRESS, rest.getHost());
-        client.set(RestOptions.PORT, rest.getPort());
-        return client;
+        return BenchClusters.remote(URI.create(session.webUrl()));
     }
 
     @Override
