@@ -32,11 +32,11 @@ ferry_find_java() {
   else
     ferry_die "no Java found: install Java 17 or set JAVA_HOME"
   fi
-  local version_line major
-  version_line="$("$JAVA_RUN" -version 2>&1 | head -n 1)"
-  major="$(sed -E 's/.*version "([0-9]+).*/\1/' <<<"$version_line")"
+  local major
+  JAVA_VERSION_LINE="$("$JAVA_RUN" -version 2>&1 | head -n 1)"
+  major="$(sed -E 's/.*version "([0-9]+).*/\1/' <<<"$JAVA_VERSION_LINE")"
   if [[ ! "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
-    ferry_die "Ferry needs Java 17 or newer, but $JAVA_RUN is: $version_line (set JAVA_HOME)"
+    ferry_die "Ferry needs Java 17 or newer, but $JAVA_RUN is: $JAVA_VERSION_LINE (set JAVA_HOME)"
   fi
 }
 
@@ -71,12 +71,12 @@ ferry_log_dir() {
 
 # The class data sharing archive for this Java, class path and build of Ferry (see bin/ferry):
 # its path, whether or not it exists yet. The key covers every lib/ jar's size and time, so a
-# rebuilt jar gets a new archive rather than one the JVM would refuse.
+# rebuilt jar gets a new archive rather than one the JVM would refuse. Needs ferry_find_java.
 ferry_cds_archive() {
-  local java="$1" classpath="$2"
+  local classpath="$1"
   local dir="${FERRY_CDS_DIR:-$HOME/.ferry/cache/cds}"
   local key
-  key="$({ "$java" -version 2>&1 | head -n 1; printf '%s\n' "$java" "$classpath"
+  key="$({ printf '%s\n' "$JAVA_VERSION_LINE" "$JAVA_RUN" "$classpath"
            stat -c '%n %s %Y' "$FERRY_HOME"/lib/*.jar; } | cksum | cut -d' ' -f1)"
   printf '%s/ferry-%s.jsa' "$dir" "$key"
 }

@@ -281,10 +281,15 @@ class SessionLifecycleIT {
     @Test
     @Order(10)
     void anUnknownSessionNameIsNotFound() {
-        FerryCliRun run = cluster.ferry("session", "stop", "nosuch");
+        for (String command : List.of("stop", "kill", "status")) {
+            FerryCliRun run = cluster.ferry("session", command, "nosuch");
 
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.stderr()).contains("No running Ferry cluster is named 'nosuch'", "alpha", "beta");
+            assertThat(run.exitCode()).as(command).isEqualTo(3);
+            assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
+            assertThat(run.stderr()).startsWith("ferry: ").doesNotContain("Exception").contains("'nosuch'");
+        }
+        assertThat(cluster.ferry("session", "stop", "nosuch").stderr())
+                .contains("No running Ferry cluster is named 'nosuch'", "alpha", "beta");
     }
 
     @Test
