@@ -12,8 +12,8 @@ public final class HaNames {
     /** Returns {@code name} or throws when it can't be a single znode name. */
     public static String check(String kind, String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "Invalid " + kind + " name '" + name + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException("Invalid " + kind + " name '" + name
+                    + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;
     }

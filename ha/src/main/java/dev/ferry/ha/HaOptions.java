@@ -1,9 +1,10 @@
 package dev.ferry.ha;
 
-import static org.apache.flink.configuration.ConfigOptions.key;
+import org.apache.flink.configuration.ConfigOption;
 
 import java.time.Duration;
-import org.apache.flink.configuration.ConfigOption;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
 
 /** Every option of Ferry's HA layer, in one place. Flink's own HA options stay in Flink's namespace. */
 public final class HaOptions {
@@ -11,7 +12,8 @@ public final class HaOptions {
     public static final ConfigOption<String> ZOOKEEPER_QUORUM = key("ferry.ha.zookeeper.quorum")
             .stringType()
             .defaultValue("")
-            .withDescription("ZooKeeper quorum (host:port,host:port) for Ferry's registry and locks; empty turns HA off.");
+            .withDescription(
+                    "ZooKeeper quorum (host:port,host:port) for Ferry's registry and locks; empty turns HA off.");
 
     public static final ConfigOption<String> ZOOKEEPER_ROOT = key("ferry.ha.zookeeper.root")
             .stringType()

@@ -3,16 +3,18 @@ package dev.ferry.ha;
 import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * One real ZooKeeper 3.6.3 server per test class (Curator's TestingServer, same versions as production);

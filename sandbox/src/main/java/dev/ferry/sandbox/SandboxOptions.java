@@ -1,12 +1,14 @@
 package dev.ferry.sandbox;
 
-import static org.apache.flink.configuration.ConfigOptions.key;
-
 import dev.ferry.sandbox.control.SandboxSettings;
 import dev.ferry.sandbox.metastore.MetastoreDbType;
-import java.time.Duration;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
+
+import java.time.Duration;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
 
 /** The sandbox's options, all in one place. Ports are not options: they are chosen on first start and kept. */
 public final class SandboxOptions {
@@ -59,7 +61,10 @@ public final class SandboxOptions {
     public static SandboxSettings settings(ReadableConfig config) {
         // Refused here, with the supported names, rather than by the daemon after it started.
         MetastoreDbType.fromName(config.get(METASTORE_DB_TYPE));
-        return new SandboxSettings(config.get(NODE_MANAGER_MEMORY_MB), config.get(NODE_MANAGER_VCORES),
-                config.get(METASTORE_DB_TYPE), config.get(METASTORE_JDBC_URL));
+        return new SandboxSettings(
+                config.get(NODE_MANAGER_MEMORY_MB),
+                config.get(NODE_MANAGER_VCORES),
+                config.get(METASTORE_DB_TYPE),
+                config.get(METASTORE_JDBC_URL));
     }
 }

@@ -13,13 +13,13 @@ import java.util.Objects;
  */
 public record QueryLimits(int maxRows, Duration maxWait) {
 
-  /** 1000 rows, and five minutes (long enough for a batch query, a bound for a quiet stream). */
-  public static final QueryLimits DEFAULT = new QueryLimits(1000, Duration.ofMinutes(5));
+    /** 1000 rows, and five minutes (long enough for a batch query, a bound for a quiet stream). */
+    public static final QueryLimits DEFAULT = new QueryLimits(1000, Duration.ofMinutes(5));
 
-  public QueryLimits {
-    Objects.requireNonNull(maxWait, "maxWait");
-    if (maxRows < 1 || maxWait.isNegative() || maxWait.isZero()) {
-      throw new IllegalArgumentException("need maxRows >= 1 and a positive maxWait");
+    public QueryLimits {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxRows < 1 || maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("need maxRows >= 1 and a positive maxWait");
+        }
     }
-  }
 }

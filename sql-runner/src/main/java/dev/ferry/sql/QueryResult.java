@@ -13,5 +13,4 @@ import java.util.List;
  * @param truncated whether the query was stopped before its end (more rows than the limit, or
  *     still running when its time was up)
  */
-public record QueryResult(
-    String sql, List<String> columns, List<List<String>> rows, boolean truncated) {}
+public record QueryResult(String sql, List<String> columns, List<List<String>> rows, boolean truncated) {}

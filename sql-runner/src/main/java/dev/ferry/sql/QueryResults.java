@@ -1,15 +1,16 @@
 package dev.ferry.sql;
 
+import org.apache.flink.table.api.internal.TableResultInternal;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.utils.print.RowDataToStringConverter;
+import org.apache.flink.util.CloseableIterator;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.table.api.internal.TableResultInternal;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.utils.print.RowDataToStringConverter;
-import org.apache.flink.util.CloseableIterator;
 
 /**
  * Reads a statement's result rows into a {@link QueryResult}. A query that has more rows than
@@ -21,83 +22,76 @@ import org.apache.flink.util.CloseableIterator;
  */
 final class QueryResults {
 
-  private QueryResults() {}
+    private QueryResults() {}
 
-  static QueryResult read(String sql, TableResultInternal result, QueryLimits limits)
-      throws Exception {
-    return read(sql, result, limits, false);
-  }
-
-  static QueryResult readChangelog(String sql, TableResultInternal result, QueryLimits limits)
-      throws Exception {
-    return read(sql, result, limits, true);
-  }
-
-  private static QueryResult read(
-      String sql, TableResultInternal result, QueryLimits limits, boolean withRowKind)
-      throws Exception {
-    List<String> columns = new ArrayList<>();
-    if (withRowKind) {
-      columns.add("op");
+    static QueryResult read(String sql, TableResultInternal result, QueryLimits limits) throws Exception {
+        return read(sql, result, limits, false);
     }
-    columns.addAll(result.getResolvedSchema().getColumnNames());
-    RowDataToStringConverter converter = result.getRowDataToStringConverter();
-    List<List<String>> rows = new ArrayList<>();
-    try (CloseableIterator<RowData> iterator = result.collectInternal()) {
-      CompletableFuture<Boolean> deadline = closeWhenLate(iterator, limits);
-      boolean more = hasNext(iterator, deadline);
-      while (more && rows.size() < limits.maxRows()) {
-        rows.add(row(iterator.next(), converter, withRowKind));
-        more = hasNext(iterator, deadline);
-      }
-      boolean truncated = more || deadline.getNow(false);
-      deadline.complete(false);
-      return new QueryResult(
-          sql, List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
-    }
-  }
 
-  /** Completes with true, and closes the iterator, once the query has run for maxWait. */
-  private static CompletableFuture<Boolean> closeWhenLate(
-      CloseableIterator<RowData> iterator, QueryLimits limits) {
-    CompletableFuture<Boolean> deadline = new CompletableFuture<>();
-    deadline.completeOnTimeout(true, limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-    deadline.thenAccept(late -> {
-      if (late) {
-        closeQuietly(iterator);
-      }
-    });
-    return deadline;
-  }
-
-  /** After the timer closed the iterator, a failing or empty hasNext() only means "stopped". */
-  private static boolean hasNext(
-      CloseableIterator<RowData> iterator, CompletableFuture<Boolean> deadline) {
-    try {
-      return !deadline.getNow(false) && iterator.hasNext();
-    } catch (RuntimeException e) {
-      if (deadline.getNow(false)) {
-        return false;
-      }
-      throw e;
+    static QueryResult readChangelog(String sql, TableResultInternal result, QueryLimits limits) throws Exception {
+        return read(sql, result, limits, true);
     }
-  }
 
-  private static void closeQuietly(CloseableIterator<RowData> iterator) {
-    try {
-      iterator.close();
-    } catch (Exception e) {
-      // The query is being abandoned; the try-with-resources close reports real trouble.
+    private static QueryResult read(String sql, TableResultInternal result, QueryLimits limits, boolean withRowKind)
+            throws Exception {
+        List<String> columns = new ArrayList<>();
+        if (withRowKind) {
+            columns.add("op");
+        }
+        columns.addAll(result.getResolvedSchema().getColumnNames());
+        RowDataToStringConverter converter = result.getRowDataToStringConverter();
+        List<List<String>> rows = new ArrayList<>();
+        try (CloseableIterator<RowData> iterator = result.collectInternal()) {
+            CompletableFuture<Boolean> deadline = closeWhenLate(iterator, limits);
+            boolean more = hasNext(iterator, deadline);
+            while (more && rows.size() < limits.maxRows()) {
+                rows.add(row(iterator.next(), converter, withRowKind));
+                more = hasNext(iterator, deadline);
+            }
+            boolean truncated = more || deadline.getNow(false);
+            deadline.complete(false);
+            return new QueryResult(sql, List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
+        }
     }
-  }
 
-  private static List<String> row(
-      RowData row, RowDataToStringConverter converter, boolean withRowKind) {
-    List<String> values = new ArrayList<>();
-    if (withRowKind) {
-      values.add(row.getRowKind().shortString());
+    /** Completes with true, and closes the iterator, once the query has run for maxWait. */
+    private static CompletableFuture<Boolean> closeWhenLate(CloseableIterator<RowData> iterator, QueryLimits limits) {
+        CompletableFuture<Boolean> deadline = new CompletableFuture<>();
+        deadline.completeOnTimeout(true, limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        deadline.thenAccept(late -> {
+            if (late) {
+                closeQuietly(iterator);
+            }
+        });
+        return deadline;
     }
-    values.addAll(Arrays.asList(converter.convert(row)));
-    return Collections.unmodifiableList(values);
-  }
+
+    /** After the timer closed the iterator, a failing or empty hasNext() only means "stopped". */
+    private static boolean hasNext(CloseableIterator<RowData> iterator, CompletableFuture<Boolean> deadline) {
+        try {
+            return !deadline.getNow(false) && iterator.hasNext();
+        } catch (RuntimeException e) {
+            if (deadline.getNow(false)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(CloseableIterator<RowData> iterator) {
+        try {
+            iterator.close();
+        } catch (Exception e) {
+            // The query is being abandoned; the try-with-resources close reports real trouble.
+        }
+    }
+
+    private static List<String> row(RowData row, RowDataToStringConverter converter, boolean withRowKind) {
+        List<String> values = new ArrayList<>();
+        if (withRowKind) {
+            values.add(row.getRowKind().shortString());
+        }
+        values.addAll(Arrays.asList(converter.convert(row)));
+        return Collections.unmodifiableList(values);
+    }
 }

@@ -1,8 +1,5 @@
 package dev.ferry.sql;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.table.api.ResultKind;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -20,6 +17,10 @@ import org.apache.flink.table.operations.command.ResetOperation;
 import org.apache.flink.table.operations.command.SetOperation;
 import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Goes through a script's statements in order: runs what changes the session (SET, DDL, USE)
  * and what only reads it (SHOW, EXPLAIN), and keeps the job and the queries for submit(). Each
@@ -28,119 +29,122 @@ import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
  */
 final class ScriptPreparation {
 
-  private final StreamTableEnvironment tableEnv;
-  private final TableEnvironmentInternal internal;
-  private final boolean allowQueries;
-  private final ScriptSettings settings;
-  private final JobCollector jobs = new JobCollector();
-  private final List<Step> steps = new ArrayList<>();
+    private final StreamTableEnvironment tableEnv;
+    private final TableEnvironmentInternal internal;
+    private final boolean allowQueries;
+    private final ScriptSettings settings;
+    private final JobCollector jobs = new JobCollector();
+    private final List<Step> steps = new ArrayList<>();
 
-  ScriptPreparation(StreamTableEnvironment tableEnv, boolean allowQueries) {
-    this.tableEnv = tableEnv;
-    this.internal = (TableEnvironmentInternal) tableEnv;
-    this.allowQueries = allowQueries;
-    this.settings = new ScriptSettings(tableEnv.getConfig());
-  }
-
-  void accept(SqlStatement statement) {
-    Optional<SetCommand> dialect =
-        SetCommand.recognise(statement.sql()).filter(set -> set.sets(SetCommand.DIALECT));
-    if (dialect.isPresent()) {
-      // Applied here, not by the parser in force: the Hive dialect's parser takes only the bare
-      // form (SET table.sql-dialect=default) and keeps the quoted one as a key with quotes in
-      // it, so the script would stay in Hive while the splitter (DialectTracker) had switched.
-      settings.set(SetCommand.DIALECT, dialect.get().lowerCaseValue());
-      return;
+    ScriptPreparation(StreamTableEnvironment tableEnv, boolean allowQueries) {
+        this.tableEnv = tableEnv;
+        this.internal = (TableEnvironmentInternal) tableEnv;
+        this.allowQueries = allowQueries;
+        this.settings = new ScriptSettings(tableEnv.getConfig());
     }
-    try {
-      for (Operation operation : internal.getParser().parse(statement.sql())) {
-        accept(statement, operation);
-      }
-    } catch (SqlScriptException e) {
-      throw e;
-    } catch (Exception e) {
-      throw StatementErrors.at(statement, e);
+
+    void accept(SqlStatement statement) {
+        Optional<SetCommand> dialect =
+                SetCommand.recognise(statement.sql()).filter(set -> set.sets(SetCommand.DIALECT));
+        if (dialect.isPresent()) {
+            // Applied here, not by the parser in force: the Hive dialect's parser takes only the bare
+            // form (SET table.sql-dialect=default) and keeps the quoted one as a key with quotes in
+            // it, so the script would stay in Hive while the splitter (DialectTracker) had switched.
+            settings.set(SetCommand.DIALECT, dialect.get().lowerCaseValue());
+            return;
+        }
+        try {
+            for (Operation operation : internal.getParser().parse(statement.sql())) {
+                accept(statement, operation);
+            }
+        } catch (SqlScriptException e) {
+            throw e;
+        } catch (Exception e) {
+            throw StatementErrors.at(statement, e);
+        }
     }
-  }
 
-  /** Checks the script's end and plans its job, so a bad INSERT fails before anything runs. */
-  PreparedScript finish() {
-    jobs.checkClosed();
-    steps.stream()
-        .filter(Step.Job.class::isInstance)
-        .map(Step.Job.class::cast)
-        .forEach(job -> new JobPlanner(internal).plan(job));
-    Optional<String> jobName = tableEnv.getConfig().getOptional(PipelineOptions.NAME);
-    return new PreparedScript(tableEnv, steps, jobName);
-  }
-
-  private void accept(SqlStatement statement, Operation operation) throws Exception {
-    if (jobs.inStatementSet() && !isStatementSetPart(operation)) {
-      throw StatementErrors.at(statement, "only INSERT statements may stand between"
-          + " BEGIN STATEMENT SET and END");
+    /** Checks the script's end and plans its job, so a bad INSERT fails before anything runs. */
+    PreparedScript finish() {
+        jobs.checkClosed();
+        steps.stream()
+                .filter(Step.Job.class::isInstance)
+                .map(Step.Job.class::cast)
+                .forEach(job -> new JobPlanner(internal).plan(job));
+        Optional<String> jobName = tableEnv.getConfig().getOptional(PipelineOptions.NAME);
+        return new PreparedScript(tableEnv, steps, jobName);
     }
-    if (operation instanceof BeginStatementSetOperation) {
-      jobs.begin(statement);
-    } else if (operation instanceof EndStatementSetOperation) {
-      jobs.end(statement).ifPresent(steps::add);
-    } else if (operation instanceof ModifyOperation modify) {
-      acceptInsert(statement, modify);
-    } else if (operation instanceof StatementSetOperation set) {
-      steps.add(jobs.single(statement, set.getOperations()));
-    } else if (operation instanceof QueryOperation query) {
-      acceptQuery(statement, query);
-    } else if (operation instanceof SetOperation set) {
-      acceptSet(statement, set);
-    } else if (operation instanceof ResetOperation reset) {
-      reset.getKey().ifPresentOrElse(settings::reset, settings::resetAll);
-    } else if (startsJobOfItsOwn(operation)) {
-      throw StatementErrors.at(statement, "Ferry scripts do not support "
-          + operation.getClass().getSimpleName().replace("Operation", "") + " statements");
-    } else {
-      run(statement, operation);
+
+    private void accept(SqlStatement statement, Operation operation) throws Exception {
+        if (jobs.inStatementSet() && !isStatementSetPart(operation)) {
+            throw StatementErrors.at(
+                    statement, "only INSERT statements may stand between" + " BEGIN STATEMENT SET and END");
+        }
+        if (operation instanceof BeginStatementSetOperation) {
+            jobs.begin(statement);
+        } else if (operation instanceof EndStatementSetOperation) {
+            jobs.end(statement).ifPresent(steps::add);
+        } else if (operation instanceof ModifyOperation modify) {
+            acceptInsert(statement, modify);
+        } else if (operation instanceof StatementSetOperation set) {
+            steps.add(jobs.single(statement, set.getOperations()));
+        } else if (operation instanceof QueryOperation query) {
+            acceptQuery(statement, query);
+        } else if (operation instanceof SetOperation set) {
+            acceptSet(statement, set);
+        } else if (operation instanceof ResetOperation reset) {
+            reset.getKey().ifPresentOrElse(settings::reset, settings::resetAll);
+        } else if (startsJobOfItsOwn(operation)) {
+            throw StatementErrors.at(
+                    statement,
+                    "Ferry scripts do not support "
+                            + operation.getClass().getSimpleName().replace("Operation", "") + " statements");
+        } else {
+            run(statement, operation);
+        }
     }
-  }
 
-  private static boolean isStatementSetPart(Operation operation) {
-    return operation instanceof ModifyOperation || operation instanceof EndStatementSetOperation;
-  }
-
-  private void acceptInsert(SqlStatement statement, ModifyOperation insert) {
-    if (jobs.inStatementSet()) {
-      jobs.add(statement, insert);
-    } else {
-      steps.add(jobs.single(statement, List.of(insert)));
+    private static boolean isStatementSetPart(Operation operation) {
+        return operation instanceof ModifyOperation || operation instanceof EndStatementSetOperation;
     }
-  }
 
-  private void acceptQuery(SqlStatement statement, QueryOperation query) {
-    if (!allowQueries) {
-      throw StatementErrors.at(statement, "SELECT queries need a session (their rows come back"
-          + " to the client); in application mode a script writes its results with INSERT");
+    private void acceptInsert(SqlStatement statement, ModifyOperation insert) {
+        if (jobs.inStatementSet()) {
+            jobs.add(statement, insert);
+        } else {
+            steps.add(jobs.single(statement, List.of(insert)));
+        }
     }
-    steps.add(new Step.Query(statement, query));
-  }
 
-  private void acceptSet(SqlStatement statement, SetOperation set) {
-    if (set.getKey().isPresent() && set.getValue().isPresent()) {
-      settings.set(set.getKey().get(), set.getValue().get());
-    } else {
-      steps.add(new Step.Output(settings.list(statement.sql())));
+    private void acceptQuery(SqlStatement statement, QueryOperation query) {
+        if (!allowQueries) {
+            throw StatementErrors.at(
+                    statement,
+                    "SELECT queries need a session (their rows come back"
+                            + " to the client); in application mode a script writes its results with INSERT");
+        }
+        steps.add(new Step.Query(statement, query));
     }
-  }
 
-  /** Statements that would submit a job of their own, beside the script's one job. */
-  private static boolean startsJobOfItsOwn(Operation operation) {
-    return operation instanceof ExecutePlanOperation
-        || operation instanceof CompileAndExecutePlanOperation
-        || operation instanceof AnalyzeTableOperation;
-  }
-
-  private void run(SqlStatement statement, Operation operation) throws Exception {
-    TableResultInternal result = internal.executeInternal(operation);
-    if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
-      steps.add(new Step.Output(
-          QueryResults.read(statement.sql(), result, QueryLimits.DEFAULT)));
+    private void acceptSet(SqlStatement statement, SetOperation set) {
+        if (set.getKey().isPresent() && set.getValue().isPresent()) {
+            settings.set(set.getKey().get(), set.getValue().get());
+        } else {
+            steps.add(new Step.Output(settings.list(statement.sql())));
+        }
     }
-  }
+
+    /** Statements that would submit a job of their own, beside the script's one job. */
+    private static boolean startsJobOfItsOwn(Operation operation) {
+        return operation instanceof ExecutePlanOperation
+                || operation instanceof CompileAndExecutePlanOperation
+                || operation instanceof AnalyzeTableOperation;
+    }
+
+    private void run(SqlStatement statement, Operation operation) throws Exception {
+        TableResultInternal result = internal.executeInternal(operation);
+        if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
+            steps.add(new Step.Output(QueryResults.read(statement.sql(), result, QueryLimits.DEFAULT)));
+        }
+    }
 }

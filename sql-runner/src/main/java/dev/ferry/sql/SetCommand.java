@@ -13,28 +13,27 @@ import java.util.regex.Pattern;
  */
 record SetCommand(String key, String value) {
 
-  static final String DIALECT = "table.sql-dialect";
-  static final String RUNTIME_MODE = "execution.runtime-mode";
+    static final String DIALECT = "table.sql-dialect";
+    static final String RUNTIME_MODE = "execution.runtime-mode";
 
-  private static final Pattern SET =
-      Pattern.compile(
-          "(?is)SET\\s+(?:'([^']*)'|([\\w.\\-]+))\\s*=\\s*(?:'([^']*)'|([^\\s;']+))\\s*");
+    private static final Pattern SET =
+            Pattern.compile("(?is)SET\\s+(?:'([^']*)'|([\\w.\\-]+))\\s*=\\s*(?:'([^']*)'|([^\\s;']+))\\s*");
 
-  static Optional<SetCommand> recognise(String sql) {
-    Matcher matcher = SET.matcher(sql.strip());
-    if (!matcher.matches()) {
-      return Optional.empty();
+    static Optional<SetCommand> recognise(String sql) {
+        Matcher matcher = SET.matcher(sql.strip());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        String value = matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
+        return Optional.of(new SetCommand(key.strip(), value.strip()));
     }
-    String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    String value = matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
-    return Optional.of(new SetCommand(key.strip(), value.strip()));
-  }
 
-  boolean sets(String option) {
-    return key.equalsIgnoreCase(option);
-  }
+    boolean sets(String option) {
+        return key.equalsIgnoreCase(option);
+    }
 
-  String lowerCaseValue() {
-    return value.toLowerCase(Locale.ROOT);
-  }
+    String lowerCaseValue() {
+        return value.toLowerCase(Locale.ROOT);
+    }
 }

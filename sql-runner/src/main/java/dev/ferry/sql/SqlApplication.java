@@ -2,6 +2,7 @@ package dev.ferry.sql;
 
 import dev.ferry.hive.bootstrap.HiveCatalogFactory;
 import dev.ferry.hive.config.HiveCatalogSettings;
+
 import org.apache.flink.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,38 +17,36 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqlApplication {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SqlApplication.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqlApplication.class);
 
-  private SqlApplication() {}
+    private SqlApplication() {}
 
-  /**
-   * {@code --script-base64 <Base64 of the UTF-8 script>} and, optionally, {@code --hive-catalog
-   * <ferry.hive-catalog.* key>=<value>} repeated.
-   */
-  public static void main(String[] args) throws Exception {
-    ApplicationArguments arguments = ApplicationArguments.parse(args);
-    SqlScript script = SqlScript.parse(arguments.script());
-    SqlScriptRunner runner =
-        new SqlScriptRunner(new Configuration()).withSetup(hiveCatalogSetup(arguments));
-    PreparedScript prepared = runner.prepare(script, false);
-    if (!prepared.hasJob()) {
-      LOG.warn("The script has no INSERT: it runs its statements and starts no job");
+    /**
+     * {@code --script-base64 <Base64 of the UTF-8 script>} and, optionally, {@code --hive-catalog
+     * <ferry.hive-catalog.* key>=<value>} repeated.
+     */
+    public static void main(String[] args) throws Exception {
+        ApplicationArguments arguments = ApplicationArguments.parse(args);
+        SqlScript script = SqlScript.parse(arguments.script());
+        SqlScriptRunner runner = new SqlScriptRunner(new Configuration()).withSetup(hiveCatalogSetup(arguments));
+        PreparedScript prepared = runner.prepare(script, false);
+        if (!prepared.hasJob()) {
+            LOG.warn("The script has no INSERT: it runs its statements and starts no job");
+        }
+        SqlRunResult result = runner.submit(prepared);
+        result.queries().forEach(output -> LOG.info("{}: {}", output.sql(), output.rows()));
+        result.jobId().ifPresent(id -> LOG.info("Submitted the script's job {}", id));
     }
-    SqlRunResult result = runner.submit(prepared);
-    result.queries().forEach(output -> LOG.info("{}: {}", output.sql(), output.rows()));
-    result.jobId().ifPresent(id -> LOG.info("Submitted the script's job {}", id));
-  }
 
-  static String scriptFrom(String[] args) {
-    return ApplicationArguments.parse(args).script();
-  }
-
-  private static TableEnvironmentSetup hiveCatalogSetup(ApplicationArguments arguments) {
-    if (arguments.hiveCatalogOptions().isEmpty()) {
-      return TableEnvironmentSetup.NONE;
+    static String scriptFrom(String[] args) {
+        return ApplicationArguments.parse(args).script();
     }
-    HiveCatalogSettings settings =
-        HiveCatalogSettings.from(Configuration.fromMap(arguments.hiveCatalogOptions()));
-    return tableEnv -> new HiveCatalogFactory(settings).register(tableEnv);
-  }
+
+    private static TableEnvironmentSetup hiveCatalogSetup(ApplicationArguments arguments) {
+        if (arguments.hiveCatalogOptions().isEmpty()) {
+            return TableEnvironmentSetup.NONE;
+        }
+        HiveCatalogSettings settings = HiveCatalogSettings.from(Configuration.fromMap(arguments.hiveCatalogOptions()));
+        return tableEnv -> new HiveCatalogFactory(settings).register(tableEnv);
+    }
 }

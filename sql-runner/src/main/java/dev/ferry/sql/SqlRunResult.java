@@ -1,8 +1,9 @@
 package dev.ferry.sql;
 
+import org.apache.flink.api.common.JobID;
+
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.JobID;
 
 /**
  * What submitting a script produced.

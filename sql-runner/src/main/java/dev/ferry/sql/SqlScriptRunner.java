@@ -1,9 +1,5 @@
 package dev.ferry.sql;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
@@ -13,6 +9,11 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.api.internal.TableResultInternal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Runs a script in a TableEnvironment, streaming by default ({@code SET
  * 'execution.runtime-mode'} switches the whole script). Two phases, so a launcher can validate
@@ -21,104 +22,103 @@ import org.apache.flink.table.api.internal.TableResultInternal;
  */
 public final class SqlScriptRunner {
 
-  /** Rows kept per query by default; the query is cancelled when it has more. */
-  public static final int MAX_ROWS = QueryLimits.DEFAULT.maxRows();
+    /** Rows kept per query by default; the query is cancelled when it has more. */
+    public static final int MAX_ROWS = QueryLimits.DEFAULT.maxRows();
 
-  private final Configuration flinkConfig;
-  private final QueryLimits queryLimits;
-  private final TableEnvironmentSetup setup;
+    private final Configuration flinkConfig;
+    private final QueryLimits queryLimits;
+    private final TableEnvironmentSetup setup;
 
-  /**
-   * @param flinkConfig where jobs go, e.g. {@code execution.target: remote} with {@code
-   *     rest.address} and {@code rest.port} for a session; in application mode, the context
-   *     Flink's entry point installed is used and this may be empty
-   */
-  public SqlScriptRunner(Configuration flinkConfig) {
-    this(flinkConfig, QueryLimits.DEFAULT, TableEnvironmentSetup.NONE);
-  }
-
-  private SqlScriptRunner(
-      Configuration flinkConfig, QueryLimits queryLimits, TableEnvironmentSetup setup) {
-    this.flinkConfig = new Configuration(Objects.requireNonNull(flinkConfig, "flinkConfig"));
-    this.queryLimits = Objects.requireNonNull(queryLimits, "queryLimits");
-    this.setup = Objects.requireNonNull(setup, "setup");
-  }
-
-  /** A runner like this one that stops SELECT queries at other limits. */
-  public SqlScriptRunner withQueryLimits(QueryLimits limits) {
-    return new SqlScriptRunner(flinkConfig, limits, setup);
-  }
-
-  /**
-   * A runner like this one that applies {@code setup} to each new TableEnvironment before the
-   * script's first statement (e.g. registers the Hive catalog).
-   */
-  public SqlScriptRunner withSetup(TableEnvironmentSetup setup) {
-    return new SqlScriptRunner(flinkConfig, queryLimits, setup);
-  }
-
-  /**
-   * Executes SET, RESET, USE, CREATE, DROP, ALTER, SHOW, EXPLAIN... in order and plans the job
-   * and the queries without submitting anything.
-   *
-   * @param allowQueries whether SELECT is allowed (only a session can return rows to the client)
-   * @throws SqlScriptException at the line of the first statement that fails, of a second job,
-   *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
-   */
-  public PreparedScript prepare(SqlScript script, boolean allowQueries) {
-    StreamTableEnvironment tableEnv =
-        TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
-    setup.apply(tableEnv);
-    ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries);
-    script.statements().forEach(preparation::accept);
-    return preparation.finish();
-  }
-
-  /**
-   * Submits the script's job (if any) without waiting for it, and runs its queries, in script
-   * order.
-   *
-   * @throws SqlScriptException at the line of the statement whose submission or query failed
-   */
-  public SqlRunResult submit(PreparedScript prepared) {
-    prepared.markSubmitted();
-    TableEnvironmentInternal tableEnv = (TableEnvironmentInternal) prepared.tableEnv();
-    boolean streaming = prepared.tableEnv().getConfig().get(ExecutionOptions.RUNTIME_MODE)
-        == RuntimeExecutionMode.STREAMING;
-    Optional<JobID> jobId = Optional.empty();
-    List<QueryResult> queries = new ArrayList<>();
-    for (Step step : prepared.steps()) {
-      if (step instanceof Step.Output output) {
-        queries.add(output.result());
-      } else if (step instanceof Step.Query query) {
-        queries.add(runQuery(tableEnv, query, streaming));
-      } else if (step instanceof Step.Job job) {
-        jobId = Optional.of(startJob(tableEnv, job));
-      }
+    /**
+     * @param flinkConfig where jobs go, e.g. {@code execution.target: remote} with {@code
+     *     rest.address} and {@code rest.port} for a session; in application mode, the context
+     *     Flink's entry point installed is used and this may be empty
+     */
+    public SqlScriptRunner(Configuration flinkConfig) {
+        this(flinkConfig, QueryLimits.DEFAULT, TableEnvironmentSetup.NONE);
     }
-    return new SqlRunResult(jobId, List.copyOf(queries));
-  }
 
-  private static JobID startJob(TableEnvironmentInternal tableEnv, Step.Job job) {
-    try {
-      TableResultInternal result = tableEnv.executeInternal(job.operations());
-      return result.getJobClient().map(JobClient::getJobID).orElseThrow(
-          () -> new IllegalStateException("Flink returned no job client for the INSERT"));
-    } catch (RuntimeException e) {
-      throw StatementErrors.at(job.statement(), e);
+    private SqlScriptRunner(Configuration flinkConfig, QueryLimits queryLimits, TableEnvironmentSetup setup) {
+        this.flinkConfig = new Configuration(Objects.requireNonNull(flinkConfig, "flinkConfig"));
+        this.queryLimits = Objects.requireNonNull(queryLimits, "queryLimits");
+        this.setup = Objects.requireNonNull(setup, "setup");
     }
-  }
 
-  private QueryResult runQuery(
-      TableEnvironmentInternal tableEnv, Step.Query query, boolean streaming) {
-    try {
-      TableResultInternal result = tableEnv.executeInternal(query.operation());
-      String sql = query.statement().sql();
-      return streaming
-          ? QueryResults.readChangelog(sql, result, queryLimits)
-          : QueryResults.read(sql, result, queryLimits);
-    } catch (Exception e) {
-      throw StatementErrors.at(query.statement(), e);
+    /** A runner like this one that stops SELECT queries at other limits. */
+    public SqlScriptRunner withQueryLimits(QueryLimits limits) {
+        return new SqlScriptRunner(flinkConfig, limits, setup);
     }
-  }
+
+    /**
+     * A runner like this one that applies {@code setup} to each new TableEnvironment before the
+     * script's first statement (e.g. registers the Hive catalog).
+     */
+    public SqlScriptRunner withSetup(TableEnvironmentSetup setup) {
+        return new SqlScriptRunner(flinkConfig, queryLimits, setup);
+    }
+
+    /**
+     * Executes SET, RESET, USE, CREATE, DROP, ALTER, SHOW, EXPLAIN... in order and plans the job
+     * and the queries without submitting anything.
+     *
+     * @param allowQueries whether SELECT is allowed (only a session can return rows to the client)
+     * @throws SqlScriptException at the line of the first statement that fails, of a second job,
+     *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
+     */
+    public PreparedScript prepare(SqlScript script, boolean allowQueries) {
+        StreamTableEnvironment tableEnv =
+                TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
+        setup.apply(tableEnv);
+        ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries);
+        script.statements().forEach(preparation::accept);
+        return preparation.finish();
+    }
+
+    /**
+     * Submits the script's job (if any) without waiting for it, and runs its queries, in script
+     * order.
+     *
+     * @throws SqlScriptException at the line of the statement whose submission or query failed
+     */
+    public SqlRunResult submit(PreparedScript prepared) {
+        prepared.markSubmitted();
+        TableEnvironmentInternal tableEnv = (TableEnvironmentInternal) prepared.tableEnv();
+        boolean streaming =
+                prepared.tableEnv().getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.STREAMING;
+        Optional<JobID> jobId = Optional.empty();
+        List<QueryResult> queries = new ArrayList<>();
+        for (Step step : prepared.steps()) {
+            if (step instanceof Step.Output output) {
+                queries.add(output.result());
+            } else if (step instanceof Step.Query query) {
+                queries.add(runQuery(tableEnv, query, streaming));
+            } else if (step instanceof Step.Job job) {
+                jobId = Optional.of(startJob(tableEnv, job));
+            }
+        }
+        return new SqlRunResult(jobId, List.copyOf(queries));
+    }
+
+    private static JobID startJob(TableEnvironmentInternal tableEnv, Step.Job job) {
+        try {
+            TableResultInternal result = tableEnv.executeInternal(job.operations());
+            return result.getJobClient()
+                    .map(JobClient::getJobID)
+                    .orElseThrow(() -> new IllegalStateException("Flink returned no job client for the INSERT"));
+        } catch (RuntimeException e) {
+            throw StatementErrors.at(job.statement(), e);
+        }
+    }
+
+    private QueryResult runQuery(TableEnvironmentInternal tableEnv, Step.Query query, boolean streaming) {
+        try {
+            TableResultInternal result = tableEnv.executeInternal(query.operation());
+            String sql = query.statement().sql();
+            return streaming
+                    ? QueryResults.readChangelog(sql, result, queryLimits)
+                    : QueryResults.read(sql, result, queryLimits);
+        } catch (Exception e) {
+            throw StatementErrors.at(query.statement(), e);
+        }
+    }
 }

@@ -10,16 +10,16 @@ package dev.ferry.sql;
  */
 public record SqlStatement(String sql, int line, int column) {
 
-  /** The script line of a line counted inside this statement (1-based, as Calcite counts). */
-  public int scriptLine(int lineInStatement) {
-    return line + Math.max(lineInStatement, 1) - 1;
-  }
+    /** The script line of a line counted inside this statement (1-based, as Calcite counts). */
+    public int scriptLine(int lineInStatement) {
+        return line + Math.max(lineInStatement, 1) - 1;
+    }
 
-  /**
-   * The script column of a position inside this statement: only the statement's first line is
-   * shifted, because the statement starts mid-line there.
-   */
-  public int scriptColumn(int lineInStatement, int columnInStatement) {
-    return lineInStatement <= 1 ? column + columnInStatement - 1 : columnInStatement;
-  }
+    /**
+     * The script column of a position inside this statement: only the statement's first line is
+     * shifted, because the statement starts mid-line there.
+     */
+    public int scriptColumn(int lineInStatement, int columnInStatement) {
+        return lineInStatement <= 1 ? column + columnInStatement - 1 : columnInStatement;
+    }
 }

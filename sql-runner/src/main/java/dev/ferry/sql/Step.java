@@ -1,31 +1,32 @@
 package dev.ferry.sql;
 
-import java.util.List;
 import org.apache.flink.table.operations.ModifyOperation;
 import org.apache.flink.table.operations.QueryOperation;
+
+import java.util.List;
 
 /** What {@link SqlScriptRunner#submit} has left to do for a statement, in script order. */
 sealed interface Step {
 
-  /** A result that prepare() already has (SHOW, EXPLAIN, DESCRIBE, SET): nothing to run. */
-  record Output(QueryResult result) implements Step {}
+    /** A result that prepare() already has (SHOW, EXPLAIN, DESCRIBE, SET): nothing to run. */
+    record Output(QueryResult result) implements Step {}
 
-  /** A validated SELECT, run and collected at submit time. */
-  record Query(SqlStatement statement, QueryOperation operation) implements Step {}
+    /** A validated SELECT, run and collected at submit time. */
+    record Query(SqlStatement statement, QueryOperation operation) implements Step {}
 
-  /**
-   * The script's one job: an INSERT or the INSERTs of a statement set.
-   *
-   * @param statement the statement that starts it (the INSERT, EXECUTE or BEGIN STATEMENT SET)
-   * @param inserts its INSERTs, each with the statement it was written in
-   */
-  record Job(SqlStatement statement, List<Insert> inserts) implements Step {
+    /**
+     * The script's one job: an INSERT or the INSERTs of a statement set.
+     *
+     * @param statement the statement that starts it (the INSERT, EXECUTE or BEGIN STATEMENT SET)
+     * @param inserts its INSERTs, each with the statement it was written in
+     */
+    record Job(SqlStatement statement, List<Insert> inserts) implements Step {
 
-    List<ModifyOperation> operations() {
-      return inserts.stream().map(Insert::operation).toList();
+        List<ModifyOperation> operations() {
+            return inserts.stream().map(Insert::operation).toList();
+        }
     }
-  }
 
-  /** One INSERT (or CREATE TABLE AS) of a job and where it stands in the script. */
-  record Insert(SqlStatement statement, ModifyOperation operation) {}
+    /** One INSERT (or CREATE TABLE AS) of a job and where it stands in the script. */
+    record Insert(SqlStatement statement, ModifyOperation operation) {}
 }

@@ -14,22 +14,20 @@ import org.apache.flink.sql.parser.validate.FlinkSqlConformance;
  */
 final class SyntaxCheck {
 
-  /** PlannerContext#getSqlParserConfig for the default dialect. */
-  private static final SqlParser.Config CONFIG =
-      SqlParser.config()
-          .withParserFactory(FlinkSqlParserImpl.FACTORY)
-          .withConformance(FlinkSqlConformance.DEFAULT)
-          .withLex(Lex.JAVA)
-          .withIdentifierMaxLength(256);
+    /** PlannerContext#getSqlParserConfig for the default dialect. */
+    private static final SqlParser.Config CONFIG = SqlParser.config()
+            .withParserFactory(FlinkSqlParserImpl.FACTORY)
+            .withConformance(FlinkSqlConformance.DEFAULT)
+            .withLex(Lex.JAVA)
+            .withIdentifierMaxLength(256);
 
-  private SyntaxCheck() {}
+    private SyntaxCheck() {}
 
-  static void check(SqlStatement statement) {
-    try {
-      SqlParser.create(statement.sql(), CONFIG).parseStmt();
-    } catch (SqlParseException | RuntimeException e) {
-      throw StatementErrors.at(statement, e);
+    static void check(SqlStatement statement) {
+        try {
+            SqlParser.create(statement.sql(), CONFIG).parseStmt();
+        } catch (SqlParseException | RuntimeException e) {
+            throw StatementErrors.at(statement, e);
+        }
     }
-  }
-
 }

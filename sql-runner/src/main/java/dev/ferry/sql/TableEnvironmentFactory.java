@@ -18,27 +18,27 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  */
 final class TableEnvironmentFactory {
 
-  private TableEnvironmentFactory() {}
+    private TableEnvironmentFactory() {}
 
-  static StreamTableEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
-    Configuration config = new Configuration(flinkConfig);
-    config.set(ExecutionOptions.RUNTIME_MODE, mode);
-    StreamExecutionEnvironment environment = environment(config);
-    Configuration environmentConfig = Configuration.fromMap(environment.getConfiguration().toMap());
-    FerrySqlDefaults.fillIn(config,
-        key -> config.containsKey(key) || environmentConfig.containsKey(key));
-    EnvironmentSettings settings =
-        EnvironmentSettings.newInstance().withConfiguration(config).build();
-    return StreamTableEnvironment.create(environment, settings);
-  }
+    static StreamTableEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
+        Configuration config = new Configuration(flinkConfig);
+        config.set(ExecutionOptions.RUNTIME_MODE, mode);
+        StreamExecutionEnvironment environment = environment(config);
+        Configuration environmentConfig =
+                Configuration.fromMap(environment.getConfiguration().toMap());
+        FerrySqlDefaults.fillIn(config, key -> config.containsKey(key) || environmentConfig.containsKey(key));
+        EnvironmentSettings settings =
+                EnvironmentSettings.newInstance().withConfiguration(config).build();
+        return StreamTableEnvironment.create(environment, settings);
+    }
 
-  private static StreamExecutionEnvironment environment(Configuration config) {
-    StreamExecutionEnvironment contextOrLocal =
-        StreamExecutionEnvironment.getExecutionEnvironment(config);
-    // Without a context, Flink hands out a local environment that ignores execution.target.
-    boolean noContext = contextOrLocal instanceof LocalStreamEnvironment;
-    boolean remoteTarget =
-        config.getOptional(DeploymentOptions.TARGET).filter(t -> !t.equals("local")).isPresent();
-    return noContext && remoteTarget ? new StreamExecutionEnvironment(config) : contextOrLocal;
-  }
+    private static StreamExecutionEnvironment environment(Configuration config) {
+        StreamExecutionEnvironment contextOrLocal = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        // Without a context, Flink hands out a local environment that ignores execution.target.
+        boolean noContext = contextOrLocal instanceof LocalStreamEnvironment;
+        boolean remoteTarget = config.getOptional(DeploymentOptions.TARGET)
+                .filter(t -> !t.equals("local"))
+                .isPresent();
+        return noContext && remoteTarget ? new StreamExecutionEnvironment(config) : contextOrLocal;
+    }
 }

@@ -10,11 +10,11 @@ import org.apache.flink.table.api.TableEnvironment;
 @FunctionalInterface
 public interface TableEnvironmentSetup {
 
-  /** Does nothing. */
-  TableEnvironmentSetup NONE = tableEnv -> {};
+    /** Does nothing. */
+    TableEnvironmentSetup NONE = tableEnv -> {};
 
-  /**
-   * Prepares {@code tableEnv}; its exceptions propagate unchanged (they are not script errors).
-   */
-  void apply(TableEnvironment tableEnv);
+    /**
+     * Prepares {@code tableEnv}; its exceptions propagate unchanged (they are not script errors).
+     */
+    void apply(TableEnvironment tableEnv);
 }

@@ -1,14 +1,5 @@
 package dev.ferry.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -22,43 +13,54 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 /** Scripts submitted to a MiniCluster through its REST endpoint, as to a session cluster. */
 class SqlScriptRunnerClusterTest {
 
-  private static MiniCluster cluster;
-  private static SqlScriptRunner runner;
+    private static MiniCluster cluster;
+    private static SqlScriptRunner runner;
 
-  @TempDir Path output;
+    @TempDir
+    Path output;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    Configuration clusterConfig = new Configuration();
-    clusterConfig.set(RestOptions.BIND_PORT, "0");
-    cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-        .setConfiguration(clusterConfig)
-        .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(4)
-        .build());
-    cluster.start();
-    URI rest = cluster.getRestAddress().get();
-    Configuration client = new Configuration();
-    client.set(DeploymentOptions.TARGET, "remote");
-    client.set(RestOptions.ADDRESS, rest.getHost());
-    client.set(RestOptions.PORT, rest.getPort());
-    runner = new SqlScriptRunner(client);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Configuration clusterConfig = new Configuration();
+        clusterConfig.set(RestOptions.BIND_PORT, "0");
+        cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(clusterConfig)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(4)
+                .build());
+        cluster.start();
+        URI rest = cluster.getRestAddress().get();
+        Configuration client = new Configuration();
+        client.set(DeploymentOptions.TARGET, "remote");
+        client.set(RestOptions.ADDRESS, rest.getHost());
+        client.set(RestOptions.PORT, rest.getPort());
+        runner = new SqlScriptRunner(client);
     }
-  }
 
-  @Test
-  void runsAnInsertFromDatagenIntoCsvFiles() throws Exception {
-    // given
-    String script = """
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void runsAnInsertFromDatagenIntoCsvFiles() throws Exception {
+        // given
+        String script = """
         SET 'execution.runtime-mode' = 'batch';
         CREATE TABLE numbers (n BIGINT) WITH (
           'connector' = 'datagen', 'number-of-rows' = '10', 'fields.n.kind' = 'sequence',
@@ -68,19 +70,19 @@ class SqlScriptRunnerClusterTest {
         INSERT INTO csv SELECT n FROM numbers WHERE n > 5;
         """.formatted(output.toUri());
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
 
-    // then
-    JobID job = result.jobId().orElseThrow();
-    awaitFinished(job);
-    assertThat(csvLines()).containsExactlyInAnyOrder("6", "7", "8", "9", "10");
-  }
+        // then
+        JobID job = result.jobId().orElseThrow();
+        awaitFinished(job);
+        assertThat(csvLines()).containsExactlyInAnyOrder("6", "7", "8", "9", "10");
+    }
 
-  @Test
-  void runsCreateTableAsSelect() throws Exception {
-    // given
-    String script = """
+    @Test
+    void runsCreateTableAsSelect() throws Exception {
+        // given
+        String script = """
         SET 'execution.runtime-mode' = 'batch';
         CREATE TABLE numbers (n BIGINT) WITH (
           'connector' = 'datagen', 'number-of-rows' = '3', 'fields.n.kind' = 'sequence',
@@ -89,66 +91,66 @@ class SqlScriptRunnerClusterTest {
           AS SELECT n FROM numbers;
         """.formatted(output.toUri());
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
 
-    // then
-    awaitFinished(result.jobId().orElseThrow());
-    assertThat(csvLines()).containsExactlyInAnyOrder("1", "2", "3");
-  }
+        // then
+        awaitFinished(result.jobId().orElseThrow());
+        assertThat(csvLines()).containsExactlyInAnyOrder("1", "2", "3");
+    }
 
-  @Test
-  void startsAStreamingInsertUnderItsPipelineName() throws Exception {
-    // given
-    String script = """
+    @Test
+    void startsAStreamingInsertUnderItsPipelineName() throws Exception {
+        // given
+        String script = """
         SET 'pipeline.name' = 'endless-copy';
         CREATE TABLE endless (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '10');
         CREATE TABLE sink (n INT) WITH ('connector' = 'blackhole');
         INSERT INTO sink SELECT n FROM endless;
         """;
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), false));
 
-    // then
-    JobID job = result.jobId().orElseThrow();
-    try {
-      assertThat(cluster.listJobs().get())
-          .filteredOn(j -> j.getJobId().equals(job))
-          .extracting(JobStatusMessage::getJobName)
-          .containsExactly("endless-copy");
-    } finally {
-      cluster.cancelJob(job).get();
+        // then
+        JobID job = result.jobId().orElseThrow();
+        try {
+            assertThat(cluster.listJobs().get())
+                    .filteredOn(j -> j.getJobId().equals(job))
+                    .extracting(JobStatusMessage::getJobName)
+                    .containsExactly("endless-copy");
+        } finally {
+            cluster.cancelJob(job).get();
+        }
     }
-  }
 
-  @Test
-  void returnsTheRowsOfASelect() {
-    // given
-    String script = """
+    @Test
+    void returnsTheRowsOfASelect() {
+        // given
+        String script = """
         CREATE TABLE numbers (n INT) WITH (
           'connector' = 'datagen', 'number-of-rows' = '3', 'fields.n.kind' = 'sequence',
           'fields.n.start' = '1', 'fields.n.end' = '3');
         SELECT n * 10 AS tens FROM numbers;
         """;
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
 
-    // then
-    assertThat(result.jobId()).isEmpty();
-    assertThat(result.queries()).singleElement().satisfies(query -> {
-      assertThat(query.columns()).containsExactly("op", "tens");
-      assertThat(query.rows()).containsExactlyInAnyOrder(
-          List.of("+I", "10"), List.of("+I", "20"), List.of("+I", "30"));
-      assertThat(query.truncated()).isFalse();
-    });
-  }
+        // then
+        assertThat(result.jobId()).isEmpty();
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.columns()).containsExactly("op", "tens");
+            assertThat(query.rows())
+                    .containsExactlyInAnyOrder(List.of("+I", "10"), List.of("+I", "20"), List.of("+I", "30"));
+            assertThat(query.truncated()).isFalse();
+        });
+    }
 
-  @Test
-  void returnsBatchRowsWithoutRowKind() {
-    // given
-    String script = """
+    @Test
+    void returnsBatchRowsWithoutRowKind() {
+        // given
+        String script = """
         SET 'execution.runtime-mode' = 'batch';
         CREATE TABLE numbers (n INT) WITH (
           'connector' = 'datagen', 'number-of-rows' = '4', 'fields.n.kind' = 'sequence',
@@ -156,97 +158,97 @@ class SqlScriptRunnerClusterTest {
         SELECT COUNT(*) AS c, SUM(n) AS s FROM numbers;
         """;
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
 
-    // then
-    assertThat(result.queries()).singleElement().satisfies(query -> {
-      assertThat(query.columns()).containsExactly("c", "s");
-      assertThat(query.rows()).containsExactly(List.of("4", "10"));
-    });
-  }
+        // then
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.columns()).containsExactly("c", "s");
+            assertThat(query.rows()).containsExactly(List.of("4", "10"));
+        });
+    }
 
-  @Test
-  void stopsAnEndlessSelectAfterTheRowLimit() {
-    // given
-    String script = """
+    @Test
+    void stopsAnEndlessSelectAfterTheRowLimit() {
+        // given
+        String script = """
         CREATE TABLE endless (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '100000');
         SELECT n FROM endless;
         """;
 
-    // when
-    SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
+        // when
+        SqlRunResult result = runner.submit(runner.prepare(SqlScript.parse(script), true));
 
-    // then
-    assertThat(result.queries()).singleElement().satisfies(query -> {
-      assertThat(query.rows()).hasSize(SqlScriptRunner.MAX_ROWS);
-      assertThat(query.truncated()).isTrue();
-    });
-  }
+        // then
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.rows()).hasSize(SqlScriptRunner.MAX_ROWS);
+            assertThat(query.truncated()).isTrue();
+        });
+    }
 
-  @Test
-  void submitsNothingWhenATableIsUnknown() throws Exception {
-    // given
-    int jobsBefore = cluster.listJobs().get().size();
-    String script = """
+    @Test
+    void submitsNothingWhenATableIsUnknown() throws Exception {
+        // given
+        int jobsBefore = cluster.listJobs().get().size();
+        String script = """
         CREATE TABLE sink (n BIGINT) WITH ('connector' = 'blackhole');
         INSERT INTO sink SELECT n FROM nosuch;
         """;
 
-    // when
-    SqlScriptException error = catchThrowableOfType(SqlScriptException.class,
-        () -> runner.prepare(SqlScript.parse(script), false));
+        // when
+        SqlScriptException error =
+                catchThrowableOfType(SqlScriptException.class, () -> runner.prepare(SqlScript.parse(script), false));
 
-    // then
-    assertThat(error.getMessage()).isEqualTo("line 2, column 32: Object 'nosuch' not found");
-    assertThat(cluster.listJobs().get()).hasSize(jobsBefore);
-  }
+        // then
+        assertThat(error.getMessage()).isEqualTo("line 2, column 32: Object 'nosuch' not found");
+        assertThat(cluster.listJobs().get()).hasSize(jobsBefore);
+    }
 
-  @Test
-  void stopsAQuietSelectWhenItsTimeIsUp() {
-    // given
-    String script = """
+    @Test
+    void stopsAQuietSelectWhenItsTimeIsUp() {
+        // given
+        String script = """
         CREATE TABLE trickle (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '1');
         SELECT n FROM trickle;
         """;
-    SqlScriptRunner patient = runner.withQueryLimits(new QueryLimits(1000, Duration.ofSeconds(3)));
-    long start = System.nanoTime();
+        SqlScriptRunner patient = runner.withQueryLimits(new QueryLimits(1000, Duration.ofSeconds(3)));
+        long start = System.nanoTime();
 
-    // when
-    SqlRunResult result = patient.submit(patient.prepare(SqlScript.parse(script), true));
+        // when
+        SqlRunResult result = patient.submit(patient.prepare(SqlScript.parse(script), true));
 
-    // then
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    assertThat(result.queries()).singleElement().satisfies(query -> {
-      assertThat(query.rows().size()).isLessThan(1000);
-      assertThat(query.truncated()).isTrue();
-    });
-  }
-
-  private static void awaitFinished(JobID job) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JobStatus status = cluster.getJobStatus(job).get();
-    while (!status.isGloballyTerminalState() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      status = cluster.getJobStatus(job).get();
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.rows().size()).isLessThan(1000);
+            assertThat(query.truncated()).isTrue();
+        });
     }
-    assertThat(status).isEqualTo(JobStatus.FINISHED);
-  }
 
-  private List<String> csvLines() throws Exception {
-    try (Stream<Path> files = Files.walk(output)) {
-      return files.filter(Files::isRegularFile)
-          .filter(f -> !f.getFileName().toString().startsWith("."))
-          .flatMap(SqlScriptRunnerClusterTest::lines)
-          .toList();
+    private static void awaitFinished(JobID job) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JobStatus status = cluster.getJobStatus(job).get();
+        while (!status.isGloballyTerminalState() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = cluster.getJobStatus(job).get();
+        }
+        assertThat(status).isEqualTo(JobStatus.FINISHED);
     }
-  }
 
-  private static Stream<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file).stream();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    private List<String> csvLines() throws Exception {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .flatMap(SqlScriptRunnerClusterTest::lines)
+                    .toList();
+        }
     }
-  }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

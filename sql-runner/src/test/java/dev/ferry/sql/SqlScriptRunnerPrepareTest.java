@@ -1,224 +1,223 @@
 package dev.ferry.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** prepare() alone: no cluster is needed, because nothing is submitted. */
 class SqlScriptRunnerPrepareTest {
 
-  private static final String TABLES = """
+    private static final String TABLES = """
       CREATE TABLE source (id BIGINT, name STRING) WITH ('connector' = 'datagen');
       CREATE TABLE sink_a (id BIGINT, name STRING) WITH ('connector' = 'blackhole');
       CREATE TABLE sink_b (id BIGINT) WITH ('connector' = 'blackhole');
       """;
 
-  private final SqlScriptRunner runner = new SqlScriptRunner(new Configuration());
+    private final SqlScriptRunner runner = new SqlScriptRunner(new Configuration());
 
-  @Test
-  void preparesOneInsertAsTheScriptsJob() {
-    // when
-    PreparedScript prepared = prepare(TABLES + "INSERT INTO sink_a SELECT * FROM source;", false);
+    @Test
+    void preparesOneInsertAsTheScriptsJob() {
+        // when
+        PreparedScript prepared = prepare(TABLES + "INSERT INTO sink_a SELECT * FROM source;", false);
 
-    // then
-    assertThat(prepared.hasJob()).isTrue();
-    assertThat(prepared.hasQueries()).isFalse();
-  }
+        // then
+        assertThat(prepared.hasJob()).isTrue();
+        assertThat(prepared.hasQueries()).isFalse();
+    }
 
-  @Test
-  void takesTheJobNameFromPipelineName() {
-    // when
-    PreparedScript prepared = prepare("SET 'pipeline.name' = 'orders';\n" + TABLES
-        + "INSERT INTO sink_b SELECT id FROM source;", false);
+    @Test
+    void takesTheJobNameFromPipelineName() {
+        // when
+        PreparedScript prepared = prepare(
+                "SET 'pipeline.name' = 'orders';\n" + TABLES + "INSERT INTO sink_b SELECT id FROM source;", false);
 
-    // then
-    assertThat(prepared.jobName()).contains("orders");
-  }
+        // then
+        assertThat(prepared.jobName()).contains("orders");
+    }
 
-  @Test
-  void rejectsASecondInsert() {
-    // when
-    SqlScriptException error = prepareFails(TABLES
-        + "INSERT INTO sink_a SELECT * FROM source;\n"
-        + "INSERT INTO sink_b SELECT id FROM source;", false);
+    @Test
+    void rejectsASecondInsert() {
+        // when
+        SqlScriptException error = prepareFails(
+                TABLES + "INSERT INTO sink_a SELECT * FROM source;\n" + "INSERT INTO sink_b SELECT id FROM source;",
+                false);
 
-    // then
-    assertThat(error.getMessage()).isEqualTo("line 5: the script starts a second job; put all"
-        + " INSERTs into one EXECUTE STATEMENT SET so they run as one job");
-  }
+        // then
+        assertThat(error.getMessage())
+                .isEqualTo("line 5: the script starts a second job; put all"
+                        + " INSERTs into one EXECUTE STATEMENT SET so they run as one job");
+    }
 
-  @Test
-  void takesAnExecuteStatementSetAsOneJob() {
-    // when
-    PreparedScript prepared = prepare(TABLES + """
+    @Test
+    void takesAnExecuteStatementSetAsOneJob() {
+        // when
+        PreparedScript prepared = prepare(TABLES + """
         EXECUTE STATEMENT SET BEGIN
           INSERT INTO sink_a SELECT * FROM source;
           INSERT INTO sink_b SELECT id FROM source;
         END;""", false);
 
-    // then
-    assertThat(prepared.hasJob()).isTrue();
-  }
+        // then
+        assertThat(prepared.hasJob()).isTrue();
+    }
 
-  @Test
-  void takesTheSqlClientStatementSetAsOneJob() {
-    // when
-    PreparedScript prepared = prepare(TABLES + """
+    @Test
+    void takesTheSqlClientStatementSetAsOneJob() {
+        // when
+        PreparedScript prepared = prepare(TABLES + """
         BEGIN STATEMENT SET;
         INSERT INTO sink_a SELECT * FROM source;
         INSERT INTO sink_b SELECT id FROM source;
         END;""", false);
 
-    // then
-    assertThat(prepared.hasJob()).isTrue();
-  }
+        // then
+        assertThat(prepared.hasJob()).isTrue();
+    }
 
-  @Test
-  void rejectsAnInsertAfterAStatementSet() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + """
+    @Test
+    void rejectsAnInsertAfterAStatementSet() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + """
         BEGIN STATEMENT SET;
         INSERT INTO sink_a SELECT * FROM source;
         END;
         INSERT INTO sink_b SELECT id FROM source;""", false);
 
-    // then
-    assertThat(error.line()).isEqualTo(7);
-    assertThat(error.getMessage()).contains("second job");
-  }
+        // then
+        assertThat(error.line()).isEqualTo(7);
+        assertThat(error.getMessage()).contains("second job");
+    }
 
-  @Test
-  void rejectsAStatementSetThatIsNotClosed() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + """
+    @Test
+    void rejectsAStatementSetThatIsNotClosed() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + """
         BEGIN STATEMENT SET;
         INSERT INTO sink_a SELECT * FROM source;""", false);
 
-    // then
-    assertThat(error.getMessage()).isEqualTo("line 4: BEGIN STATEMENT SET is not closed with END");
-  }
+        // then
+        assertThat(error.getMessage()).isEqualTo("line 4: BEGIN STATEMENT SET is not closed with END");
+    }
 
-  @Test
-  void rejectsSelectWhenQueriesAreNotAllowed() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + "SELECT * FROM source;", false);
+    @Test
+    void rejectsSelectWhenQueriesAreNotAllowed() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + "SELECT * FROM source;", false);
 
-    // then
-    assertThat(error.line()).isEqualTo(4);
-    assertThat(error.getMessage()).contains("SELECT queries need a session");
-  }
+        // then
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.getMessage()).contains("SELECT queries need a session");
+    }
 
-  @Test
-  void keepsSelectForSubmitWhenQueriesAreAllowed() {
-    // when
-    PreparedScript prepared = prepare(TABLES + "SELECT * FROM source;", true);
+    @Test
+    void keepsSelectForSubmitWhenQueriesAreAllowed() {
+        // when
+        PreparedScript prepared = prepare(TABLES + "SELECT * FROM source;", true);
 
-    // then
-    assertThat(prepared.hasQueries()).isTrue();
-    assertThat(prepared.hasJob()).isFalse();
-  }
+        // then
+        assertThat(prepared.hasQueries()).isTrue();
+        assertThat(prepared.hasJob()).isFalse();
+    }
 
-  @Test
-  void reportsAnUnknownTableAtItsScriptPosition() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + "\n\nINSERT INTO sink_a\n"
-        + "SELECT * FROM nosuch;", false);
+    @Test
+    void reportsAnUnknownTableAtItsScriptPosition() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + "\n\nINSERT INTO sink_a\n" + "SELECT * FROM nosuch;", false);
 
-    // then
-    assertThat(error.getMessage()).isEqualTo("line 7, column 15: Object 'nosuch' not found");
-  }
+        // then
+        assertThat(error.getMessage()).isEqualTo("line 7, column 15: Object 'nosuch' not found");
+    }
 
-  @Test
-  void reportsAnUnknownColumnAtItsScriptPosition() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + "INSERT INTO sink_b SELECT idd FROM source;",
-        false);
+    @Test
+    void reportsAnUnknownColumnAtItsScriptPosition() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + "INSERT INTO sink_b SELECT idd FROM source;", false);
 
-    // then
-    assertThat(error.getMessage())
-        .isEqualTo("line 4, column 27: Column 'idd' not found in any table");
-  }
+        // then
+        assertThat(error.getMessage()).isEqualTo("line 4, column 27: Column 'idd' not found in any table");
+    }
 
-  @Test
-  void reportsAnInsertThatDoesNotFitItsSinkBeforeSubmitting() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + "INSERT INTO sink_b SELECT name FROM source;",
-        false);
+    @Test
+    void reportsAnInsertThatDoesNotFitItsSinkBeforeSubmitting() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + "INSERT INTO sink_b SELECT name FROM source;", false);
 
-    // then
-    assertThat(error.line()).isEqualTo(4);
-    assertThat(error.getMessage()).contains("do not match").doesNotContain("\n");
-  }
+        // then
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.getMessage()).contains("do not match").doesNotContain("\n");
+    }
 
-  @Test
-  void blamesTheInsertOfAStatementSetThatDoesNotFitItsSink() {
-    // when
-    SqlScriptException error = prepareFails(TABLES + """
+    @Test
+    void blamesTheInsertOfAStatementSetThatDoesNotFitItsSink() {
+        // when
+        SqlScriptException error = prepareFails(TABLES + """
         BEGIN STATEMENT SET;
         INSERT INTO sink_a SELECT * FROM source;
         INSERT INTO sink_b SELECT name FROM source;
         END;""", false);
 
-    // then
-    assertThat(error.line()).isEqualTo(6);
-    assertThat(error.getMessage()).contains("do not match");
-  }
+        // then
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.getMessage()).contains("do not match");
+    }
 
-  @Test
-  void takesCreateTableAsSelectAsTheJobWithoutCreatingTheTable() {
-    // given
-    SqlScript script = SqlScript.parse(TABLES
-        + "CREATE TABLE copy WITH ('connector' = 'blackhole') AS SELECT * FROM source;");
+    @Test
+    void takesCreateTableAsSelectAsTheJobWithoutCreatingTheTable() {
+        // given
+        SqlScript script =
+                SqlScript.parse(TABLES + "CREATE TABLE copy WITH ('connector' = 'blackhole') AS SELECT * FROM source;");
 
-    // when
-    PreparedScript prepared = runner.prepare(script, false);
+        // when
+        PreparedScript prepared = runner.prepare(script, false);
 
-    // then
-    assertThat(prepared.hasJob()).isTrue();
-    assertThat(prepared.tableEnv().listTables()).doesNotContain("copy");
-  }
+        // then
+        assertThat(prepared.hasJob()).isTrue();
+        assertThat(prepared.tableEnv().listTables()).doesNotContain("copy");
+    }
 
-  @Test
-  void rejectsSwitchingTheRuntimeMode() {
-    // when
-    SqlScriptException error = prepareFails("SET 'execution.runtime-mode' = 'batch';\n"
-        + "SET 'execution.runtime-mode' = 'streaming';", false);
+    @Test
+    void rejectsSwitchingTheRuntimeMode() {
+        // when
+        SqlScriptException error = prepareFails(
+                "SET 'execution.runtime-mode' = 'batch';\n" + "SET 'execution.runtime-mode' = 'streaming';", false);
 
-    // then
-    assertThat(error.getMessage()).startsWith("line 2: the script already runs in batch mode");
-  }
+        // then
+        assertThat(error.getMessage()).startsWith("line 2: the script already runs in batch mode");
+    }
 
-  @Test
-  void returnsWhatShowStatementsSay() {
-    // given
-    PreparedScript prepared = prepare(TABLES + "SHOW TABLES;", false);
+    @Test
+    void returnsWhatShowStatementsSay() {
+        // given
+        PreparedScript prepared = prepare(TABLES + "SHOW TABLES;", false);
 
-    // when
-    SqlRunResult result = runner.submit(prepared);
+        // when
+        SqlRunResult result = runner.submit(prepared);
 
-    // then
-    assertThat(result.jobId()).isEmpty();
-    assertThat(result.queries()).singleElement().satisfies(show ->
-        assertThat(show.rows()).containsExactly(
-            List.of("sink_a"), List.of("sink_b"), List.of("source")));
-  }
+        // then
+        assertThat(result.jobId()).isEmpty();
+        assertThat(result.queries())
+                .singleElement()
+                .satisfies(show -> assertThat(show.rows())
+                        .containsExactly(List.of("sink_a"), List.of("sink_b"), List.of("source")));
+    }
 
-  @Test
-  void resetsASettingToWhatTheRunnerStartedWith() {
-    // when
-    PreparedScript prepared = prepare("SET 'pipeline.name' = 'x';\nRESET 'pipeline.name';", false);
+    @Test
+    void resetsASettingToWhatTheRunnerStartedWith() {
+        // when
+        PreparedScript prepared = prepare("SET 'pipeline.name' = 'x';\nRESET 'pipeline.name';", false);
 
-    // then
-    assertThat(prepared.jobName()).isEmpty();
-  }
+        // then
+        assertThat(prepared.jobName()).isEmpty();
+    }
 
-  @Test
-  void runsCatalogAndDatabaseStatementsInScriptOrder() {
-    // given
-    PreparedScript prepared = prepare("""
+    @Test
+    void runsCatalogAndDatabaseStatementsInScriptOrder() {
+        // given
+        PreparedScript prepared = prepare("""
         CREATE CATALOG lake WITH ('type' = 'generic_in_memory');
         USE CATALOG lake;
         CREATE DATABASE sales;
@@ -228,38 +227,39 @@ class SqlScriptRunnerPrepareTest {
         SHOW TABLES FROM lake.sales;
         """, false);
 
-    // when
-    SqlRunResult result = runner.submit(prepared);
+        // when
+        SqlRunResult result = runner.submit(prepared);
 
-    // then
-    assertThat(result.queries()).extracting(QueryResult::rows).containsExactly(
-        List.of(List.of("sales")), List.of(List.of("orders")));
-  }
+        // then
+        assertThat(result.queries())
+                .extracting(QueryResult::rows)
+                .containsExactly(List.of(List.of("sales")), List.of(List.of("orders")));
+    }
 
-  private PreparedScript prepare(String text, boolean allowQueries) {
-    return runner.prepare(SqlScript.parse(text), allowQueries);
-  }
+    private PreparedScript prepare(String text, boolean allowQueries) {
+        return runner.prepare(SqlScript.parse(text), allowQueries);
+    }
 
-  @Test
-  void runsTheSetupBeforeTheFirstStatementWithoutShiftingErrorLines() {
-    // given a setup that registers a catalog and makes it current
-    SqlScriptRunner withSetup = runner.withSetup(tableEnv -> {
-      tableEnv.executeSql("CREATE CATALOG extra WITH ('type' = 'generic_in_memory')");
-      tableEnv.useCatalog("extra");
-    });
+    @Test
+    void runsTheSetupBeforeTheFirstStatementWithoutShiftingErrorLines() {
+        // given a setup that registers a catalog and makes it current
+        SqlScriptRunner withSetup = runner.withSetup(tableEnv -> {
+            tableEnv.executeSql("CREATE CATALOG extra WITH ('type' = 'generic_in_memory')");
+            tableEnv.useCatalog("extra");
+        });
 
-    // when
-    SqlScriptException error = catchThrowableOfType(SqlScriptException.class,
-        () -> withSetup.prepare(SqlScript.parse(TABLES + "INSERT INTO sink_b SELECT idd FROM source;"),
-            false));
-    PreparedScript prepared = withSetup.prepare(SqlScript.parse("SELECT 1;"), true);
+        // when
+        SqlScriptException error = catchThrowableOfType(
+                SqlScriptException.class,
+                () -> withSetup.prepare(SqlScript.parse(TABLES + "INSERT INTO sink_b SELECT idd FROM source;"), false));
+        PreparedScript prepared = withSetup.prepare(SqlScript.parse("SELECT 1;"), true);
 
-    // then
-    assertThat(error.getMessage()).startsWith("line 4");
-    assertThat(prepared.tableEnv().getCurrentCatalog()).isEqualTo("extra");
-  }
+        // then
+        assertThat(error.getMessage()).startsWith("line 4");
+        assertThat(prepared.tableEnv().getCurrentCatalog()).isEqualTo("extra");
+    }
 
-  private SqlScriptException prepareFails(String text, boolean allowQueries) {
-    return catchThrowableOfType(SqlScriptException.class, () -> prepare(text, allowQueries));
-  }
+    private SqlScriptException prepareFails(String text, boolean allowQueries) {
+        return catchThrowableOfType(SqlScriptException.class, () -> prepare(text, allowQueries));
+    }
 }

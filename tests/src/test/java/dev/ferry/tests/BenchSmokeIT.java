@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
@@ -16,6 +14,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 'ferry bench deploy', 'ferry bench submit' and 'ferry bench nexmark --yarn' through the CLI on
@@ -39,8 +39,10 @@ class BenchSmokeIT {
         cluster = YarnTestCluster.start(
                 "bench-smoke",
                 EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
-                running -> String.join("\n",
-                        // As shipped in conf/ferry.yaml (this file replaces it): Ferry's sessions keep a warm TaskManager.
+                running -> String.join(
+                        "\n",
+                        // As shipped in conf/ferry.yaml (this file replaces it): Ferry's sessions keep a warm
+                        // TaskManager.
                         "ferry.session.min-taskmanagers: 1",
                         "ferry.deploy.timeout: 120s",
                         "ferry.job.running-timeout: 120s",
@@ -57,8 +59,13 @@ class BenchSmokeIT {
     @Test
     void deployBenchDeploysFerryAndStockSessionsAndWritesItsReport() throws Exception {
         // when: Ferry and stock sessions are deployed alternately
-        FerryCliRun run = cluster.ferry("bench", "deploy", "--runs", Integer.toString(RUNS),
-                "--results-dir", OUTPUT.resolve("deploy").toString());
+        FerryCliRun run = cluster.ferry(
+                "bench",
+                "deploy",
+                "--runs",
+                Integer.toString(RUNS),
+                "--results-dir",
+                OUTPUT.resolve("deploy").toString());
 
         // then: every run completed (times are reported, not asserted) and the files are there
         assertEveryRunCompleted(run, "deploy", 2 * RUNS);
@@ -67,8 +74,13 @@ class BenchSmokeIT {
     @Test
     void submitBenchRunsJobsOnBothSidesAndAtTheShellAndWritesItsReport() throws Exception {
         // when: new-session and warm-TaskManager submits on both sides, and 'ferry job submit' as a process
-        FerryCliRun run = cluster.ferry("bench", "submit", "--runs", Integer.toString(RUNS),
-                "--results-dir", OUTPUT.resolve("submit").toString());
+        FerryCliRun run = cluster.ferry(
+                "bench",
+                "submit",
+                "--runs",
+                Integer.toString(RUNS),
+                "--results-dir",
+                OUTPUT.resolve("submit").toString());
 
         // then
         assertEveryRunCompleted(run, "submit", 5 * RUNS);
@@ -78,23 +90,39 @@ class BenchSmokeIT {
     void nexmarkBenchRunsAsAProcessOfTheDistributionAndWritesItsReport() throws Exception {
         // given: the tarball's bin/ferry, which gives this bench the full JIT; tiny sizes
         Path dir = OUTPUT.resolve("nexmark");
-        Process process = new ProcessBuilder(cluster.home().resolve("bin/ferry").toString(), "bench", "nexmark",
-                "--queries", "q0,q3", "--events", "2000", "--runs", "1", "--warmups", "0",
-                "--results-dir", dir.toString())
+        Process process = new ProcessBuilder(
+                        cluster.home().resolve("bin/ferry").toString(),
+                        "bench",
+                        "nexmark",
+                        "--queries",
+                        "q0,q3",
+                        "--events",
+                        "2000",
+                        "--runs",
+                        "1",
+                        "--warmups",
+                        "0",
+                        "--results-dir",
+                        dir.toString())
                 .redirectErrorStream(true)
                 .start();
 
         // when
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as(output).isTrue();
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES))
+                .as(output)
+                .isTrue();
 
         // then: both queries ran on both sides (rates reported, not asserted) and the files are there
         assertThat(process.exitValue()).as(output).isZero();
         for (Path file : List.of(dir.resolve("results.md"), dir.resolve("results.csv"), dir.resolve("nexmark.png"))) {
             assertThat(file).isNotEmptyFile();
         }
-        assertThat(Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).map(row -> row.split(",")[0]))
-                .as(output).containsExactlyInAnyOrder("q0", "q0", "q3", "q3");
+        assertThat(Files.readAllLines(dir.resolve("results.csv")).stream()
+                        .skip(1)
+                        .map(row -> row.split(",")[0]))
+                .as(output)
+                .containsExactlyInAnyOrder("q0", "q0", "q3", "q3");
     }
 
     @Test
@@ -103,21 +131,39 @@ class BenchSmokeIT {
         Path dir = OUTPUT.resolve("nexmark-yarn");
 
         // when
-        FerryCliRun run = cluster.ferry("bench", "nexmark", "--yarn", "--queries", "q0,q13", "--events", "2000",
-                "--runs", Integer.toString(RUNS), "--warmups", "0", "--results-dir", dir.toString());
+        FerryCliRun run = cluster.ferry(
+                "bench",
+                "nexmark",
+                "--yarn",
+                "--queries",
+                "q0,q13",
+                "--events",
+                "2000",
+                "--runs",
+                Integer.toString(RUNS),
+                "--warmups",
+                "0",
+                "--results-dir",
+                dir.toString());
 
         // then: both queries ran on both sessions without a failure, and the report says where they ran
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        List<String> rows = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
-        assertThat(rows).as(run.stdout()).hasSize(4 * RUNS)
+        List<String> rows =
+                Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertThat(rows)
+                .as(run.stdout())
+                .hasSize(4 * RUNS)
                 .allSatisfy(row -> assertThat(row).as(row).endsWith(","));
         assertThat(rows.stream().map(row -> row.split(",")[0])).containsOnly("q0", "q13");
         assertThat(dir.resolve("results.md")).content().contains("two YARN sessions");
         assertThat(dir.resolve("nexmark.png")).isNotEmptyFile();
 
         // and: neither bench session is left running
-        assertThat(cluster.yarn().getApplications(Set.of("Apache Flink"), EnumSet.of(YarnApplicationState.ACCEPTED,
-                YarnApplicationState.RUNNING))).extracting(ApplicationReport::getName)
+        assertThat(cluster.yarn()
+                        .getApplications(
+                                Set.of("Apache Flink"),
+                                EnumSet.of(YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING)))
+                .extracting(ApplicationReport::getName)
                 .doesNotContain("bench-nexmark-a", "bench-nexmark-b");
     }
 
@@ -139,8 +185,11 @@ class BenchSmokeIT {
             assertThat(file).isNotEmptyFile();
             assertThat(run.stdout()).contains("Wrote " + file);
         }
-        List<String> rows = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
-        assertThat(rows).as(run.stdout()).hasSize(expectedRuns)
+        List<String> rows =
+                Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertThat(rows)
+                .as(run.stdout())
+                .hasSize(expectedRuns)
                 .allSatisfy(row -> assertThat(row.split(",")[4]).as(row).isEqualTo("true"));
     }
 }

@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed output of examples/CountingJob.jar ({@code seq,count,version} lines) on HDFS,
@@ -60,7 +60,9 @@ final class CountingOutput {
     void awaitAtLeast(int count, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (lines().size() < count) {
-            assertThat(System.nanoTime()).as("%d committed lines in %s within %s", count, dir, timeout).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%d committed lines in %s within %s", count, dir, timeout)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -69,7 +71,9 @@ final class CountingOutput {
     void awaitVersion(String version, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (lines().stream().noneMatch(l -> l.version().equals(version))) {
-            assertThat(System.nanoTime()).as("a line of version %s in %s within %s", version, dir, timeout).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("a line of version %s in %s within %s", version, dir, timeout)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -85,10 +89,12 @@ final class CountingOutput {
         assertThat(lines.stream().mapToLong(Line::seq).sorted().toArray())
                 .as("sequence numbers 0..%d, each once", max)
                 .containsExactly(LongStream.rangeClosed(0, max).toArray());
-        Map<Long, List<Long>> countsPerKey = lines.stream().collect(Collectors.groupingBy(
-                l -> l.seq() % keys, Collectors.mapping(Line::count, Collectors.toList())));
+        Map<Long, List<Long>> countsPerKey = lines.stream()
+                .collect(Collectors.groupingBy(
+                        l -> l.seq() % keys, Collectors.mapping(Line::count, Collectors.toList())));
         countsPerKey.forEach((key, counts) -> assertThat(counts)
                 .as("counts of key %d", key)
-                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, counts.size()).boxed().toList()));
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, counts.size()).boxed().toList()));
     }
 }

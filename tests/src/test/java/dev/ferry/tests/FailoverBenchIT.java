@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 'ferry bench failover' through the CLI on MiniYARN + MiniDFS + ZooKeeper (tickTime 2000, as a
@@ -34,7 +34,8 @@ class FailoverBenchIT {
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
         cluster = YarnTestCluster.startWithHa(
-                "failover-bench", EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
+                "failover-bench",
+                EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
                 // As shipped in conf/ferry.yaml (this file replaces it): one warm TaskManager per session.
                 "ferry.session.min-taskmanagers: 1",
                 "ferry.deploy.timeout: 120s",
@@ -51,16 +52,21 @@ class FailoverBenchIT {
     @Test
     void ferryAndStockHaSettingsBothBringAKilledJobManagersJobBackAndTheReportIsWritten() throws Exception {
         // when: A and B alternate, each a fresh session whose JobManager is killed once
-        FerryCliRun run = cluster.ferry("bench", "failover", "--runs", Integer.toString(RUNS),
-                "--results-dir", OUTPUT.toString());
+        FerryCliRun run = cluster.ferry(
+                "bench", "failover", "--runs", Integer.toString(RUNS), "--results-dir", OUTPUT.toString());
 
         // then: every job came back on a later attempt (times are reported, not asserted), files are there
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        for (Path file : List.of(OUTPUT.resolve("results.md"), OUTPUT.resolve("results.csv"), OUTPUT.resolve("failover.png"))) {
+        for (Path file :
+                List.of(OUTPUT.resolve("results.md"), OUTPUT.resolve("results.csv"), OUTPUT.resolve("failover.png"))) {
             assertThat(file).isNotEmptyFile();
         }
-        List<String> rows = Files.readAllLines(OUTPUT.resolve("results.csv")).stream().skip(1).toList();
-        assertThat(rows).as(run.stdout()).hasSize(2 * RUNS)
+        List<String> rows = Files.readAllLines(OUTPUT.resolve("results.csv")).stream()
+                .skip(1)
+                .toList();
+        assertThat(rows)
+                .as(run.stdout())
+                .hasSize(2 * RUNS)
                 .allSatisfy(row -> assertThat(row.split(",")[4]).as(row).isEqualTo("true"));
     }
 }

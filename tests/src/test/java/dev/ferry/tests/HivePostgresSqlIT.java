@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.hive.testing.LocalPostgres;
 import dev.ferry.hive.testing.TestMetastore;
 
@@ -15,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@link HiveSqlSuite} on a metastore that keeps its catalog in PostgreSQL, as production
  * metastores do, and a restart of that metastore: what {@code ferry sql} created must live in
@@ -25,7 +25,8 @@ import java.util.List;
 class HivePostgresSqlIT extends HiveSqlSuite {
 
     /** Reads back all three tables of the suite's first tests: clicks' rows and events' counts. */
-    private static final String READ_BACK = String.join("\n",
+    private static final String READ_BACK = String.join(
+            "\n",
             "SET 'execution.runtime-mode' = 'batch';",
             "SELECT id, page FROM clicks WHERE id > 1 ORDER BY id;",
             "SELECT parity, COUNT(*) AS n FROM events GROUP BY parity ORDER BY parity;",
@@ -63,7 +64,8 @@ class HivePostgresSqlIT extends HiveSqlSuite {
         assertIsTheVisitsTableOfTheHiveDialect(client.getTable("default", "visits"));
         assertThat(client.listPartitionNames("default", "events", (short) -1))
                 .containsExactlyInAnyOrderElementsOf(eventPartitions);
-        assertThat(client.getTable("default", "events").getPartitionKeys()).singleElement()
+        assertThat(client.getTable("default", "events").getPartitionKeys())
+                .singleElement()
                 .satisfies(key -> assertThat(key.getName()).isEqualTo("parity"));
 
         // and ferry sql, with a catalog opened afresh, reads the same rows

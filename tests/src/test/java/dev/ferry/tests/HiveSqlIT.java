@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.hive.testing.TestMetastore;
 import dev.ferry.launcher.cli.FerryCliRun;
 
@@ -14,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link HiveSqlSuite} on a Derby metastore, plus what does not depend on the metastore's
@@ -45,7 +45,8 @@ class HiveSqlIT extends HiveSqlSuite {
         // when
         long started = System.nanoTime();
         FerryCliRun run = cluster.ferryWithConf(confDir, "sql", "--session", SESSION, "-e", "SELECT 1;");
-        System.out.printf("ferry sql against a dead metastore failed after %d ms%n",
+        System.out.printf(
+                "ferry sql against a dead metastore failed after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         // then
@@ -62,17 +63,46 @@ class HiveSqlIT extends HiveSqlSuite {
         int jobsBefore = jobCount();
 
         // when / then
-        assertRefused(cluster.ferry("sql", "--session", SESSION, "-f", file("nodb.sql",
-                "SET 'execution.runtime-mode' = 'batch';\nSELECT * FROM nosuchdb.clicks;\n")),
-                "nodb.sql", "line 2", "nosuchdb");
-        assertRefused(cluster.ferry("sql", "--session", SESSION, "-f", file("notable.sql", String.join("\n",
-                "CREATE TEMPORARY TABLE sink (n INT) WITH ('connector' = 'blackhole');",
-                "INSERT INTO sink SELECT id FROM nosuchtable;", ""))),
-                "line 2", "nosuchtable");
-        assertRefused(cluster.ferry("sql", "--session", SESSION, "-f", file("bucketed.sql", String.join("\n",
-                "SET 'table.sql-dialect' = 'hive';",
-                "CREATE TABLE bucketed (a INT) CLUSTERED BY (a) INTO 4 BUCKETS;", ""))),
-                "line 2", "Bucketed table is not supported");
+        assertRefused(
+                cluster.ferry(
+                        "sql",
+                        "--session",
+                        SESSION,
+                        "-f",
+                        file("nodb.sql", "SET 'execution.runtime-mode' = 'batch';\nSELECT * FROM nosuchdb.clicks;\n")),
+                "nodb.sql",
+                "line 2",
+                "nosuchdb");
+        assertRefused(
+                cluster.ferry(
+                        "sql",
+                        "--session",
+                        SESSION,
+                        "-f",
+                        file(
+                                "notable.sql",
+                                String.join(
+                                        "\n",
+                                        "CREATE TEMPORARY TABLE sink (n INT) WITH ('connector' = 'blackhole');",
+                                        "INSERT INTO sink SELECT id FROM nosuchtable;",
+                                        ""))),
+                "line 2",
+                "nosuchtable");
+        assertRefused(
+                cluster.ferry(
+                        "sql",
+                        "--session",
+                        SESSION,
+                        "-f",
+                        file(
+                                "bucketed.sql",
+                                String.join(
+                                        "\n",
+                                        "SET 'table.sql-dialect' = 'hive';",
+                                        "CREATE TABLE bucketed (a INT) CLUSTERED BY (a) INTO 4 BUCKETS;",
+                                        ""))),
+                "line 2",
+                "Bucketed table is not supported");
         assertThat(jobCount()).isEqualTo(jobsBefore);
         assertThat(client.tableExists("default", "bucketed")).isFalse();
     }
@@ -82,21 +112,24 @@ class HiveSqlIT extends HiveSqlSuite {
     void anApplicationClusterRegistersTheCatalogOnItsJobManager() throws Exception {
         // given a script that writes into a Hive table; IF NOT EXISTS because the client runs the
         // DDL when it checks the script, and the JobManager runs it again
-        String script = file("app_events.sql", String.join("\n",
-                "SET 'execution.checkpointing.interval' = '2s';",
-                "SET 'table.sql-dialect' = 'hive';",
-                "CREATE TABLE IF NOT EXISTS app_events (n BIGINT) PARTITIONED BY (parity STRING) STORED AS TEXTFILE",
-                "TBLPROPERTIES ('sink.partition-commit.policy.kind' = 'metastore,success-file');",
-                "SET 'table.sql-dialect' = 'default';",
-                "CREATE TEMPORARY TABLE seq (n BIGINT) WITH (",
-                "  'connector' = 'datagen', 'rows-per-second' = '20',",
-                "  'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '100000');",
-                "INSERT INTO app_events SELECT n, IF(MOD(n, 2) = 0, 'even', 'odd') FROM seq;",
-                ""));
+        String script = file(
+                "app_events.sql",
+                String.join(
+                        "\n",
+                        "SET 'execution.checkpointing.interval' = '2s';",
+                        "SET 'table.sql-dialect' = 'hive';",
+                        "CREATE TABLE IF NOT EXISTS app_events (n BIGINT) PARTITIONED BY (parity STRING) STORED AS TEXTFILE",
+                        "TBLPROPERTIES ('sink.partition-commit.policy.kind' = 'metastore,success-file');",
+                        "SET 'table.sql-dialect' = 'default';",
+                        "CREATE TEMPORARY TABLE seq (n BIGINT) WITH (",
+                        "  'connector' = 'datagen', 'rows-per-second' = '20',",
+                        "  'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '100000');",
+                        "INSERT INTO app_events SELECT n, IF(MOD(n, 2) = 0, 'even', 'odd') FROM seq;",
+                        ""));
 
         // when
-        JsonNode started = json(cluster.ferry("sql", "-f", script, "--application", "--jm-memory", "1024m",
-                "-o", "json"));
+        JsonNode started =
+                json(cluster.ferry("sql", "-f", script, "--application", "--jm-memory", "1024m", "-o", "json"));
 
         // then
         assertThat(started.get("job").get("mode").asText()).isEqualTo("application");

@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
@@ -31,6 +29,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The lifecycle of jobs on a real YARN and HDFS: a jar job in a session, the same jar in an
  * application and a per-job cluster, stop/resume, kill/resume, restart with a new jar, and the
@@ -51,10 +51,7 @@ class JobLifecycleIT {
         cluster = YarnTestCluster.start(
                 "jobs-it",
                 EmbeddedCluster.builder().nodeManagerMemoryMb(8192).queue("default", 100),
-                running -> String.join("\n",
-                        "ferry.deploy.timeout: 120s",
-                        "ferry.job.running-timeout: 120s",
-                        ""));
+                running -> String.join("\n", "ferry.deploy.timeout: 120s", "ferry.job.running-timeout: 120s", ""));
         sessionOutput = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/session"));
         appOutput = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/app"));
         json(cluster.ferry(small("session", "start", "jobs", "--min-taskmanagers", "1", "--slots", "2", "-o", "json")));
@@ -70,7 +67,8 @@ class JobLifecycleIT {
     /** Small containers, so a session and a job cluster fit side by side. */
     private static String[] small(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--jm-memory", "1024m", "--tm-memory", "1024m", "-Dtaskmanager.memory.managed.fraction=0.2"));
+        all.addAll(
+                List.of("--jm-memory", "1024m", "--tm-memory", "1024m", "-Dtaskmanager.memory.managed.fraction=0.2"));
         return all.toArray(String[]::new);
     }
 
@@ -88,25 +86,48 @@ class JobLifecycleIT {
     }
 
     private static List<ApplicationReport> liveApplications() throws Exception {
-        return cluster.yarn().getApplications(
-                Set.of("Apache Flink"), EnumSet.of(YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING,
-                        YarnApplicationState.NEW, YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED));
+        return cluster.yarn()
+                .getApplications(
+                        Set.of("Apache Flink"),
+                        EnumSet.of(
+                                YarnApplicationState.ACCEPTED,
+                                YarnApplicationState.RUNNING,
+                                YarnApplicationState.NEW,
+                                YarnApplicationState.NEW_SAVING,
+                                YarnApplicationState.SUBMITTED));
     }
 
     @Test
     @Order(1)
     void aJarJobInASessionRunsAndIsListedUnderItsName() throws Exception {
-        JsonNode started = json(cluster.ferry("job", "submit", "--session", "jobs", "--name", "counter", countingJar(),
-                "-o", "json", "--", "--output", cluster.hdfs("/out/session"), "--rate", "20"));
+        JsonNode started = json(cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                "jobs",
+                "--name",
+                "counter",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfs("/out/session"),
+                "--rate",
+                "20"));
 
         assertThat(started.get("state").asText()).isEqualTo("RUNNING");
         JsonNode list = json(cluster.ferry("job", "list", "-o", "json"));
-        assertThat(StreamSupport.stream(list.spliterator(), false).map(j -> j.get("name").asText())).contains("counter");
+        assertThat(StreamSupport.stream(list.spliterator(), false)
+                        .map(j -> j.get("name").asText()))
+                .contains("counter");
         JsonNode status = job("counter");
         assertThat(status.get("state").asText()).isEqualTo("RUNNING");
         assertThat(status.get("cluster").asText()).isEqualTo("jobs");
         assertThat(status.get("mode").asText()).isEqualTo("session");
-        assertThat(status.get("artifact").asText()).startsWith(cluster.hdfs("/ferry/artifacts/")).endsWith("CountingJob.jar");
+        assertThat(status.get("artifact").asText())
+                .startsWith(cluster.hdfs("/ferry/artifacts/"))
+                .endsWith("CountingJob.jar");
     }
 
     @Test
@@ -116,7 +137,8 @@ class JobLifecycleIT {
 
         JsonNode stopped = json(cluster.ferry("job", "stop", "counter", "-o", "json"));
         String savepoint = stopped.get("savepoint").asText();
-        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata"))).isTrue();
+        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata")))
+                .isTrue();
         assertThat(job("counter").get("state").asText()).isEqualTo("FINISHED");
 
         JsonNode resumed = json(cluster.ferry("job", "resume", "counter", "--from-latest", "-o", "json"));
@@ -140,21 +162,36 @@ class JobLifecycleIT {
         sessionOutput.awaitVersion("2", OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "counter", "-o", "json"));
         sessionOutput.assertExactlyOnce(KEYS);
-        assertThat(sessionOutput.lines().stream().map(CountingOutput.Line::version).distinct()).containsExactlyInAnyOrder("1", "2");
+        assertThat(sessionOutput.lines().stream()
+                        .map(CountingOutput.Line::version)
+                        .distinct())
+                .containsExactlyInAnyOrder("1", "2");
     }
 
     @Test
     @Order(4)
     void theSameJarRunsAsAnApplicationClusterNamedAfterTheJob() throws Exception {
-        JsonNode started = json(cluster.ferry(small("app", "run", "--name", "appcounter", countingJar(), "-o", "json",
-                "--", "--output", cluster.hdfs("/out/app"), "--rate", "20")));
+        JsonNode started = json(cluster.ferry(small(
+                "app",
+                "run",
+                "--name",
+                "appcounter",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfs("/out/app"),
+                "--rate",
+                "20")));
 
         assertThat(started.get("state").asText()).isEqualTo("RUNNING");
         assertThat(started.get("mode").asText()).isEqualTo("application");
         JsonNode status = job("appcounter");
         assertThat(status.get("cluster").asText()).isEqualTo("appcounter");
         assertThat(status.get("mode").asText()).isEqualTo("application");
-        assertThat(status.get("applicationId").asText()).isEqualTo(started.get("applicationId").asText());
+        assertThat(status.get("applicationId").asText())
+                .isEqualTo(started.get("applicationId").asText());
     }
 
     @Test
@@ -179,24 +216,60 @@ class JobLifecycleIT {
     @Test
     @Order(6)
     void aPerJobClusterRunsABoundedJobAndEndsWithIt() throws Exception {
-        String wordCount = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
+        String wordCount =
+                cluster.home().resolve("examples/StreamingWordCount.jar").toString();
 
-        JsonNode started = json(cluster.ferry(small("app", "run", "--mode", "per-job", "--name", "wc-perjob", wordCount,
-                "-o", "json", "--", "--count", "100", "--rate", "200", "--output", cluster.hdfs("/out/perjob"))));
+        JsonNode started = json(cluster.ferry(small(
+                "app",
+                "run",
+                "--mode",
+                "per-job",
+                "--name",
+                "wc-perjob",
+                wordCount,
+                "-o",
+                "json",
+                "--",
+                "--count",
+                "100",
+                "--rate",
+                "200",
+                "--output",
+                cluster.hdfs("/out/perjob"))));
 
         assertThat(started.get("mode").asText()).isEqualTo("per-job");
         assertThat(started.get("state").asText()).isIn("RUNNING", "FINISHED");
         awaitEnded(ApplicationId.fromString(started.get("applicationId").asText()), Duration.ofSeconds(90));
-        assertThat(cluster.yarn().getApplicationReport(ApplicationId.fromString(started.get("applicationId").asText()))
-                .getFinalApplicationStatus().name()).isEqualTo("SUCCEEDED");
+        assertThat(cluster.yarn()
+                        .getApplicationReport(ApplicationId.fromString(
+                                started.get("applicationId").asText()))
+                        .getFinalApplicationStatus()
+                        .name())
+                .isEqualTo("SUCCEEDED");
     }
 
     @Test
     @Order(7)
     void stoppingAJobThatAlreadyFinishedIsRefused() throws Exception {
-        String wordCount = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
-        json(cluster.ferry("job", "submit", "--session", "jobs", "--name", "wc-done", wordCount, "-o", "json",
-                "--", "--count", "20", "--rate", "200", "--output", cluster.hdfs("/out/done")));
+        String wordCount =
+                cluster.home().resolve("examples/StreamingWordCount.jar").toString();
+        json(cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                "jobs",
+                "--name",
+                "wc-done",
+                wordCount,
+                "-o",
+                "json",
+                "--",
+                "--count",
+                "20",
+                "--rate",
+                "200",
+                "--output",
+                cluster.hdfs("/out/done")));
         awaitJobState("wc-done", "FINISHED", Duration.ofSeconds(60));
 
         FerryCliRun run = cluster.ferry("job", "stop", "wc-done");
@@ -210,19 +283,28 @@ class JobLifecycleIT {
     @Order(8)
     void badInputIsRefusedWithOneLineAndNothingIsSubmitted() throws Exception {
         List<ApplicationReport> before = liveApplications();
-        int jobsBefore = json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
+        int jobsBefore =
+                json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
 
         assertRefused(cluster.ferry("app", "run", "/no/such.jar"), 2, "Jar file /no/such.jar does not exist");
-        assertRefused(cluster.ferry("app", "run", "--class", "com.example.Nope", countingJar()), 2,
-                "com.example.Nope", "--class");
-        assertRefused(cluster.ferry("job", "submit", "--session", "nosuch", countingJar()), 3,
+        assertRefused(
+                cluster.ferry("app", "run", "--class", "com.example.Nope", countingJar()),
+                2,
+                "com.example.Nope",
+                "--class");
+        assertRefused(
+                cluster.ferry("job", "submit", "--session", "nosuch", countingJar()),
+                3,
                 "No running Ferry cluster is named 'nosuch'");
-        assertRefused(cluster.ferry("job", "resume", "appcounter", "--from-savepoint", cluster.hdfs("/no/savepoint")), 2,
+        assertRefused(
+                cluster.ferry("job", "resume", "appcounter", "--from-savepoint", cluster.hdfs("/no/savepoint")),
+                2,
                 "No savepoint at " + cluster.hdfs("/no/savepoint"));
         assertRefused(cluster.ferry("job", "status", "nosuchjob"), 3, "No job is named or numbered 'nosuchjob'");
 
         assertThat(liveApplications()).hasSameSizeAs(before);
-        assertThat(json(cluster.ferry("job", "list", "--all", "-o", "json")).size()).isEqualTo(jobsBefore);
+        assertThat(json(cluster.ferry("job", "list", "--all", "-o", "json")).size())
+                .isEqualTo(jobsBefore);
     }
 
     private static void assertRefused(FerryCliRun run, int exitCode, String... messageParts) {
@@ -234,7 +316,9 @@ class JobLifecycleIT {
     private static void awaitJobState(String name, String state, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!job(name).get("state").asText().equals(state)) {
-            assertThat(System.nanoTime()).as("job %s %s within %s", name, state, timeout).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("job %s %s within %s", name, state, timeout)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -242,7 +326,8 @@ class JobLifecycleIT {
     private static void awaitEnded(ApplicationId id, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED)
-                .stream().noneMatch(s -> s == reportState(id))) {
+                .stream()
+                .noneMatch(s -> s == reportState(id))) {
             assertThat(System.nanoTime()).as("%s ended within %s", id, timeout).isLessThan(deadline);
             Thread.sleep(500);
         }
@@ -259,7 +344,8 @@ class JobLifecycleIT {
     /** A copy of CountingJob.jar stamped with another version: the "new build" of an upgrade. */
     private static java.nio.file.Path jarWithVersion(String version) throws Exception {
         java.nio.file.Path target = Files.createDirectories(java.nio.file.Path.of("target", "jobs-it"))
-                .resolve("CountingJob-v" + version + ".jar").toAbsolutePath();
+                .resolve("CountingJob-v" + version + ".jar")
+                .toAbsolutePath();
         String resource = "dev/ferry/examples/counting-job.version";
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(java.nio.file.Path.of(countingJar())));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
@@ -267,7 +353,10 @@ class JobLifecycleIT {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 in.transferTo(bytes);
                 out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(entry.getName().equals(resource) ? version.getBytes(StandardCharsets.UTF_8) : bytes.toByteArray());
+                out.write(
+                        entry.getName().equals(resource)
+                                ? version.getBytes(StandardCharsets.UTF_8)
+                                : bytes.toByteArray());
                 out.closeEntry();
             }
         }

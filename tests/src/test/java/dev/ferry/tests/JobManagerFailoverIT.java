@@ -1,13 +1,11 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
+import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * JobManager failover with ZooKeeper HA on a real YARN, HDFS and ZooKeeper: the JobManager (the
@@ -44,7 +44,8 @@ class JobManagerFailoverIT {
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
         cluster = YarnTestCluster.startWithHa(
-                "failover-it", EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
+                "failover-it",
+                EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
                 "ferry.deploy.timeout: 120s",
                 "ferry.job.running-timeout: 120s");
     }
@@ -58,7 +59,8 @@ class JobManagerFailoverIT {
 
     private static String[] small(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--jm-memory", "1024m", "--tm-memory", "1024m", "-Dtaskmanager.memory.managed.fraction=0.2"));
+        all.addAll(
+                List.of("--jm-memory", "1024m", "--tm-memory", "1024m", "-Dtaskmanager.memory.managed.fraction=0.2"));
         return all.toArray(String[]::new);
     }
 
@@ -69,8 +71,16 @@ class JobManagerFailoverIT {
 
     private static String[] countingJob(String output) {
         return new String[] {
-            cluster.home().resolve("examples/CountingJob.jar").toString(), "-o", "json",
-            "--", "--output", cluster.hdfs(output), "--rate", "20", "--checkpoint-interval", "1000"
+            cluster.home().resolve("examples/CountingJob.jar").toString(),
+            "-o",
+            "json",
+            "--",
+            "--output",
+            cluster.hdfs(output),
+            "--rate",
+            "20",
+            "--checkpoint-interval",
+            "1000"
         };
     }
 
@@ -79,9 +89,11 @@ class JobManagerFailoverIT {
     void aSessionsJobComesBackFromItsCheckpointOnANewAttemptKeepingItsTaskManagers() throws Exception {
         // given: a session with one warm TaskManager running the counting job, some output committed
         json(cluster.ferry(small("session", "start", "ha-session", "--min-taskmanagers", "1", "-o", "json")));
-        List<String> submit = new ArrayList<>(List.of("job", "submit", "--session", "ha-session", "--name", "fo-session"));
+        List<String> submit =
+                new ArrayList<>(List.of("job", "submit", "--session", "ha-session", "--name", "fo-session"));
         submit.addAll(List.of(countingJob("/out/fo-session")));
-        String jobId = json(cluster.ferry(submit.toArray(String[]::new))).get("jobId").asText();
+        String jobId =
+                json(cluster.ferry(submit.toArray(String[]::new))).get("jobId").asText();
         CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/fo-session"));
         output.awaitAtLeast(20, OUTPUT_TIMEOUT);
         JsonNode before = json(cluster.ferry("job", "status", "fo-session", "-o", "json"));
@@ -115,7 +127,8 @@ class JobManagerFailoverIT {
         // then: it names the run and the stop's savepoint, and ferry.jobs.dir holds no file for it
         assertThat(record.get("jobIds").get(0).asText()).hasSize(32);
         assertThat(record.get("lastSavepoint").asText()).startsWith("hdfs:");
-        assertThat(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path("/ferry/jobs/fo-session.json"))).isFalse();
+        assertThat(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path("/ferry/jobs/fo-session.json")))
+                .isFalse();
         JsonNode listed = json(cluster.ferry("job", "list", "--all", "-o", "json"));
         assertThat(listed.findValuesAsText("name")).contains("fo-session", "fo-app");
     }
@@ -163,23 +176,30 @@ class JobManagerFailoverIT {
             if (sessionStatus.exitCode() == 0 && jobStatus.exitCode() == 0) {
                 JsonNode status = JSON.readTree(jobStatus.stdout());
                 boolean running = status.get("state").asText().equals("RUNNING")
-                        && status.get("tasksRunning").asInt() == status.get("tasksTotal").asInt();
-                if (running && JSON.readTree(sessionStatus.stdout()).get("attempt").asInt() == attempt) {
-                    System.out.printf("%s: RUNNING again on attempt %d %.1f s after the kill%n",
+                        && status.get("tasksRunning").asInt()
+                                == status.get("tasksTotal").asInt();
+                if (running
+                        && JSON.readTree(sessionStatus.stdout()).get("attempt").asInt() == attempt) {
+                    System.out.printf(
+                            "%s: RUNNING again on attempt %d %.1f s after the kill%n",
                             job, attempt, (System.nanoTime() - killedAt) / 1e9);
                     return status;
                 }
             }
-            assertThat(System.nanoTime()).as("%s RUNNING on attempt %d within %s", job, attempt, FAILOVER_TIMEOUT)
+            assertThat(System.nanoTime())
+                    .as("%s RUNNING on attempt %d within %s", job, attempt, FAILOVER_TIMEOUT)
                     .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
 
     private static Set<String> taskManagerIds(String webUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(webUrl + "/taskmanagers")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(webUrl + "/taskmanagers"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode taskManagers = JSON.readTree(response.body()).get("taskmanagers");
         return StreamSupport.stream(taskManagers.spliterator(), false)
                 .map(tm -> tm.get("id").asText())

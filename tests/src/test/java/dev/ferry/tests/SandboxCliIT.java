@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.hive.conf.HiveConf;
@@ -24,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The sandbox as a newcomer drives it: 'ferry sandbox start|status|stop --dir D' as processes of
  * the built distribution, and metastore data that outlives a stop and a start.
@@ -39,7 +39,8 @@ class SandboxCliIT {
     static void startFromAnEmptyDirectory() throws IOException {
         if (Files.exists(DIR)) {
             try (var paths = Files.walk(DIR)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -61,9 +62,11 @@ class SandboxCliIT {
         JsonNode json = JSON.readTree(status.output());
         assertThat(json.get("running").asBoolean()).as(status.output()).isTrue();
         assertThat(json.get("healthy").asBoolean()).as(status.output()).isTrue();
-        assertThat(json.get("services").fieldNames()).toIterable()
+        assertThat(json.get("services").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("hdfs", "hive-metastore", "yarn-resourcemanager", "yarn-web", "zookeeper");
-        json.get("services").forEach(service -> assertThat(service.get("up").asBoolean()).isTrue());
+        json.get("services")
+                .forEach(service -> assertThat(service.get("up").asBoolean()).isTrue());
     }
 
     @Test
@@ -84,7 +87,8 @@ class SandboxCliIT {
         // then: the restarted metastore still has it, as 'ferry catalog' and the plain client see it
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
         Run databases = ferry("-Dferry.sandbox.dir=" + DIR, "--sandbox", "catalog", "databases", "-o", "json");
-        assertThat(JSON.readTree(databases.output()).get("databases")).extracting(JsonNode::asText)
+        assertThat(JSON.readTree(databases.output()).get("databases"))
+                .extracting(JsonNode::asText)
                 .contains("default", "kept");
         HiveMetaStoreClient reader = metastoreClient();
         try {
@@ -107,13 +111,17 @@ class SandboxCliIT {
         assertThat(stopped.exitCode()).as(stopped.output()).isZero();
         JsonNode json = JSON.readTree(status.output());
         assertThat(json.get("running").asBoolean()).as(status.output()).isFalse();
-        json.get("services").forEach(service -> assertThat(service.get("up").asBoolean()).isFalse());
+        json.get("services")
+                .forEach(service -> assertThat(service.get("up").asBoolean()).isFalse());
     }
 
     private static HiveMetaStoreClient metastoreClient() throws Exception {
-        JsonNode status = JSON.readTree(ferry("sandbox", "status", "--dir", DIR.toString(), "-o", "json").output());
+        JsonNode status = JSON.readTree(ferry("sandbox", "status", "--dir", DIR.toString(), "-o", "json")
+                .output());
         HiveConf conf = new HiveConf();
-        conf.setVar(HiveConf.ConfVars.METASTOREURIS, status.get("services").get("hive-metastore").get("address").asText());
+        conf.setVar(
+                HiveConf.ConfVars.METASTOREURIS,
+                status.get("services").get("hive-metastore").get("address").asText());
         return new HiveMetaStoreClient(conf);
     }
 
@@ -121,17 +129,19 @@ class SandboxCliIT {
 
     /** bin/ferry as its own process; stdout and stderr together. */
     private static Run ferry(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(YarnTestCluster.ferryHome().resolve("bin/ferry").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(YarnTestCluster.ferryHome().resolve("bin/ferry").toString()));
         command.addAll(Arrays.asList(args));
         Path output = Files.createTempFile(Path.of("target"), "sandbox-cli", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("HADOOP_CLASSPATH");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("bin/ferry " + String.join(" ", args) + " did not exit within "
-                    + PROCESS_TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(
+                    "bin/ferry " + String.join(" ", args) + " did not exit within " + PROCESS_TIMEOUT_SECONDS + " s");
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }

@@ -50,7 +50,8 @@ class SessionLifecycleIT {
                         .queue("default", 45)
                         .queue("analytics", 45)
                         .queue("tiny", 10, 10),
-                running -> String.join("\n",
+                running -> String.join(
+                        "\n",
                         "ferry.deploy.timeout: 120s",
                         "ferry.session.min-taskmanagers: 0",
                         "ferry.staging.dir: /ferry/dist",
@@ -66,8 +67,17 @@ class SessionLifecycleIT {
 
     private static String[] start(String name, String queue, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "session", "start", name, "--queue", queue,
-                "--jm-memory", "1024m", "--tm-memory", "1024m", "--slots", "1",
+                "session",
+                "start",
+                name,
+                "--queue",
+                queue,
+                "--jm-memory",
+                "1024m",
+                "--tm-memory",
+                "1024m",
+                "--slots",
+                "1",
                 "-Dtaskmanager.memory.managed.fraction=0.1",
                 "-Dexecution.checkpointing.savepoint-dir=" + cluster.hdfs("/savepoints")));
         args.addAll(List.of(extra));
@@ -80,10 +90,15 @@ class SessionLifecycleIT {
     }
 
     private static List<ApplicationReport> liveApplications() throws Exception {
-        return cluster.yarn().getApplications(
-                Set.of("Apache Flink"),
-                EnumSet.of(YarnApplicationState.NEW, YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED,
-                        YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING));
+        return cluster.yarn()
+                .getApplications(
+                        Set.of("Apache Flink"),
+                        EnumSet.of(
+                                YarnApplicationState.NEW,
+                                YarnApplicationState.NEW_SAVING,
+                                YarnApplicationState.SUBMITTED,
+                                YarnApplicationState.ACCEPTED,
+                                YarnApplicationState.RUNNING));
     }
 
     private static ApplicationReport application(String id) throws Exception {
@@ -115,8 +130,9 @@ class SessionLifecycleIT {
         JsonNode list = json(cluster.ferry("session", "list", "--output", "json"));
 
         assertThat(list).hasSize(2);
-        assertThat(StreamSupport.stream(list.spliterator(), false).map(n -> n.get("name").asText() + "@"
-                        + n.get("queue").asText() + ":" + n.get("state").asText()))
+        assertThat(StreamSupport.stream(list.spliterator(), false)
+                        .map(n -> n.get("name").asText() + "@" + n.get("queue").asText() + ":"
+                                + n.get("state").asText()))
                 .containsExactlyInAnyOrder("alpha@default:RUNNING", "beta@analytics:RUNNING");
         assertThat(list.get(0).get("runningJobs").asInt()).isZero();
     }
@@ -146,7 +162,8 @@ class SessionLifecycleIT {
     void aSecondCommandStartsFromTheClassArchiveTheFirstWroteAndPrintsTheSame() throws Exception {
         // given: bin/ferry with an empty class data sharing cache
         java.nio.file.Path cache = Files.createTempDirectory(java.nio.file.Path.of("target"), "cds");
-        Map<String, String> environment = Map.of("FERRY_CDS_DIR", cache.toAbsolutePath().toString());
+        Map<String, String> environment =
+                Map.of("FERRY_CDS_DIR", cache.toAbsolutePath().toString());
 
         // when: the same listing twice, as processes (stdout and stderr together)
         JsonNode first = JSON.readTree(finished(cluster.ferryProcess(environment, "session", "list", "-o", "json")));
@@ -157,8 +174,12 @@ class SessionLifecycleIT {
         JsonNode second = JSON.readTree(finished(cluster.ferryProcess(environment, "session", "list", "-o", "json")));
 
         // then: the first wrote one archive; both printed nothing but the same sessions' JSON
-        assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString()).matches("ferry-\\d+\\.jsa"));
-        assertThat(second.findValuesAsText("name")).isEqualTo(first.findValuesAsText("name")).contains("alpha", "beta");
+        assertThat(archives)
+                .singleElement()
+                .satisfies(a -> assertThat(a.getFileName().toString()).matches("ferry-\\d+\\.jsa"));
+        assertThat(second.findValuesAsText("name"))
+                .isEqualTo(first.findValuesAsText("name"))
+                .contains("alpha", "beta");
     }
 
     private static String finished(Process process) throws Exception {
@@ -195,13 +216,15 @@ class SessionLifecycleIT {
     void aJobSubmittedIntoASessionRuns() throws Exception {
         String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
 
-        JsonNode job = json(cluster.ferry("job", "submit", "--session", "alpha", jar, "-o", "json", "--", "--rate", "20"));
+        JsonNode job =
+                json(cluster.ferry("job", "submit", "--session", "alpha", jar, "-o", "json", "--", "--rate", "20"));
 
         assertThat(job.get("state").asText()).isEqualTo("RUNNING");
         JsonNode status = json(cluster.ferry("session", "status", "alpha", "-o", "json"));
         assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
         assertThat(status.get("jobs").get(0).get("state").asText()).isEqualTo("RUNNING");
-        assertThat(status.get("jobs").get(0).get("jobId").asText()).isEqualTo(job.get("jobId").asText());
+        assertThat(status.get("jobs").get(0).get("jobId").asText())
+                .isEqualTo(job.get("jobId").asText());
     }
 
     @Test
@@ -214,8 +237,9 @@ class SessionLifecycleIT {
         // then: its history holds the finished warm-up job; beta, with no TaskManager to warm, has none
         assertThat(status.get("jobs").findValuesAsText("name")).contains("ferry-session-warm-up");
         assertThat(StreamSupport.stream(status.get("jobs").spliterator(), false)
-                .filter(j -> j.get("name").asText().equals("ferry-session-warm-up"))
-                .map(j -> j.get("state").asText())).containsExactly("FINISHED");
+                        .filter(j -> j.get("name").asText().equals("ferry-session-warm-up"))
+                        .map(j -> j.get("state").asText()))
+                .containsExactly("FINISHED");
         JsonNode beta = json(cluster.ferry("session", "status", "beta", "-o", "json"));
         assertThat(beta.get("jobs").findValuesAsText("name")).doesNotContain("ferry-session-warm-up");
     }
@@ -223,7 +247,9 @@ class SessionLifecycleIT {
     @Test
     @Order(6)
     void aTakenNameIsRefusedAndNamesTheRunningApplication() throws Exception {
-        String alphaId = json(cluster.ferry("session", "status", "alpha", "-o", "json")).get("applicationId").asText();
+        String alphaId = json(cluster.ferry("session", "status", "alpha", "-o", "json"))
+                .get("applicationId")
+                .asText();
 
         FerryCliRun run = cluster.ferry(start("alpha", "analytics"));
 
@@ -262,7 +288,9 @@ class SessionLifecycleIT {
 
         new ProcessBuilder("kill", "-INT", String.valueOf(ferry.pid())).start().waitFor();
 
-        assertThat(ferry.waitFor(60, TimeUnit.SECONDS)).as("ferry exited after Ctrl-C").isTrue();
+        assertThat(ferry.waitFor(60, TimeUnit.SECONDS))
+                .as("ferry exited after Ctrl-C")
+                .isTrue();
         assertThat(ferry.exitValue()).isNotZero();
         assertThat(cluster.ferryProcessOutput()).contains("Deploy interrupted; application application_");
         assertThat(liveApplications())
@@ -273,7 +301,9 @@ class SessionLifecycleIT {
     private static void awaitLiveApplication(String name, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (liveApplications().stream().noneMatch(r -> r.getName().equals(name))) {
-            assertThat(System.nanoTime()).as("application " + name + " submitted in time").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("application " + name + " submitted in time")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }
@@ -286,7 +316,10 @@ class SessionLifecycleIT {
 
             assertThat(run.exitCode()).as(command).isEqualTo(3);
             assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
-            assertThat(run.stderr()).startsWith("ferry: ").doesNotContain("Exception").contains("'nosuch'");
+            assertThat(run.stderr())
+                    .startsWith("ferry: ")
+                    .doesNotContain("Exception")
+                    .contains("'nosuch'");
         }
         assertThat(cluster.ferry("session", "stop", "nosuch").stderr())
                 .contains("No running Ferry cluster is named 'nosuch'", "alpha", "beta");
@@ -301,7 +334,8 @@ class SessionLifecycleIT {
         assertThat(stopped.get("jobs")).hasSize(1);
         String savepoint = stopped.get("jobs").get(0).get("savepoint").asText();
         assertThat(savepoint).startsWith(cluster.hdfs("/savepoints"));
-        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata"))).isTrue();
+        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata")))
+                .isTrue();
     }
 
     @Test
@@ -320,7 +354,8 @@ class SessionLifecycleIT {
 
         JsonNode all = json(cluster.ferry("session", "list", "--all", "-o", "json"));
 
-        assertThat(StreamSupport.stream(all.spliterator(), false).map(n -> n.get("name").asText() + ":" + n.get("state").asText()))
+        assertThat(StreamSupport.stream(all.spliterator(), false)
+                        .map(n -> n.get("name").asText() + ":" + n.get("state").asText()))
                 .contains("alpha:FINISHED", "beta:KILLED");
     }
 
@@ -329,13 +364,19 @@ class SessionLifecycleIT {
     void aDeployWithStagedLibrariesUploadsNoFlinkJarsForTheCluster() throws Exception {
         JsonNode upload = json(cluster.ferry("dist", "upload", "-o", "json"));
         assertThat(upload.get("alreadyStaged").asBoolean()).isFalse();
-        assertThat(json(cluster.ferry("dist", "upload", "-o", "json")).get("alreadyStaged").asBoolean()).isTrue();
+        assertThat(json(cluster.ferry("dist", "upload", "-o", "json"))
+                        .get("alreadyStaged")
+                        .asBoolean())
+                .isTrue();
 
         JsonNode gamma = json(cluster.ferry(start("gamma", "default", "-o", "json")));
 
         assertThat(gamma.get("stagedLibraries").asBoolean()).isTrue();
-        List<String> uploaded = filesUnder(cluster.fileSystem(), new Path(
-                cluster.fileSystem().getHomeDirectory(), ".flink/" + gamma.get("applicationId").asText()));
+        List<String> uploaded = filesUnder(
+                cluster.fileSystem(),
+                new Path(
+                        cluster.fileSystem().getHomeDirectory(),
+                        ".flink/" + gamma.get("applicationId").asText()));
         assertThat(uploaded).isNotEmpty().noneMatch(f -> f.endsWith(".jar"));
         assertThat(cluster.ferry("session", "kill", "gamma").exitCode()).isZero();
     }
@@ -353,7 +394,9 @@ class SessionLifecycleIT {
             JsonNode b = json(second.get(120, TimeUnit.SECONDS));
 
             assertThat(a.get("location").asText()).isEqualTo(b.get("location").asText());
-            assertThat(List.of(a.get("alreadyStaged").asBoolean(), b.get("alreadyStaged").asBoolean()))
+            assertThat(List.of(
+                            a.get("alreadyStaged").asBoolean(),
+                            b.get("alreadyStaged").asBoolean()))
                     .containsExactlyInAnyOrder(true, false);
             assertThat(cluster.fileSystem().listStatus(new Path("/ferry/race")))
                     .extracting(status -> status.getPath().getName())
@@ -371,8 +414,19 @@ class SessionLifecycleIT {
         // given: a session with a running job
         json(cluster.ferry(start("gamma", "default", "--min-taskmanagers", "1", "-o", "json")));
         String jar = cluster.home().resolve("examples/StreamingWordCount.jar").toString();
-        JsonNode job = json(cluster.ferry("job", "submit", "--session", "gamma", "--name", "gamma-words", jar,
-                "-o", "json", "--", "--rate", "20"));
+        JsonNode job = json(cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                "gamma",
+                "--name",
+                "gamma-words",
+                jar,
+                "-o",
+                "json",
+                "--",
+                "--rate",
+                "20"));
 
         // when
         JsonNode stopped = json(cluster.ferry("session", "stop", "gamma", "--cancel-jobs", "-o", "json"));
@@ -380,7 +434,8 @@ class SessionLifecycleIT {
         // then: the job was cancelled, not savepointed, and YARN ended the application normally
         assertThat(stopped.get("state").asText()).isEqualTo("FINISHED");
         assertThat(stopped.get("jobs")).hasSize(1);
-        assertThat(stopped.get("jobs").get(0).get("jobId").asText()).isEqualTo(job.get("jobId").asText());
+        assertThat(stopped.get("jobs").get(0).get("jobId").asText())
+                .isEqualTo(job.get("jobId").asText());
         assertThat(stopped.get("jobs").get(0).get("savepoint").isNull()).isTrue();
         assertThat(application(stopped.get("applicationId").asText()).getYarnApplicationState())
                 .isEqualTo(YarnApplicationState.FINISHED);

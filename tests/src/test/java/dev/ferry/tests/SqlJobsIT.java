@@ -1,7 +1,5 @@
 package dev.ferry.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.cli.FerryCliRun;
 import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
@@ -27,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * SQL scripts through {@code ferry sql} on a real YARN and HDFS: a streaming INSERT in a session
  * and as an application cluster, stopped and resumed exactly-once, a query's rows, and scripts
@@ -46,9 +46,20 @@ class SqlJobsIT {
                 "sql-it",
                 EmbeddedCluster.builder().nodeManagerMemoryMb(8192).queue("default", 100),
                 running -> String.join("\n", "ferry.deploy.timeout: 120s", "ferry.job.running-timeout: 120s", ""));
-        scripts = Files.createDirectories(java.nio.file.Path.of("target", "sql-it", "scripts").toAbsolutePath());
-        json(cluster.ferry("session", "start", "sqls", "--min-taskmanagers", "1", "--slots", "2",
-                "--jm-memory", "1024m", "-o", "json"));
+        scripts = Files.createDirectories(
+                java.nio.file.Path.of("target", "sql-it", "scripts").toAbsolutePath());
+        json(cluster.ferry(
+                "session",
+                "start",
+                "sqls",
+                "--min-taskmanagers",
+                "1",
+                "--slots",
+                "2",
+                "--jm-memory",
+                "1024m",
+                "-o",
+                "json"));
     }
 
     @AfterAll
@@ -70,7 +81,8 @@ class SqlJobsIT {
      * SequenceGenerator.open, the job restarting until the running timeout).
      */
     private static String sequenceScript(String output) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "-- the counting job, in SQL",
                 "SET 'execution.checkpointing.interval' = '1s';",
                 "CREATE TABLE seq (n BIGINT) WITH (",
@@ -123,8 +135,14 @@ class SqlJobsIT {
     @Test
     @Order(3)
     void aQueryInASessionReturnsItsRows() throws Exception {
-        JsonNode result = json(cluster.ferry("sql", "--session", "sqls", "-o", "json",
-                "-e", "SELECT id, name FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name);"));
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                "sqls",
+                "-o",
+                "json",
+                "-e",
+                "SELECT id, name FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name);"));
 
         assertThat(result.get("job").isNull()).isTrue();
         JsonNode query = result.get("queries").get(0);
@@ -137,8 +155,8 @@ class SqlJobsIT {
     void aScriptRunsAsItsOwnApplicationCluster() throws Exception {
         String script = file("appnumbers.sql", sequenceScript("/out/sql-app"));
 
-        JsonNode result = json(cluster.ferry("sql", "-f", script, "--application", "--jm-memory", "1024m",
-                "-o", "json"));
+        JsonNode result =
+                json(cluster.ferry("sql", "-f", script, "--application", "--jm-memory", "1024m", "-o", "json"));
 
         JsonNode job = result.get("job");
         assertThat(job.get("state").asText()).isEqualTo("RUNNING");
@@ -151,22 +169,47 @@ class SqlJobsIT {
     @Test
     @Order(5)
     void badScriptsAreRefusedWithTheirLineAndNothingIsSubmitted() throws Exception {
-        int jobsBefore = json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
+        int jobsBefore =
+                json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
 
-        assertRefused(cluster.ferry("sql", "--session", "sqls", "-f",
-                file("syntax.sql", "SET 'a' = 'b';\nSELEC 1;\n")), "syntax.sql", "line 2, column 1");
-        assertRefused(cluster.ferry("sql", "--session", "sqls", "-f",
-                file("unknown.sql", "CREATE TABLE t (n INT) WITH ('connector' = 'blackhole');\nINSERT INTO t SELECT n FROM nosuch;\n")),
-                "line 2", "Object 'nosuch' not found");
+        assertRefused(
+                cluster.ferry("sql", "--session", "sqls", "-f", file("syntax.sql", "SET 'a' = 'b';\nSELEC 1;\n")),
+                "syntax.sql",
+                "line 2, column 1");
+        assertRefused(
+                cluster.ferry(
+                        "sql",
+                        "--session",
+                        "sqls",
+                        "-f",
+                        file(
+                                "unknown.sql",
+                                "CREATE TABLE t (n INT) WITH ('connector' = 'blackhole');\nINSERT INTO t SELECT n FROM nosuch;\n")),
+                "line 2",
+                "Object 'nosuch' not found");
         assertRefused(cluster.ferry("sql", "--application", "-e", "SELECT 1;"), "SELECT");
-        assertRefused(cluster.ferry("sql", "--session", "sqls", "-f", file("two.sql", String.join("\n",
-                "CREATE TABLE t (n INT) WITH ('connector' = 'blackhole');",
-                "INSERT INTO t VALUES (1);",
-                "INSERT INTO t VALUES (2);"))), "line 3", "EXECUTE STATEMENT SET");
+        assertRefused(
+                cluster.ferry(
+                        "sql",
+                        "--session",
+                        "sqls",
+                        "-f",
+                        file(
+                                "two.sql",
+                                String.join(
+                                        "\n",
+                                        "CREATE TABLE t (n INT) WITH ('connector' = 'blackhole');",
+                                        "INSERT INTO t VALUES (1);",
+                                        "INSERT INTO t VALUES (2);"))),
+                "line 3",
+                "EXECUTE STATEMENT SET");
 
-        assertThat(json(cluster.ferry("job", "list", "--all", "-o", "json")).size()).isEqualTo(jobsBefore);
-        assertThat(cluster.yarn().getApplications(java.util.EnumSet.of(
-                org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING))).hasSize(1);
+        assertThat(json(cluster.ferry("job", "list", "--all", "-o", "json")).size())
+                .isEqualTo(jobsBefore);
+        assertThat(cluster.yarn()
+                        .getApplications(
+                                java.util.EnumSet.of(org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING)))
+                .hasSize(1);
     }
 
     private static void assertRefused(FerryCliRun run, String... messageParts) {
@@ -178,7 +221,9 @@ class SqlJobsIT {
     private static void awaitNumbers(String dir, int count) throws Exception {
         long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
         while (numbers(dir).size() < count) {
-            assertThat(System.nanoTime()).as("%d numbers committed in %s", count, dir).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%d numbers committed in %s", count, dir)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }

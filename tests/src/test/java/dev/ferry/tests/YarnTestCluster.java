@@ -51,7 +51,8 @@ final class YarnTestCluster implements AutoCloseable {
      * ferry.yaml is made from the running cluster (e.g. to name its ZooKeeper).
      */
     static YarnTestCluster start(
-            String suite, EmbeddedCluster.Builder builder, Function<RunningCluster, String> ferryYaml) throws Exception {
+            String suite, EmbeddedCluster.Builder builder, Function<RunningCluster, String> ferryYaml)
+            throws Exception {
         Path home = ferryHome();
         Path work = Files.createDirectories(Path.of("target", suite).toAbsolutePath());
         Path hadoopConfDir = work.resolve("hadoop-conf");
@@ -99,7 +100,9 @@ final class YarnTestCluster implements AutoCloseable {
     }
 
     static Path ferryHome() {
-        Path home = Path.of(System.getProperty("ferry.home", "../dist/target/ferry-0.1.0-SNAPSHOT")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("ferry.home", "../dist/target/ferry-0.1.0-SNAPSHOT"))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(home.resolve("lib"))) {
             throw new IllegalStateException("No built distribution at " + home + ": run 'mvn package' first");
         }
@@ -116,8 +119,11 @@ final class YarnTestCluster implements AutoCloseable {
         List<String> entries = new ArrayList<>(List.of(hadoopConfDir.toString()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
-            boolean flinkOrFerry = name.startsWith("flink-") || name.startsWith("ferry-") || name.startsWith("scala-")
-                    || name.endsWith("classes") || name.startsWith("log4j-");
+            boolean flinkOrFerry = name.startsWith("flink-")
+                    || name.startsWith("ferry-")
+                    || name.startsWith("scala-")
+                    || name.endsWith("classes")
+                    || name.startsWith("log4j-");
             if (!flinkOrFerry) {
                 entries.add(entry);
             }
@@ -205,7 +211,8 @@ final class YarnTestCluster implements AutoCloseable {
      */
     void killApplicationMaster(String applicationId) throws IOException, InterruptedException {
         long pid = applicationMasterPid(applicationId);
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
+        Process kill =
+                new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -9 " + pid + " failed");
         }
@@ -214,7 +221,8 @@ final class YarnTestCluster implements AutoCloseable {
     private static long applicationMasterPid(String applicationId) throws IOException {
         List<Long> found = new ArrayList<>();
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 String cmdline;
                 try {
                     cmdline = Files.readString(proc.resolve("cmdline"), java.nio.charset.StandardCharsets.UTF_8);
@@ -223,7 +231,8 @@ final class YarnTestCluster implements AutoCloseable {
                 }
                 String[] argv = cmdline.split("\0");
                 boolean jvm = argv.length > 0 && argv[0].endsWith("java");
-                if (jvm && cmdline.contains(applicationId)
+                if (jvm
+                        && cmdline.contains(applicationId)
                         && cmdline.toLowerCase(java.util.Locale.ROOT).contains("clusterentrypoint")) {
                     found.add(Long.parseLong(proc.getFileName().toString()));
                 }

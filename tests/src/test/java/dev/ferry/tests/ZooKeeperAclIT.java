@@ -6,9 +6,9 @@ import dev.ferry.sandbox.cluster.EmbeddedCluster;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
@@ -52,7 +52,8 @@ class ZooKeeperAclIT {
     @BeforeAll
     static void startYarnHdfsAndZooKeeper() throws Exception {
         cluster = YarnTestCluster.startWithHa(
-                "acl-it", EmbeddedCluster.builder().nodeManagerMemoryMb(2048),
+                "acl-it",
+                EmbeddedCluster.builder().nodeManagerMemoryMb(2048),
                 "ferry.session.min-taskmanagers: 0",
                 "ferry.ha.zookeeper.auth.credential: " + CREDENTIAL);
         authenticated = CuratorFrameworkFactory.builder()
@@ -61,7 +62,8 @@ class ZooKeeperAclIT {
                 .authorization("digest", CREDENTIAL.getBytes(StandardCharsets.UTF_8))
                 .build();
         authenticated.start();
-        creatorOnly = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(CREDENTIAL))));
+        creatorOnly = List.of(
+                new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(CREDENTIAL))));
     }
 
     @AfterAll
@@ -79,12 +81,20 @@ class ZooKeeperAclIT {
         return JSON.readTree(run.stdout());
     }
 
-
     private static String startSession(String name) throws Exception {
         return json(cluster.ferry(
-                        "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
-                        "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"))
-                .get("applicationId").asText();
+                        "session",
+                        "start",
+                        name,
+                        "--jm-memory",
+                        "1024m",
+                        "--tm-memory",
+                        "1024m",
+                        "-Dtaskmanager.memory.managed.fraction=0.1",
+                        "-o",
+                        "json"))
+                .get("applicationId")
+                .asText();
     }
 
     /** Every znode at and below {@code path} with its ACL. */
@@ -129,7 +139,8 @@ class ZooKeeperAclIT {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.stderr().strip().lines()).hasSize(1);
-        assertThat(run.stderr()).contains("Permission denied on znode /ferry/clusters", "ferry.ha.zookeeper.auth.credential");
+        assertThat(run.stderr())
+                .contains("Permission denied on znode /ferry/clusters", "ferry.ha.zookeeper.auth.credential");
     }
 
     @Test
@@ -138,8 +149,10 @@ class ZooKeeperAclIT {
         JsonNode stopped = json(cluster.ferry("session", "stop", "guarded", "-o", "json"));
 
         assertThat(stopped.get("haData").asText()).isIn("removed", "none");
-        assertThat(authenticated.checkExists().forPath("/flink/" + applicationId)).isNull();
-        assertThat(authenticated.checkExists().forPath("/ferry/clusters/guarded")).isNull();
+        assertThat(authenticated.checkExists().forPath("/flink/" + applicationId))
+                .isNull();
+        assertThat(authenticated.checkExists().forPath("/ferry/clusters/guarded"))
+                .isNull();
     }
 
     @Test
@@ -150,9 +163,12 @@ class ZooKeeperAclIT {
 
         JsonNode report = gcOnceTheKilledJobManagersSessionExpired(killed, Duration.ofSeconds(90));
 
-        assertThat(report.get("removed")).extracting(r -> r.get("clusterId").asText()).contains(killed);
+        assertThat(report.get("removed"))
+                .extracting(r -> r.get("clusterId").asText())
+                .contains(killed);
         assertThat(authenticated.checkExists().forPath("/flink/" + killed)).isNull();
-        assertThat(authenticated.checkExists().forPath("/ferry/clusters/doomed")).isNull();
+        assertThat(authenticated.checkExists().forPath("/ferry/clusters/doomed"))
+                .isNull();
     }
 
     /** Until the killed JobManager's ZooKeeper session expires, gc keeps its znodes (and says why). */

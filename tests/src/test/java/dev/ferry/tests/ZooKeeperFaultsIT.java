@@ -34,6 +34,7 @@ class ZooKeeperFaultsIT {
 
     /** What "fails within seconds" means here: well below a hang, with the default 5 s connection timeout. */
     private static final Duration PROMPT = Duration.ofSeconds(10);
+
     private static final Duration RECOVERY = Duration.ofMinutes(3);
     private static final String CLOSED_PORT_QUORUM = "127.0.0.1:1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,13 +66,25 @@ class ZooKeeperFaultsIT {
 
     private static String startSession(String name) throws Exception {
         return json(cluster.ferry(
-                        "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
-                        "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"))
-                .get("applicationId").asText();
+                        "session",
+                        "start",
+                        name,
+                        "--jm-memory",
+                        "1024m",
+                        "--tm-memory",
+                        "1024m",
+                        "-Dtaskmanager.memory.managed.fraction=0.1",
+                        "-o",
+                        "json"))
+                .get("applicationId")
+                .asText();
     }
 
     private static Optional<JsonNode> listed(String name) throws Exception {
-        return StreamSupport.stream(json(cluster.ferry("session", "list", "--all", "-o", "json")).spliterator(), false)
+        return StreamSupport.stream(
+                        json(cluster.ferry("session", "list", "--all", "-o", "json"))
+                                .spliterator(),
+                        false)
                 .filter(c -> c.get("name").asText().equals(name))
                 .findFirst();
     }
@@ -106,19 +119,41 @@ class ZooKeeperFaultsIT {
         startSession("steady");
         String jar = cluster.home().resolve("examples/CountingJob.jar").toString();
 
-        jobId = json(cluster.ferry("job", "submit", "--session", "steady", "--name", "steady-count", "--detached", jar,
-                        "-o", "json", "--", "--output", cluster.hdfs("/out/zk-restart"), "--rate", "20",
-                        "--checkpoint-interval", "1000"))
-                .get("jobId").asText();
+        jobId = json(cluster.ferry(
+                        "job",
+                        "submit",
+                        "--session",
+                        "steady",
+                        "--name",
+                        "steady-count",
+                        "--detached",
+                        jar,
+                        "-o",
+                        "json",
+                        "--",
+                        "--output",
+                        cluster.hdfs("/out/zk-restart"),
+                        "--rate",
+                        "20",
+                        "--checkpoint-interval",
+                        "1000"))
+                .get("jobId")
+                .asText();
 
         assertThat(await(RECOVERY, () -> jobState().filter("RUNNING"::equals))).isEqualTo("RUNNING");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "session list", "session status steady", "session start fresh", "session stop nosuch", "session kill nosuch",
-        "ha status", "ha gc"
-    })
+    @ValueSource(
+            strings = {
+                "session list",
+                "session status steady",
+                "session start fresh",
+                "session stop nosuch",
+                "session kill nosuch",
+                "ha status",
+                "ha gc"
+            })
     @Order(2)
     void everyZooKeeperCommandFailsPromptlyNamingAnUnreachableQuorum(String command) {
         long started = System.nanoTime();
@@ -135,7 +170,8 @@ class ZooKeeperFaultsIT {
     @Order(3)
     void theSessionIsUntouchedByTheFailedCommands() throws Exception {
         assertThat(listed("fresh")).isEmpty();
-        assertThat(listed("steady")).hasValueSatisfying(c -> assertThat(c.get("state").asText()).isEqualTo("RUNNING"));
+        assertThat(listed("steady"))
+                .hasValueSatisfying(c -> assertThat(c.get("state").asText()).isEqualTo("RUNNING"));
     }
 
     @Test
@@ -148,7 +184,9 @@ class ZooKeeperFaultsIT {
         assertThat(state).isEqualTo("RUNNING");
         JsonNode status = json(cluster.ferry("session", "status", "steady", "-o", "json"));
         assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
-        assertThat(status.get("attempt").asInt()).as("the same JobManager, no YARN failover").isEqualTo(1);
+        assertThat(status.get("attempt").asInt())
+                .as("the same JobManager, no YARN failover")
+                .isEqualTo(1);
     }
 
     @Test
@@ -188,10 +226,13 @@ class ZooKeeperFaultsIT {
     void haGcRemovesTheStaleRegistryEntryAndKeepsTheLiveOne() throws Exception {
         JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
 
-        assertThat(report.get("staleRegistryEntries")).extracting(e -> e.get("name").asText()).containsExactly("doomed");
+        assertThat(report.get("staleRegistryEntries"))
+                .extracting(e -> e.get("name").asText())
+                .containsExactly("doomed");
         assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/doomed")).isNull();
         assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/steady")).isNotNull();
-        assertThat(listed("doomed")).hasValueSatisfying(c -> assertThat(c.get("registry").isNull()).isTrue());
+        assertThat(listed("doomed"))
+                .hasValueSatisfying(c -> assertThat(c.get("registry").isNull()).isTrue());
     }
 
     @Test
@@ -199,6 +240,7 @@ class ZooKeeperFaultsIT {
     void aRunningClusterTheRegistryLostIsListedAsMissing() throws Exception {
         zooKeeper.delete().deletingChildrenIfNeeded().forPath("/ferry/clusters/steady");
 
-        assertThat(listed("steady")).hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("missing"));
+        assertThat(listed("steady"))
+                .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("missing"));
     }
 }

@@ -61,8 +61,16 @@ class ZooKeeperHaIT {
 
     private static String[] sessionStart(String name) {
         return new String[] {
-            "session", "start", name, "--jm-memory", "1024m", "--tm-memory", "1024m",
-            "-Dtaskmanager.memory.managed.fraction=0.1", "-o", "json"
+            "session",
+            "start",
+            name,
+            "--jm-memory",
+            "1024m",
+            "--tm-memory",
+            "1024m",
+            "-Dtaskmanager.memory.managed.fraction=0.1",
+            "-o",
+            "json"
         };
     }
 
@@ -94,10 +102,13 @@ class ZooKeeperHaIT {
         JsonNode status = json(cluster.ferry("session", "status", "live", "-o", "json"));
 
         assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/live")).isNotNull();
-        assertThat(new String(zooKeeper.getData().forPath("/ferry/clusters/live"))).contains(liveId);
+        assertThat(new String(zooKeeper.getData().forPath("/ferry/clusters/live")))
+                .contains(liveId);
         String webUrl = status.get("webUrl").asText();
         // Same JobManager; Flink publishes its address as an IP where YARN names the host.
-        assertThat(status.get("leader").asText()).startsWith("http://").endsWith(webUrl.substring(webUrl.lastIndexOf(':')));
+        assertThat(status.get("leader").asText())
+                .startsWith("http://")
+                .endsWith(webUrl.substring(webUrl.lastIndexOf(':')));
         assertThat(status.get("attempt").asInt()).isEqualTo(1);
     }
 
@@ -147,7 +158,9 @@ class ZooKeeperHaIT {
             if (report.get("removed").size() > 0 || System.nanoTime() > deadline) {
                 return report;
             }
-            assertThat(report.get("kept")).extracting(k -> k.get("clusterId").asText()).containsExactly(killedId);
+            assertThat(report.get("kept"))
+                    .extracting(k -> k.get("clusterId").asText())
+                    .containsExactly(killedId);
             Thread.sleep(1000);
         }
     }
@@ -157,12 +170,15 @@ class ZooKeeperHaIT {
     void haGcRemovesTheKilledClustersDataAndLeavesTheLiveOnesAlone() throws Exception {
         JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
 
-        assertThat(report.get("removed")).extracting(r -> r.get("clusterId").asText()).containsExactly(killedId);
+        assertThat(report.get("removed"))
+                .extracting(r -> r.get("clusterId").asText())
+                .containsExactly(killedId);
         assertThat(report.get("bytesFreed").asLong()).isPositive();
         assertThat(hasZnodes(killedId)).isFalse();
         assertThat(hasStorage(killedId)).isFalse();
         assertThat(hasZnodes(liveId)).isTrue();
-        assertThat(cluster.ferry("session", "status", "live", "-o", "json").stdout()).contains("\"RUNNING\"");
+        assertThat(cluster.ferry("session", "status", "live", "-o", "json").stdout())
+                .contains("\"RUNNING\"");
     }
 
     @Test
@@ -177,7 +193,8 @@ class ZooKeeperHaIT {
         assertThat(killed.get("haData").asText()).isEqualTo("removed");
         assertThat(hasZnodes(id)).isFalse();
         assertThat(hasStorage(id)).isFalse();
-        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/short-lived")).isNull();
+        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/short-lived"))
+                .isNull();
     }
 
     @Test
@@ -209,7 +226,10 @@ class ZooKeeperHaIT {
         long start = System.nanoTime();
 
         FerryCliRun run = cluster.ferry(
-                "ha", "status", "-Dferry.ha.zookeeper.quorum=127.0.0.1:1", "-Dferry.ha.zookeeper.connection-timeout=2s");
+                "ha",
+                "status",
+                "-Dferry.ha.zookeeper.quorum=127.0.0.1:1",
+                "-Dferry.ha.zookeeper.connection-timeout=2s");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);
         assertThat(run.stderr()).contains("127.0.0.1:1").doesNotContain("\tat ");

@@ -88,8 +88,7 @@ public final class LauncherServices implements AutoCloseable {
      * @param hadoopConfDir resolved only when a service first needs YARN, so that input can be
      *     validated, and refused, before anything is contacted
      */
-    public LauncherServices(
-            FerryHome home, Path confDir, EffectiveConfiguration config, Supplier<Path> hadoopConfDir) {
+    public LauncherServices(FerryHome home, Path confDir, EffectiveConfiguration config, Supplier<Path> hadoopConfDir) {
         this.home = home;
         this.confDir = confDir;
         this.config = config;
@@ -114,7 +113,8 @@ public final class LauncherServices implements AutoCloseable {
                         "ZooKeeper HA is off: set " + HaOptions.ZOOKEEPER_QUORUM.key() + " in conf/ferry.yaml (or -D)");
             }
             try {
-                zooKeeper = ZooKeeperConnector.connect(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
+                zooKeeper =
+                        ZooKeeperConnector.connect(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
             } catch (HaException e) {
                 throw new FerryException(ExitCode.UNAVAILABLE, e.getMessage(), e);
             }
@@ -132,7 +132,11 @@ public final class LauncherServices implements AutoCloseable {
 
     public HaStatusReader haStatus() {
         return new HaStatusReader(
-                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), config.get(FerryOptions.HA_STORAGE_DIR));
+                zooKeeper(),
+                yarn().client(),
+                haStorage(),
+                haDeployment().flinkRoot(),
+                config.get(FerryOptions.HA_STORAGE_DIR));
     }
 
     public HaGarbageCollector haGarbageCollector() {
@@ -147,7 +151,10 @@ public final class LauncherServices implements AutoCloseable {
         }
         ZooKeeperSettings settings = ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration());
         return new ZooKeeperCoordination(
-                zooKeeper(), HaPaths.of(settings), config.get(HaOptions.LOCK_TIMEOUT), haDeployment().flinkRoot());
+                zooKeeper(),
+                HaPaths.of(settings),
+                config.get(HaOptions.LOCK_TIMEOUT),
+                haDeployment().flinkRoot());
     }
 
     /** With HA on, a stopped or killed cluster's HA data is removed once its JobManager is gone. */
@@ -158,7 +165,8 @@ public final class LauncherServices implements AutoCloseable {
         Duration sessionExpiry = config.toFlinkConfiguration()
                 .get(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT)
                 .plusSeconds(5);
-        return new HaDataRemover(zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
+        return new HaDataRemover(
+                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
     }
 
     public ClusterObserver clusters() {
@@ -197,8 +205,16 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private BenchSessions benchSessions() {
-        return new BenchSessions(clusterStarter(), clusterDeployer(), sessionConfigurations(), stockFlink(), queues(),
-                clusters(), sessionKiller(), distStager(), delegationTokens());
+        return new BenchSessions(
+                clusterStarter(),
+                clusterDeployer(),
+                sessionConfigurations(),
+                stockFlink(),
+                queues(),
+                clusters(),
+                sessionKiller(),
+                distStager(),
+                delegationTokens());
     }
 
     public DeployBench deployBench() {
@@ -208,8 +224,14 @@ public final class LauncherServices implements AutoCloseable {
     /** Needs ZooKeeper HA; the counting jobs write under /ferry/bench/failover on the default file system. */
     public FailoverBench failoverBench() {
         URI output = FileSystem.getDefaultUri(yarn().configuration()).resolve("/ferry/bench/failover");
-        return new FailoverBench(benchSessions(), this::jobStarter, new JobManagerKiller(yarn().client()),
-                yarn().client(), home.examplesDir(), output, haDeployment().enabled(),
+        return new FailoverBench(
+                benchSessions(),
+                this::jobStarter,
+                new JobManagerKiller(yarn().client()),
+                yarn().client(),
+                home.examplesDir(),
+                output,
+                haDeployment().enabled(),
                 config.get(FerryOptions.JOB_RUNNING_TIMEOUT).plusSeconds(60));
     }
 
@@ -235,20 +257,35 @@ public final class LauncherServices implements AutoCloseable {
     /** {@code shell} runs bin/ferry against the same cluster for the whole-process variant. */
     public SubmitBench submitBench(FerryShell shell) {
         JobSubmitter stockSubmitter = new JobSubmitter(
-                stockFlink().client(), jobManagers, config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
-        return new SubmitBench(benchSessions(), this::jobStarter, stockSubmitter, jobManagers, shell,
-                home.examplesDir(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
+                stockFlink().client(),
+                jobManagers,
+                config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
+        return new SubmitBench(
+                benchSessions(),
+                this::jobStarter,
+                stockSubmitter,
+                jobManagers,
+                shell,
+                home.examplesDir(),
+                config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
     }
 
     public SessionStopper sessionStopper() {
         return new SessionStopper(
-                yarn().client(), clusters(), jobManagers, config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup(),
+                yarn().client(),
+                clusters(),
+                jobManagers,
+                config.get(FerryOptions.STOP_TIMEOUT),
+                endedClusterCleanup(),
                 coordination());
     }
 
     public SessionKiller sessionKiller() {
         return new SessionKiller(
-                yarn().client(), clusters(), config.get(FerryOptions.STOP_TIMEOUT), endedClusterCleanup(),
+                yarn().client(),
+                clusters(),
+                config.get(FerryOptions.STOP_TIMEOUT),
+                endedClusterCleanup(),
                 coordination());
     }
 
@@ -268,7 +305,10 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private JobSubmitter jobSubmitter() {
-        return new JobSubmitter(config.toFlinkConfiguration(), jobManagers, config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
+        return new JobSubmitter(
+                config.toFlinkConfiguration(),
+                jobManagers,
+                config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
     }
 
     private JobRunningWaiter jobRunningWaiter() {
@@ -279,7 +319,8 @@ public final class LauncherServices implements AutoCloseable {
     private JobRecords jobRecords() {
         if (haDeployment().enabled()) {
             HaPaths paths = HaPaths.of(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
-            return new ZooKeeperJobRecords(new JobRegistry(zooKeeper(), paths),
+            return new ZooKeeperJobRecords(
+                    new JobRegistry(zooKeeper(), paths),
                     "ZooKeeper " + config.get(HaOptions.ZOOKEEPER_QUORUM) + paths.jobs());
         }
         return new FileSystemJobRecords(yarn().configuration(), config.get(FerryOptions.JOBS_DIR));
@@ -309,10 +350,19 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobStarter jobStarter() {
         return new JobStarter(
-                jobSubmitter(), new SqlScripts(config.toFlinkConfiguration(), home.libDir(),
-                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir)), clusters(),
-                this::jobClusterLauncher, jobRunningWaiter(), yarn().client(), jobLocator(),
-                jobRecords(), artifacts(), checkpointDir());
+                jobSubmitter(),
+                new SqlScripts(
+                        config.toFlinkConfiguration(),
+                        home.libDir(),
+                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir)),
+                clusters(),
+                this::jobClusterLauncher,
+                jobRunningWaiter(),
+                yarn().client(),
+                jobLocator(),
+                jobRecords(),
+                artifacts(),
+                checkpointDir());
     }
 
     public JobController jobController() {
@@ -322,8 +372,14 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobResumer jobResumer() {
         return new JobResumer(
-                jobLocator(), jobController(), jobStarter(), restorePoints(), artifacts(), jobRecords(),
-                yarn().client(), config.get(FerryOptions.STOP_TIMEOUT));
+                jobLocator(),
+                jobController(),
+                jobStarter(),
+                restorePoints(),
+                artifacts(),
+                jobRecords(),
+                yarn().client(),
+                config.get(FerryOptions.STOP_TIMEOUT));
     }
 
     public JobLister jobLister() {

@@ -1,9 +1,5 @@
 package dev.ferry.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.state.ValueState;
@@ -19,6 +15,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.Collector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The job that proves exactly-once across a lifecycle: every record it ever emits can be checked.
@@ -40,8 +40,7 @@ public final class CountingJob {
 
     static final String VERSION_RESOURCE = "/dev/ferry/examples/counting-job.version";
 
-    private CountingJob() {
-    }
+    private CountingJob() {}
 
     public static void main(String[] args) throws Exception {
         ParameterTool params = ParameterTool.fromArgs(args);
@@ -82,10 +81,7 @@ public final class CountingJob {
 
     private static DataGeneratorSource<Long> sequence(long rate, long count) {
         return new DataGeneratorSource<>(
-                index -> index,
-                count > 0 ? count : Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(rate),
-                Types.LONG);
+                index -> index, count > 0 ? count : Long.MAX_VALUE, RateLimiterStrategy.perSecond(rate), Types.LONG);
     }
 
     private static FileSink<String> fileSink(String output) {

@@ -1,7 +1,5 @@
 package dev.ferry.examples;
 
-import java.util.List;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -15,6 +13,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.Collector;
+
+import java.util.List;
 
 /**
  * Streaming word count over a generated, deterministic stream of sentences.
@@ -46,8 +46,7 @@ public final class StreamingWordCount {
     /** The FileSink only commits files on checkpoints, so this is also the output latency. */
     static final long CHECKPOINT_INTERVAL_MS = 5_000;
 
-    private StreamingWordCount() {
-    }
+    private StreamingWordCount() {}
 
     public static void main(String[] args) throws Exception {
         ParameterTool params = ParameterTool.fromArgs(args);
@@ -66,8 +65,8 @@ public final class StreamingWordCount {
         // Shows the arguments in the web UI's job configuration tab.
         env.getConfig().setGlobalJobParameters(params);
 
-        DataStream<String> counts = env
-                .fromSource(sentenceSource(rate, count), WatermarkStrategy.noWatermarks(), "sentences")
+        DataStream<String> counts = env.fromSource(
+                        sentenceSource(rate, count), WatermarkStrategy.noWatermarks(), "sentences")
                 .uid("sentences")
                 .flatMap(StreamingWordCount::splitIntoWords)
                 .returns(Types.TUPLE(Types.STRING, Types.LONG))

@@ -1,6 +1,7 @@
 package dev.ferry.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CountingJobTest {
 
@@ -23,27 +23,40 @@ class CountingJobTest {
 
         // when: the job runs on a local MiniCluster
         CountingJob.main(new String[] {
-            "--count", Integer.toString(records), "--rate", "2000", "--checkpoint-interval", "200",
-            "--output", output.toUri().toString()});
+            "--count",
+            Integer.toString(records),
+            "--rate",
+            "2000",
+            "--checkpoint-interval",
+            "200",
+            "--output",
+            output.toUri().toString()
+        });
 
         // then: sequence numbers 0..199 appear once each, and each key counted 1..50 once each
-        List<String[]> lines = committedLines(output).stream().map(line -> line.split(",")).toList();
+        List<String[]> lines =
+                committedLines(output).stream().map(line -> line.split(",")).toList();
         assertThat(lines).hasSize(records);
-        assertThat(lines.stream().mapToLong(fields -> Long.parseLong(fields[0])).sorted().toArray())
+        assertThat(lines.stream()
+                        .mapToLong(fields -> Long.parseLong(fields[0]))
+                        .sorted()
+                        .toArray())
                 .containsExactly(LongStream.range(0, records).toArray());
-        Map<Long, List<Long>> countsPerKey = lines.stream().collect(Collectors.groupingBy(
-                fields -> Long.parseLong(fields[0]) % 4,
-                Collectors.mapping(fields -> Long.parseLong(fields[1]), Collectors.toList())));
-        assertThat(countsPerKey).hasSize(4).allSatisfy((key, counts) ->
-                assertThat(counts).containsExactlyInAnyOrderElementsOf(
-                        LongStream.rangeClosed(1, records / 4).boxed().toList()));
+        Map<Long, List<Long>> countsPerKey = lines.stream()
+                .collect(Collectors.groupingBy(
+                        fields -> Long.parseLong(fields[0]) % 4,
+                        Collectors.mapping(fields -> Long.parseLong(fields[1]), Collectors.toList())));
+        assertThat(countsPerKey)
+                .hasSize(4)
+                .allSatisfy((key, counts) -> assertThat(counts)
+                        .containsExactlyInAnyOrderElementsOf(
+                                LongStream.rangeClosed(1, records / 4).boxed().toList()));
         assertThat(lines).allSatisfy(fields -> assertThat(fields[2]).isEqualTo("1"));
     }
 
     private static List<String> committedLines(Path output) throws IOException {
         try (Stream<Path> files = Files.walk(output)) {
-            List<Path> committed = files
-                    .filter(Files::isRegularFile)
+            List<Path> committed = files.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .toList();
             List<String> lines = new java.util.ArrayList<>();

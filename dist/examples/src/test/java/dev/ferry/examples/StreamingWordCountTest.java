@@ -1,7 +1,7 @@
 package dev.ferry.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamingWordCountTest {
 
@@ -27,11 +27,18 @@ class StreamingWordCountTest {
         Map<String, Long> expectedFinalCounts = StreamingWordCount.SENTENCES.stream()
                 .flatMap(sentence -> Arrays.stream(sentence.split(" ")))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.summingLong(word -> ROUNDS)));
-        long wordsGenerated = expectedFinalCounts.values().stream().mapToLong(Long::longValue).sum();
+        long wordsGenerated =
+                expectedFinalCounts.values().stream().mapToLong(Long::longValue).sum();
 
         // when: the job runs on a local MiniCluster, bounded by --count
         StreamingWordCount.main(new String[] {
-            "--count", Long.toString(sentences), "--rate", "1000", "--output", output.toUri().toString()});
+            "--count",
+            Long.toString(sentences),
+            "--rate",
+            "1000",
+            "--output",
+            output.toUri().toString()
+        });
 
         // then: every generated word produced one running-count line, and the last count of each word is its total
         List<String> lines = committedLines(output);
@@ -45,11 +52,14 @@ class StreamingWordCountTest {
     @Test
     void boundedRunLeavesNoUncommittedFiles(@TempDir Path output) throws Exception {
         // given / when: a short bounded run
-        StreamingWordCount.main(new String[] {"--count", "10", "--rate", "1000", "--output", output.toUri().toString()});
+        StreamingWordCount.main(new String[] {
+            "--count", "10", "--rate", "1000", "--output", output.toUri().toString()
+        });
 
         // then: the final checkpoint at end of input committed every part file
         try (Stream<Path> files = Files.walk(output)) {
-            assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(path -> path.getFileName().toString()))
                     .isNotEmpty()
                     .noneMatch(name -> name.startsWith(".") || name.contains("inprogress"));
         }
@@ -74,8 +84,7 @@ class StreamingWordCountTest {
     /** Lines of the part files the FileSink committed; in-progress and pending files are hidden (dot) files. */
     private static List<String> committedLines(Path output) throws IOException {
         try (Stream<Path> files = Files.walk(output)) {
-            List<Path> committed = files
-                    .filter(Files::isRegularFile)
+            List<Path> committed = files.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .toList();
             assertThat(committed).isNotEmpty();

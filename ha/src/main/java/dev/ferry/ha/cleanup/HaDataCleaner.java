@@ -1,18 +1,19 @@
 package dev.ferry.ha.cleanup;
 
-import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /**
  * Deletes the HA data (znodes under Flink's ZooKeeper root and the storage dir entries) that clusters killed
@@ -33,7 +34,8 @@ public final class HaDataCleaner {
      * @param liveClusterIds the cluster ids (Flink's {@code high-availability.cluster-id}, by default the YARN
      *     application id) of every cluster that is not finished; asked again right before each deletion
      */
-    public HaDataCleaner(CuratorFramework client, String flinkRoot, HaStorage storage, Supplier<Set<String>> liveClusterIds) {
+    public HaDataCleaner(
+            CuratorFramework client, String flinkRoot, HaStorage storage, Supplier<Set<String>> liveClusterIds) {
         this(client, flinkRoot, storage, liveClusterIds, Set::of);
     }
 
@@ -42,10 +44,15 @@ public final class HaDataCleaner {
      *     shutting down: a killed JobManager's graceful shutdown deletes its leader nodes (so it looks
      *     dead) and can still write below its root after they are gone (seen in ZooKeeperAclIT)
      */
-    public HaDataCleaner(CuratorFramework client, String flinkRoot, HaStorage storage,
-            Supplier<Set<String>> liveClusterIds, Supplier<Set<String>> justEndedClusterIds) {
+    public HaDataCleaner(
+            CuratorFramework client,
+            String flinkRoot,
+            HaStorage storage,
+            Supplier<Set<String>> liveClusterIds,
+            Supplier<Set<String>> justEndedClusterIds) {
         if (flinkRoot == null || flinkRoot.isBlank() || flinkRoot.equals("/")) {
-            throw new IllegalArgumentException("Flink's ZooKeeper root must be a dedicated znode such as /flink, not '" + flinkRoot + "'");
+            throw new IllegalArgumentException(
+                    "Flink's ZooKeeper root must be a dedicated znode such as /flink, not '" + flinkRoot + "'");
         }
         this.client = client;
         this.flinkRoot = flinkRoot;

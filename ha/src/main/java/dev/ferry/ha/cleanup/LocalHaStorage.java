@@ -1,6 +1,7 @@
 package dev.ferry.ha.cleanup;
 
 import dev.ferry.ha.HaException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,10 +43,15 @@ public final class LocalHaStorage implements HaStorage {
     }
 
     private List<Path> locations(String clusterId) {
-        if (clusterId.isEmpty() || clusterId.contains("/") || clusterId.equals(JOB_RESULT_STORE) || clusterId.startsWith(".")) {
+        if (clusterId.isEmpty()
+                || clusterId.contains("/")
+                || clusterId.equals(JOB_RESULT_STORE)
+                || clusterId.startsWith(".")) {
             throw new IllegalArgumentException("Invalid cluster id '" + clusterId + "' for HA storage " + storageDir);
         }
-        return List.of(storageDir.resolve(clusterId), storageDir.resolve(JOB_RESULT_STORE).resolve(clusterId));
+        return List.of(
+                storageDir.resolve(clusterId),
+                storageDir.resolve(JOB_RESULT_STORE).resolve(clusterId));
     }
 
     private static Set<String> directoryNames(Path dir) {
@@ -54,7 +60,8 @@ public final class LocalHaStorage implements HaStorage {
             return names;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
+            entries.filter(Files::isDirectory)
+                    .forEach(p -> names.add(p.getFileName().toString()));
         } catch (IOException e) {
             throw new HaException("Cannot list HA storage dir " + dir + ": " + e.getMessage(), e);
         }
@@ -66,7 +73,9 @@ public final class LocalHaStorage implements HaStorage {
             return 0;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).mapToLong(LocalHaStorage::size).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(LocalHaStorage::size)
+                    .sum();
         } catch (IOException e) {
             throw new HaException("Cannot measure " + root + ": " + e.getMessage(), e);
         }

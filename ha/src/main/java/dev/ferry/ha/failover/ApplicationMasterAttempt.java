@@ -17,6 +17,7 @@ public record ApplicationMasterAttempt(String containerId, int attempt) {
     static final String CONTAINER_ID_ENV = "CONTAINER_ID";
     /** container_[e{epoch}_]{clusterTimestamp}_{application}_{attempt}_{container}, as YARN writes it. */
     private static final Pattern CONTAINER_ID = Pattern.compile("container_(?:e\\d+_)?\\d+_\\d+_(\\d+)_(\\d+)");
+
     private static final long APPLICATION_MASTER_SEQUENCE = 1;
 
     /** Empty outside YARN and in every container that is not an application master (TaskManagers). */

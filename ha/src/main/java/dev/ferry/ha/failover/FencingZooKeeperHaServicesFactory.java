@@ -1,8 +1,5 @@
 package dev.ferry.ha.failover;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.security.FlinkSecurityManager;
 import org.apache.flink.runtime.blob.BlobUtils;
@@ -16,6 +13,10 @@ import org.apache.flink.runtime.rpc.FatalErrorHandler;
 import org.apache.flink.runtime.util.ZooKeeperUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Flink's ZooKeeper HA services, unchanged, except that the JobManager of a later YARN attempt
@@ -58,8 +59,10 @@ public final class FencingZooKeeperHaServicesFactory implements HighAvailability
     private void fenceEarlierAttempts(CuratorFrameworkWithUnhandledErrorListener curator) throws Exception {
         Optional<ApplicationMasterAttempt> attempt = ApplicationMasterAttempt.fromEnvironment(environment);
         if (attempt.isPresent() && attempt.get().followsEarlierAttempt()) {
-            LOG.info("JobManager of YARN attempt {} ({}): fencing the earlier attempt's leader",
-                    attempt.get().attempt(), attempt.get().containerId());
+            LOG.info(
+                    "JobManager of YARN attempt {} ({}): fencing the earlier attempt's leader",
+                    attempt.get().attempt(),
+                    attempt.get().containerId());
             new PreviousLeaderFencer(curator.asCuratorFramework()).fence();
         }
     }

@@ -1,11 +1,12 @@
 package dev.ferry.ha.failover;
 
-import java.util.List;
 import org.apache.flink.runtime.util.ZooKeeperUtils;
 import org.apache.flink.shaded.curator5.org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.shaded.zookeeper3.org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
  * Removes a dead JobManager's place in the leader latch, so that the next attempt's JobManager is
@@ -49,8 +50,11 @@ public final class PreviousLeaderFencer {
                 // The dead JobManager's session expired between the listing and the delete.
             }
         }
-        LOG.info("Removed {} leader latch entr{} left by earlier attempts under {}", deleted,
-                deleted == 1 ? "y" : "ies", LATCH_PATH);
+        LOG.info(
+                "Removed {} leader latch entr{} left by earlier attempts under {}",
+                deleted,
+                deleted == 1 ? "y" : "ies",
+                LATCH_PATH);
         return deleted;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.ha.leader;
 
 import dev.ferry.ha.HaException;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -36,8 +37,10 @@ final class LeaderInfoDecoder {
             UUID sessionId = (UUID) in.readObject();
             return Optional.of(new LeaderInfo(address, sessionId));
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new HaException("Znode " + path + " does not hold Flink 1.20 leader information (" + e
-                    + "): check that the cluster runs Flink 1.20 and high-availability.zookeeper.path.root is right", e);
+            throw new HaException(
+                    "Znode " + path + " does not hold Flink 1.20 leader information (" + e
+                            + "): check that the cluster runs Flink 1.20 and high-availability.zookeeper.path.root is right",
+                    e);
         }
     }
 }

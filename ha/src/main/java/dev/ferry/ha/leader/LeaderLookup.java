@@ -1,11 +1,12 @@
 package dev.ferry.ha.leader;
 
-import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
-
-import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
+
+import java.util.Optional;
+
+import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /** Finds the current leaders of a Flink cluster from its znodes, without talking to Flink. */
 public final class LeaderLookup {

@@ -1,17 +1,19 @@
 package dev.ferry.ha.lock;
 
-import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
-
 import dev.ferry.ha.zookeeper.HaPaths;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /**
  * Serialises commands on one cluster name across machines ({@code <root>/locks/<name>}). The lock node
@@ -41,7 +43,8 @@ public final class ClusterNameLock implements AutoCloseable {
      *
      * @throws LockTimeoutException naming the current holder when the wait times out
      */
-    public static ClusterNameLock acquire(CuratorFramework client, HaPaths paths, String cluster, Duration timeout, LockHolder holder) {
+    public static ClusterNameLock acquire(
+            CuratorFramework client, HaPaths paths, String cluster, Duration timeout, LockHolder holder) {
         String path = paths.lock(cluster);
         InterProcessMutex mutex = new IdentifiedMutex(client, path, holder.toBytes());
         boolean acquired = call(client, path, () -> mutex.acquire(timeout.toMillis(), TimeUnit.MILLISECONDS));

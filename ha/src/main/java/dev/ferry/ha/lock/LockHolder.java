@@ -16,7 +16,11 @@ public record LockHolder(String user, String host, long pid, Instant since) {
 
     /** This process, now. */
     public static LockHolder current() {
-        return new LockHolder(System.getProperty("user.name", "unknown"), hostName(), ProcessHandle.current().pid(), Instant.now());
+        return new LockHolder(
+                System.getProperty("user.name", "unknown"),
+                hostName(),
+                ProcessHandle.current().pid(),
+                Instant.now());
     }
 
     public String describe() {
@@ -47,8 +51,11 @@ public record LockHolder(String user, String host, long pid, Instant since) {
         Properties props = new Properties();
         try {
             props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-            return Optional.of(new LockHolder(props.getProperty("user"), props.getProperty("host"),
-                    Long.parseLong(props.getProperty("pid")), Instant.parse(props.getProperty("since"))));
+            return Optional.of(new LockHolder(
+                    props.getProperty("user"),
+                    props.getProperty("host"),
+                    Long.parseLong(props.getProperty("pid")),
+                    Instant.parse(props.getProperty("since"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.ferry.ha.registry;
 
 import dev.ferry.ha.HaNames;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,10 +29,12 @@ public record ClusterRecord(
     }
 
     public ClusterRecord withApplicationId(String newApplicationId) {
-        return new ClusterRecord(name, newApplicationId, mode, queue, user, createdAt, haClusterId, restUrl, ferryVersion);
+        return new ClusterRecord(
+                name, newApplicationId, mode, queue, user, createdAt, haClusterId, restUrl, ferryVersion);
     }
 
     public ClusterRecord withRestUrl(String newRestUrl) {
-        return new ClusterRecord(name, applicationId, mode, queue, user, createdAt, haClusterId, newRestUrl, ferryVersion);
+        return new ClusterRecord(
+                name, applicationId, mode, queue, user, createdAt, haClusterId, newRestUrl, ferryVersion);
     }
 }

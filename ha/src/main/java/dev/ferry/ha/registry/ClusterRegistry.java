@@ -1,18 +1,20 @@
 package dev.ferry.ha.registry;
 
-import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
-
 import dev.ferry.ha.zookeeper.HaPaths;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /** Ferry's clusters, under {@code <root>/clusters/<name>}. */
 public final class ClusterRegistry {
@@ -37,7 +39,9 @@ public final class ClusterRegistry {
         String path = paths.cluster(record.name());
         boolean created = call(client, path, () -> {
             try {
-                client.create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT)
+                client.create()
+                        .creatingParentsIfNeeded()
+                        .withMode(CreateMode.PERSISTENT)
                         .forPath(path, RecordCodec.encode(record));
                 return true;
             } catch (KeeperException.NodeExistsException e) {
@@ -45,7 +49,8 @@ public final class ClusterRegistry {
             }
         });
         if (!created) {
-            String holder = get(record.name()).map(v -> v.value().applicationId()).orElse("(removed meanwhile)");
+            String holder =
+                    get(record.name()).map(v -> v.value().applicationId()).orElse("(removed meanwhile)");
             throw new ClusterAlreadyRegisteredException(record.name(), holder);
         }
         LOG.info("Registered cluster '{}' as {}", record.name(), record.applicationId());

@@ -53,19 +53,52 @@ public record JobRecord(
     public JobRecord withRun(String jobId, String newApplicationId, String newCheckpointDir) {
         List<String> ids = new ArrayList<>(jobIds);
         ids.add(jobId);
-        return new JobRecord(name, kind, artifact, entryClass, arguments, parallelism, placement, ids,
-                newApplicationId, newCheckpointDir, lastSavepoint, System.currentTimeMillis());
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                parallelism,
+                placement,
+                ids,
+                newApplicationId,
+                newCheckpointDir,
+                lastSavepoint,
+                System.currentTimeMillis());
     }
 
     public JobRecord withSavepoint(String savepoint) {
-        return new JobRecord(name, kind, artifact, entryClass, arguments, parallelism, placement, jobIds,
-                applicationId, checkpointDir, savepoint, System.currentTimeMillis());
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                parallelism,
+                placement,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepoint,
+                System.currentTimeMillis());
     }
 
     /** The same job with a new artifact (an upgrade), keeping its history and savepoints. */
     public JobRecord withArtifact(String newArtifact, String newEntryClass) {
-        return new JobRecord(name, kind, newArtifact, newEntryClass, arguments, parallelism, placement, jobIds,
-                applicationId, checkpointDir, lastSavepoint, System.currentTimeMillis());
+        return new JobRecord(
+                name,
+                kind,
+                newArtifact,
+                newEntryClass,
+                arguments,
+                parallelism,
+                placement,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                lastSavepoint,
+                System.currentTimeMillis());
     }
 
     /** Where a job runs: in session {@code session}, or in its own cluster of {@code mode}. */

@@ -1,15 +1,17 @@
 package dev.ferry.ha.registry;
 
-import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
-
 import dev.ferry.ha.zookeeper.HaPaths;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.KeeperException;
+
+import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /**
  * Ferry's job records under {@code <root>/jobs/<name>}, shared by every gateway. They sit beside
@@ -53,7 +55,10 @@ public final class JobRegistry {
         byte[] bytes = RecordCodec.encode(record);
         call(client, path, () -> {
             try {
-                return client.create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT).forPath(path, bytes);
+                return client.create()
+                        .creatingParentsIfNeeded()
+                        .withMode(CreateMode.PERSISTENT)
+                        .forPath(path, bytes);
             } catch (KeeperException.NodeExistsException e) {
                 return client.setData().forPath(path, bytes);
             }

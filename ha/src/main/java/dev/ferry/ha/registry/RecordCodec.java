@@ -1,11 +1,13 @@
 package dev.ferry.ha.registry;
 
 import dev.ferry.ha.HaException;
-import java.io.IOException;
+
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
 
 /**
  * JSON for the records in ZooKeeper, readable with {@code zkCli.sh get}. Unknown fields are ignored
@@ -32,8 +34,10 @@ final class RecordCodec {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
-            throw new HaException("Znode " + path + " does not hold a valid " + type.getSimpleName()
-                    + " (" + firstLine(e.getMessage()) + "): remove it and register again", e);
+            throw new HaException(
+                    "Znode " + path + " does not hold a valid " + type.getSimpleName() + " ("
+                            + firstLine(e.getMessage()) + "): remove it and register again",
+                    e);
         }
     }
 

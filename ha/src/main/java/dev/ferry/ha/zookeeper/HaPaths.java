@@ -1,6 +1,7 @@
 package dev.ferry.ha.zookeeper;
 
 import dev.ferry.ha.HaNames;
+
 import org.apache.curator.utils.ZKPaths;
 
 /** The znode layout below {@code ferry.ha.zookeeper.root}: clusters/&lt;name&gt;, jobs/&lt;name&gt; and locks/&lt;name&gt;. */

@@ -8,8 +8,10 @@ public class ZooKeeperAccessDeniedException extends HaException {
     private final String path;
 
     public ZooKeeperAccessDeniedException(String path, Throwable cause) {
-        super("Permission denied on znode " + path + ": its ACL allows only the credential that created it;"
-                + " set ferry.ha.zookeeper.auth.credential to that user:password", cause);
+        super(
+                "Permission denied on znode " + path + ": its ACL allows only the credential that created it;"
+                        + " set ferry.ha.zookeeper.auth.credential to that user:password",
+                cause);
         this.path = path;
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.ha.zookeeper;
 
 import dev.ferry.ha.HaException;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 
@@ -26,8 +27,10 @@ public final class ZooKeeperCalls {
         } catch (KeeperException.ConnectionLossException
                 | KeeperException.SessionExpiredException
                 | KeeperException.OperationTimeoutException e) {
-            throw new ZooKeeperUnavailableException("Lost ZooKeeper at '" + quorum(client) + "' while accessing " + path
-                    + " (" + e.code() + "): check ferry.ha.zookeeper.quorum and retry", e);
+            throw new ZooKeeperUnavailableException(
+                    "Lost ZooKeeper at '" + quorum(client) + "' while accessing " + path + " (" + e.code()
+                            + "): check ferry.ha.zookeeper.quorum and retry",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HaException("Interrupted while accessing znode " + path, e);

@@ -1,8 +1,5 @@
 package dev.ferry.ha.zookeeper;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
@@ -12,6 +9,10 @@ import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.data.ACL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Builds a started, connected {@link CuratorFramework}, or fails within the connection timeout. */
 public final class ZooKeeperConnector {
@@ -45,7 +46,8 @@ public final class ZooKeeperConnector {
                 .sessionTimeoutMs(toIntMillis(settings.sessionTimeout().toMillis()))
                 .connectionTimeoutMs(toIntMillis(settings.connectionTimeout().toMillis()))
                 // Bounded: a command must fail in seconds, not retry forever against a dead quorum.
-                .retryPolicy(new BoundedExponentialBackoffRetry(BASE_RETRY_SLEEP_MS, MAX_RETRY_SLEEP_MS, settings.retryAttempts()))
+                .retryPolicy(new BoundedExponentialBackoffRetry(
+                        BASE_RETRY_SLEEP_MS, MAX_RETRY_SLEEP_MS, settings.retryAttempts()))
                 .zkClientConfig(clientConfig());
         if (settings.hasCredential()) {
             builder.authorization(settings.authScheme(), settings.credential().getBytes(StandardCharsets.UTF_8))
@@ -84,7 +86,8 @@ public final class ZooKeeperConnector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.close();
-            throw new ZooKeeperUnavailableException("Interrupted while connecting to ZooKeeper at '" + settings.quorum() + "'", e);
+            throw new ZooKeeperUnavailableException(
+                    "Interrupted while connecting to ZooKeeper at '" + settings.quorum() + "'", e);
         }
         if (!connected) {
             client.close();

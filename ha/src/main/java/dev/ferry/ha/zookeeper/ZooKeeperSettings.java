@@ -1,9 +1,11 @@
 package dev.ferry.ha.zookeeper;
 
 import dev.ferry.ha.HaOptions;
+
+import org.apache.flink.configuration.Configuration;
+
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.flink.configuration.Configuration;
 
 /** The connection settings read from {@link HaOptions}; the credential never shows in {@link #toString()}. */
 public record ZooKeeperSettings(
@@ -49,7 +51,8 @@ public record ZooKeeperSettings(
     }
 
     public ZooKeeperSettings withCredential(String newCredential) {
-        return new ZooKeeperSettings(quorum, root, sessionTimeout, connectionTimeout, retryAttempts, authScheme, newCredential);
+        return new ZooKeeperSettings(
+                quorum, root, sessionTimeout, connectionTimeout, retryAttempts, authScheme, newCredential);
     }
 
     public ZooKeeperSettings withConnectionTimeout(Duration timeout) {
@@ -57,7 +60,8 @@ public record ZooKeeperSettings(
     }
 
     public ZooKeeperSettings withRoot(String newRoot) {
-        return new ZooKeeperSettings(quorum, newRoot, sessionTimeout, connectionTimeout, retryAttempts, authScheme, credential);
+        return new ZooKeeperSettings(
+                quorum, newRoot, sessionTimeout, connectionTimeout, retryAttempts, authScheme, credential);
     }
 
     private static String normalizeRoot(String root) {
@@ -66,7 +70,8 @@ public record ZooKeeperSettings(
         String stripped = withSlash.replaceAll("/+$", "");
         if (stripped.isEmpty()) {
             // Ferry's data never lives at "/": the cleaner and `remove` work recursively below the root.
-            throw new IllegalArgumentException("ferry.ha.zookeeper.root must not be '/': use a dedicated znode such as /ferry");
+            throw new IllegalArgumentException(
+                    "ferry.ha.zookeeper.root must not be '/': use a dedicated znode such as /ferry");
         }
         return stripped;
     }

@@ -1,17 +1,19 @@
 package dev.ferry.ha.cleanup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.ha.ZooKeeperTestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HaDataCleanerTest extends ZooKeeperTestServer {
 
@@ -31,7 +33,8 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
         flinkRoot = paths.root() + "-flink";
         storage = new LocalHaStorage(storageDir);
         for (String id : new String[] {DEAD, LIVE}) {
-            client.create().creatingParentsIfNeeded().forPath(flinkRoot + "/" + id + "/jobgraphs/job-1", new byte[] {1});
+            client.create().creatingParentsIfNeeded().forPath(flinkRoot + "/" + id + "/jobgraphs/job-1", new byte[] {1
+            });
             client.create().creatingParentsIfNeeded().forPath(flinkRoot + "/" + id + "/leader/latch");
             writeFile(storageDir.resolve(id).resolve("blob/job-1/blob_p-1"), 1000);
             writeFile(storageDir.resolve("job-result-store").resolve(id).resolve("job-1.json"), 24);
@@ -42,11 +45,14 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
     void givenDeadAndLiveCluster_whenClean_thenOnlyTheDeadOnesDataIsRemoved() throws Exception {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE)).clean(false);
 
-        assertThat(report.removed()).extracting(CleanupReport.RemovedCluster::clusterId).containsExactly(DEAD);
+        assertThat(report.removed())
+                .extracting(CleanupReport.RemovedCluster::clusterId)
+                .containsExactly(DEAD);
         assertThat(report.bytesFreed()).isEqualTo(1024);
         assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD)).isNull();
         assertThat(storage.list()).containsExactly(LIVE);
-        assertThat(client.checkExists().forPath(flinkRoot + "/" + LIVE + "/jobgraphs/job-1")).isNotNull();
+        assertThat(client.checkExists().forPath(flinkRoot + "/" + LIVE + "/jobgraphs/job-1"))
+                .isNotNull();
         assertThat(storage.sizeOf(LIVE)).isEqualTo(1024);
     }
 
@@ -55,9 +61,12 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE)).clean(true);
 
         assertThat(report.dryRun()).isTrue();
-        assertThat(report.removed()).extracting(CleanupReport.RemovedCluster::clusterId).containsExactly(DEAD);
+        assertThat(report.removed())
+                .extracting(CleanupReport.RemovedCluster::clusterId)
+                .containsExactly(DEAD);
         assertThat(report.bytesFreed()).isEqualTo(1024);
-        assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD + "/jobgraphs/job-1")).isNotNull();
+        assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD + "/jobgraphs/job-1"))
+                .isNotNull();
         assertThat(storage.list()).containsExactlyInAnyOrder(DEAD, LIVE);
     }
 
@@ -65,13 +74,15 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
     void givenClusterBecomingLiveDuringCleanup_whenClean_thenItIsKept() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         // First answer: only LIVE; every later answer (the re-check before deleting) also has DEAD.
-        HaDataCleaner cleaner = new HaDataCleaner(client, flinkRoot, storage,
-                () -> calls.getAndIncrement() == 0 ? Set.of(LIVE) : Set.of(LIVE, DEAD));
+        HaDataCleaner cleaner = new HaDataCleaner(
+                client, flinkRoot, storage, () -> calls.getAndIncrement() == 0 ? Set.of(LIVE) : Set.of(LIVE, DEAD));
 
         CleanupReport report = cleaner.clean(false);
 
         assertThat(report.removed()).isEmpty();
-        assertThat(report.skipped()).extracting(CleanupReport.SkippedCluster::clusterId).containsExactly(DEAD);
+        assertThat(report.skipped())
+                .extracting(CleanupReport.SkippedCluster::clusterId)
+                .containsExactly(DEAD);
         assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD)).isNotNull();
         assertThat(storage.list()).contains(DEAD);
     }
@@ -83,17 +94,21 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE)).clean(false);
 
         assertThat(report.removed()).isEmpty();
-        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("ZooKeeper session"));
+        assertThat(report.skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("ZooKeeper session"));
         assertThat(storage.list()).contains(DEAD);
     }
 
     @Test
     void givenAClusterThatEndedMomentsAgo_whenClean_thenItIsKeptUntilItsJobManagerIsSurelyGone() throws Exception {
-        CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE), () -> Set.of(DEAD))
-                .clean(false);
+        CleanupReport report =
+                new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE), () -> Set.of(DEAD)).clean(false);
 
         assertThat(report.removed()).isEmpty();
-        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("shutting down"));
+        assertThat(report.skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("shutting down"));
         assertThat(storage.list()).contains(DEAD);
     }
 
@@ -101,7 +116,9 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
     void givenTwoDeadClusters_whenCleanOne_thenOnlyThatOnesDataIsRemoved() throws Exception {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of()).cleanCluster(DEAD);
 
-        assertThat(report.removed()).extracting(CleanupReport.RemovedCluster::clusterId).containsExactly(DEAD);
+        assertThat(report.removed())
+                .extracting(CleanupReport.RemovedCluster::clusterId)
+                .containsExactly(DEAD);
         assertThat(client.checkExists().forPath(flinkRoot + "/" + DEAD)).isNull();
         assertThat(storage.list()).containsExactly(LIVE);
     }
@@ -111,7 +128,9 @@ class HaDataCleanerTest extends ZooKeeperTestServer {
         CleanupReport report = new HaDataCleaner(client, flinkRoot, storage, () -> Set.of(LIVE)).cleanCluster(LIVE);
 
         assertThat(report.removed()).isEmpty();
-        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.clusterId()).isEqualTo(LIVE));
+        assertThat(report.skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.clusterId()).isEqualTo(LIVE));
         assertThat(storage.sizeOf(LIVE)).isEqualTo(1024);
     }
 

@@ -1,9 +1,10 @@
 package dev.ferry.ha.failover;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplicationMasterAttemptTest {
 
@@ -31,13 +32,15 @@ class ApplicationMasterAttemptTest {
         var attempt = ApplicationMasterAttempt.fromEnvironment(
                 Map.of("CONTAINER_ID", "container_1700000000000_0007_01_000001"));
 
-        assertThat(attempt).hasValueSatisfying(a -> assertThat(a.followsEarlierAttempt()).isFalse());
+        assertThat(attempt)
+                .hasValueSatisfying(a -> assertThat(a.followsEarlierAttempt()).isFalse());
     }
 
     @Test
     void givenATaskManagerContainerOfALaterAttempt_thenItIsNoApplicationMaster() {
         assertThat(ApplicationMasterAttempt.fromEnvironment(
-                Map.of("CONTAINER_ID", "container_1700000000000_0007_02_000004"))).isEmpty();
+                        Map.of("CONTAINER_ID", "container_1700000000000_0007_02_000004")))
+                .isEmpty();
     }
 
     @Test

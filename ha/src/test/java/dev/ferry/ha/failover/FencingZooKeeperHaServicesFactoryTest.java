@@ -1,17 +1,7 @@
 package dev.ferry.ha.failover;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.ha.ZooKeeperTestServer;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.runtime.highavailability.HighAvailabilityServices;
@@ -23,6 +13,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Flink's own leader election on a real ZooKeeper server, through the factory Ferry deploys. An
@@ -51,7 +53,7 @@ class FencingZooKeeperHaServicesFactoryTest extends ZooKeeperTestServer {
         config.set(HighAvailabilityOptions.HA_CLUSTER_ID, CLUSTER_ID);
         config.set(HighAvailabilityOptions.HA_STORAGE_PATH, haStorage.toUri().toString());
         config.set(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT, Duration.ofSeconds(40));
-        flinkClient = ZooKeeperUtils.startCuratorFramework(config, error -> { }).asCuratorFramework();
+        flinkClient = ZooKeeperUtils.startCuratorFramework(config, error -> {}).asCuratorFramework();
         opened.add(flinkClient);
     }
 
@@ -79,8 +81,7 @@ class FencingZooKeeperHaServicesFactoryTest extends ZooKeeperTestServer {
     }
 
     @Test
-    void givenALeader_whenAnotherJobManagerOfTheSameAttemptStarts_thenItOnlyQueuesBehindTheLeader()
-            throws Exception {
+    void givenALeader_whenAnotherJobManagerOfTheSameAttemptStarts_thenItOnlyQueuesBehindTheLeader() throws Exception {
         // given
         Contender first = elect(jobManager("container_1700000000000_0007_01_000001"));
         first.granted.get(ELECTION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -95,8 +96,7 @@ class FencingZooKeeperHaServicesFactoryTest extends ZooKeeperTestServer {
     }
 
     @Test
-    void givenALeader_whenATaskManagerOfALaterAttemptCreatesItsHaServices_thenTheLeaderIsUntouched()
-            throws Exception {
+    void givenALeader_whenATaskManagerOfALaterAttemptCreatesItsHaServices_thenTheLeaderIsUntouched() throws Exception {
         // given
         Contender first = elect(jobManager("container_1700000000000_0007_01_000001"));
         first.granted.get(ELECTION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

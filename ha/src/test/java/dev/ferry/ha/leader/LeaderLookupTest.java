@@ -1,15 +1,8 @@
 package dev.ferry.ha.leader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.ZooKeeperTestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.util.ArrayList;
-import java.util.UUID;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.runtime.leaderelection.LeaderInformation;
@@ -17,6 +10,15 @@ import org.apache.flink.runtime.util.ZooKeeperUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The leader znodes are written with Flink 1.20.1's own code, through its relocated Curator. */
 class LeaderLookupTest extends ZooKeeperTestServer {
@@ -34,7 +36,7 @@ class LeaderLookupTest extends ZooKeeperTestServer {
         conf.set(HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM, server.getConnectString());
         conf.set(HighAvailabilityOptions.HA_ZOOKEEPER_ROOT, flinkRoot);
         conf.set(HighAvailabilityOptions.HA_CLUSTER_ID, CLUSTER_ID);
-        flink = ZooKeeperUtils.startCuratorFramework(conf, error -> { }).asCuratorFramework();
+        flink = ZooKeeperUtils.startCuratorFramework(conf, error -> {}).asCuratorFramework();
         lookup = new LeaderLookup(connect(), flinkRoot);
     }
 

@@ -1,13 +1,15 @@
 package dev.ferry.ha.lock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.ha.ZooKeeperTestServer;
-import java.time.Duration;
-import java.time.Instant;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterNameLockTest extends ZooKeeperTestServer {
 

@@ -1,10 +1,10 @@
 package dev.ferry.ha.registry;
 
-import static dev.ferry.ha.registry.Records.cluster;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.ha.ZooKeeperTestServer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static dev.ferry.ha.registry.Records.cluster;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterRegistryTest extends ZooKeeperTestServer {
 
@@ -28,7 +30,8 @@ class ClusterRegistryTest extends ZooKeeperTestServer {
     void givenRegisteredCluster_whenGet_thenRecordIsReturnedAsWritten() {
         registry.register(cluster("etl", "application_1_0001"));
 
-        assertThat(registry.get("etl")).get()
+        assertThat(registry.get("etl"))
+                .get()
                 .satisfies(v -> assertThat(v.value()).isEqualTo(cluster("etl", "application_1_0001")))
                 .satisfies(v -> assertThat(v.version()).isZero());
     }

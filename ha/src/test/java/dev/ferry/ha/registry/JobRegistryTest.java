@@ -1,13 +1,15 @@
 package dev.ferry.ha.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.ha.ZooKeeperTestServer;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
-import java.util.List;
-import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JobRegistryTest extends ZooKeeperTestServer {
 
@@ -21,11 +23,21 @@ class JobRegistryTest extends ZooKeeperTestServer {
     }
 
     private static JobRecord job(String name, long updatedAt) {
-        JobPlacement placement = new JobPlacement("application", null, "etl", "1024m", "1728m", 2,
-                Map.of("parallelism.default", "2"));
-        return new JobRecord(name, JobRecord.JAR, "hdfs:///ferry/artifacts/ab12.jar", "com.example.Orders",
-                List.of("--topic", "orders"), 2, placement, List.of("a1b2"), "application_1_0001",
-                "hdfs:///ferry/checkpoints", null, updatedAt);
+        JobPlacement placement =
+                new JobPlacement("application", null, "etl", "1024m", "1728m", 2, Map.of("parallelism.default", "2"));
+        return new JobRecord(
+                name,
+                JobRecord.JAR,
+                "hdfs:///ferry/artifacts/ab12.jar",
+                "com.example.Orders",
+                List.of("--topic", "orders"),
+                2,
+                placement,
+                List.of("a1b2"),
+                "application_1_0001",
+                "hdfs:///ferry/checkpoints",
+                null,
+                updatedAt);
     }
 
     @Test
@@ -41,7 +53,10 @@ class JobRegistryTest extends ZooKeeperTestServer {
         registry.save(job("orders", 1000));
         registry.save(job("orders", 2000).withRun("c3d4", "application_1_0002", "hdfs:///ferry/checkpoints"));
 
-        assertThat(registry.find("orders")).get().extracting(JobRecord::currentJobId).isEqualTo("c3d4");
+        assertThat(registry.find("orders"))
+                .get()
+                .extracting(JobRecord::currentJobId)
+                .isEqualTo("c3d4");
     }
 
     @Test

@@ -10,7 +10,15 @@ final class Records {
     private Records() {}
 
     static ClusterRecord cluster(String name, String applicationId) {
-        return new ClusterRecord(name, applicationId, "session", "default", "alice", CREATED,
-                applicationId, "http://nm1:8081", "0.1.0-SNAPSHOT");
+        return new ClusterRecord(
+                name,
+                applicationId,
+                "session",
+                "default",
+                "alice",
+                CREATED,
+                applicationId,
+                "http://nm1:8081",
+                "0.1.0-SNAPSHOT");
     }
 }

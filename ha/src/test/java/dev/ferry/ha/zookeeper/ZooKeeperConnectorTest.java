@@ -1,17 +1,19 @@
 package dev.ferry.ha.zookeeper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.ha.ZooKeeperTestServer;
 import dev.ferry.ha.registry.ClusterRecord;
 import dev.ferry.ha.registry.ClusterRegistry;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZooKeeperConnectorTest extends ZooKeeperTestServer {
 
@@ -45,8 +47,17 @@ class ZooKeeperConnectorTest extends ZooKeeperTestServer {
     @Test
     void givenRecordWrittenWithDigestCredential_whenOtherCredentialReadsIt_thenPermissionErrorNamesThePath() {
         ZooKeeperSettings alice = settings.withCredential("alice:secret");
-        new ClusterRegistry(connect(alice), paths).register(new ClusterRecord(
-                "etl", "application_1_0001", "session", "default", "alice", Instant.now(), "application_1_0001", null, "0.1.0"));
+        new ClusterRegistry(connect(alice), paths)
+                .register(new ClusterRecord(
+                        "etl",
+                        "application_1_0001",
+                        "session",
+                        "default",
+                        "alice",
+                        Instant.now(),
+                        "application_1_0001",
+                        null,
+                        "0.1.0"));
         ClusterRegistry mallory = new ClusterRegistry(connect(settings.withCredential("mallory:guess")), paths);
 
         assertThatThrownBy(() -> mallory.get("etl"))

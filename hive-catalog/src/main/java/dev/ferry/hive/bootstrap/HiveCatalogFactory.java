@@ -5,10 +5,11 @@ import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.FailFastClientSettings;
 import dev.ferry.hive.metastore.MetastoreProbe;
 import dev.ferry.hive.metastore.MetastoreStatus;
+
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.exceptions.CatalogException;
 import org.apache.flink.table.catalog.hive.HiveCatalog;
-import org.apache.flink.table.api.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,17 @@ public final class HiveCatalogFactory {
     public HiveCatalog create() {
         HiveSite site = HiveSite.load(settings.confDir());
         MetastoreStatus status = new MetastoreProbe(settings.connectTimeout()).probe(site);
-        LOG.info("Hive Metastore at {} answered in {} ms ({} databases)", status.uri(), status.latency().toMillis(),
+        LOG.info(
+                "Hive Metastore at {} answered in {} ms ({} databases)",
+                status.uri(),
+                status.latency().toMillis(),
                 status.databaseCount());
         // hive-exec on the class path decides the shim version, as in Flink's own factory.
-        return new HiveCatalog(settings.catalogName(), settings.defaultDatabase(),
-                FailFastClientSettings.forCatalog(site.copyOfConf()), null);
+        return new HiveCatalog(
+                settings.catalogName(),
+                settings.defaultDatabase(),
+                FailFastClientSettings.forCatalog(site.copyOfConf()),
+                null);
     }
 
     /**
@@ -56,9 +63,11 @@ public final class HiveCatalogFactory {
         try {
             tableEnv.registerCatalog(settings.catalogName(), catalog);
         } catch (CatalogException | ValidationException e) {
-            throw new CatalogBootstrapException("Cannot open Hive catalog '" + settings.catalogName() + "': "
-                    + oneLine(e) + "; check that database '" + settings.defaultDatabase()
-                    + "' exists (option ferry.hive-catalog.default-database) and that the catalog name is unused", e);
+            throw new CatalogBootstrapException(
+                    "Cannot open Hive catalog '" + settings.catalogName() + "': "
+                            + oneLine(e) + "; check that database '" + settings.defaultDatabase()
+                            + "' exists (option ferry.hive-catalog.default-database) and that the catalog name is unused",
+                    e);
         }
         if (settings.defaultCatalog()) {
             tableEnv.useCatalog(settings.catalogName());

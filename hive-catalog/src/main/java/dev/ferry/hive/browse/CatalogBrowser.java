@@ -2,15 +2,17 @@ package dev.ferry.hive.browse;
 
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.MetastoreConnection;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.hadoop.hive.metastore.api.FieldSchema;
 import org.apache.hadoop.hive.metastore.api.NoSuchObjectException;
 import org.apache.hadoop.hive.metastore.api.SerDeInfo;
 import org.apache.hadoop.hive.metastore.api.StorageDescriptor;
 import org.apache.hadoop.hive.metastore.api.Table;
 import org.apache.thrift.TException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Read-only views of the metastore's databases and tables, over one fail-fast connection.
@@ -54,9 +56,15 @@ public final class CatalogBrowser implements AutoCloseable {
     public TableDescription describe(String database, String table) {
         Table hiveTable = fetchTable(database, table);
         StorageDescriptor sd = hiveTable.getSd();
-        return new TableDescription(database, hiveTable.getTableName(), nullToEmpty(hiveTable.getOwner()),
-                nullToEmpty(hiveTable.getTableType()), columns(sd == null ? null : sd.getCols()),
-                columns(hiveTable.getPartitionKeys()), partitions(hiveTable), storage(sd),
+        return new TableDescription(
+                database,
+                hiveTable.getTableName(),
+                nullToEmpty(hiveTable.getOwner()),
+                nullToEmpty(hiveTable.getTableType()),
+                columns(sd == null ? null : sd.getCols()),
+                columns(hiveTable.getPartitionKeys()),
+                partitions(hiveTable),
+                storage(sd),
                 hiveTable.getParameters() == null ? Map.of() : hiveTable.getParameters(),
                 TableReadability.readableByHiveAndSpark(hiveTable));
     }
@@ -90,12 +98,12 @@ public final class CatalogBrowser implements AutoCloseable {
         }
         try {
             // The 2.3 client has no cheap count call that works for every key type: list the names.
-            List<String> names = connection.client().listPartitionNames(table.getDbName(), table.getTableName(),
-                    (short) -1);
+            List<String> names =
+                    connection.client().listPartitionNames(table.getDbName(), table.getTableName(), (short) -1);
             return new Partitions(names.size(), names.subList(0, Math.min(PARTITION_NAMES_SHOWN, names.size())));
         } catch (TException e) {
-            throw connection.callFailed("list the partitions of '" + table.getDbName() + "." + table.getTableName()
-                    + "'", e);
+            throw connection.callFailed(
+                    "list the partitions of '" + table.getDbName() + "." + table.getTableName() + "'", e);
         }
     }
 
@@ -113,8 +121,11 @@ public final class CatalogBrowser implements AutoCloseable {
             return new StorageFormat("", "", "", "");
         }
         SerDeInfo serde = sd.getSerdeInfo();
-        return new StorageFormat(nullToEmpty(sd.getInputFormat()), nullToEmpty(sd.getOutputFormat()),
-                serde == null ? "" : nullToEmpty(serde.getSerializationLib()), nullToEmpty(sd.getLocation()));
+        return new StorageFormat(
+                nullToEmpty(sd.getInputFormat()),
+                nullToEmpty(sd.getOutputFormat()),
+                serde == null ? "" : nullToEmpty(serde.getSerializationLib()),
+                nullToEmpty(sd.getLocation()));
     }
 
     private static String nullToEmpty(String value) {

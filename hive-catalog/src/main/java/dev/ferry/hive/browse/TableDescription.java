@@ -18,8 +18,16 @@ import java.util.Map;
  * @param readableByHiveAndSpark false for generic Flink tables: they keep their schema in
  *     {@code flink.*} parameters that Hive and Spark do not understand
  */
-public record TableDescription(String database, String table, String owner, String tableType, List<Column> columns,
-        List<Column> partitionKeys, Partitions partitions, StorageFormat storage, Map<String, String> parameters,
+public record TableDescription(
+        String database,
+        String table,
+        String owner,
+        String tableType,
+        List<Column> columns,
+        List<Column> partitionKeys,
+        Partitions partitions,
+        StorageFormat storage,
+        Map<String, String> parameters,
         boolean readableByHiveAndSpark) {
 
     public TableDescription {

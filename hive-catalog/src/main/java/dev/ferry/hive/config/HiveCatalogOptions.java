@@ -1,8 +1,9 @@
 package dev.ferry.hive.config;
 
-import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+
+import java.time.Duration;
 
 /** Every option of Ferry's Hive catalog, in one place. */
 public final class HiveCatalogOptions {

@@ -1,10 +1,12 @@
 package dev.ferry.hive.config;
 
 import dev.ferry.hive.HiveCatalogException;
+
+import org.apache.flink.configuration.ReadableConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * The validated values of {@link HiveCatalogOptions}.
@@ -15,8 +17,8 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param defaultCatalog whether the catalog becomes the current one
  * @param connectTimeout how long the connection check may take
  */
-public record HiveCatalogSettings(String catalogName, Path confDir, String defaultDatabase, boolean defaultCatalog,
-        Duration connectTimeout) {
+public record HiveCatalogSettings(
+        String catalogName, Path confDir, String defaultDatabase, boolean defaultCatalog, Duration connectTimeout) {
 
     public HiveCatalogSettings {
         Objects.requireNonNull(catalogName, "catalogName");
@@ -27,8 +29,11 @@ public record HiveCatalogSettings(String catalogName, Path confDir, String defau
 
     /** Settings with every option at its default except the conf dir, which has none. */
     public static HiveCatalogSettings withConfDir(Path confDir) {
-        return new HiveCatalogSettings(HiveCatalogOptions.CATALOG_NAME.defaultValue(), confDir,
-                HiveCatalogOptions.DEFAULT_DATABASE.defaultValue(), HiveCatalogOptions.DEFAULT_CATALOG.defaultValue(),
+        return new HiveCatalogSettings(
+                HiveCatalogOptions.CATALOG_NAME.defaultValue(),
+                confDir,
+                HiveCatalogOptions.DEFAULT_DATABASE.defaultValue(),
+                HiveCatalogOptions.DEFAULT_CATALOG.defaultValue(),
                 HiveCatalogOptions.CONNECT_TIMEOUT.defaultValue());
     }
 
@@ -42,8 +47,12 @@ public record HiveCatalogSettings(String catalogName, Path confDir, String defau
             throw new HiveCatalogException(HiveCatalogOptions.CONNECT_TIMEOUT.key() + " must be positive, got "
                     + timeout + "; set it to e.g. 5 s");
         }
-        return new HiveCatalogSettings(config.get(HiveCatalogOptions.CATALOG_NAME), Path.of(confDir),
-                config.get(HiveCatalogOptions.DEFAULT_DATABASE), config.get(HiveCatalogOptions.DEFAULT_CATALOG), timeout);
+        return new HiveCatalogSettings(
+                config.get(HiveCatalogOptions.CATALOG_NAME),
+                Path.of(confDir),
+                config.get(HiveCatalogOptions.DEFAULT_DATABASE),
+                config.get(HiveCatalogOptions.DEFAULT_CATALOG),
+                timeout);
     }
 
     public HiveCatalogSettings withCatalogName(String name) {

@@ -1,10 +1,11 @@
 package dev.ferry.hive.config;
 
+import org.apache.flink.table.catalog.hive.HiveCatalog;
+import org.apache.hadoop.hive.conf.HiveConf;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.flink.table.catalog.hive.HiveCatalog;
-import org.apache.hadoop.hive.conf.HiveConf;
 
 /**
  * A client HiveConf read from one hive-site.xml, and where it came from (for error messages).
@@ -65,8 +66,8 @@ public final class HiveSite {
                     + "; fix the XML (a template ships in Ferry's conf/)");
         }
         if (uris == null || uris.isBlank()) {
-            throw new NoMetastoreUrisException("No hive.metastore.uris in " + file
-                    + "; set it to the metastore's thrift://host:port");
+            throw new NoMetastoreUrisException(
+                    "No hive.metastore.uris in " + file + "; set it to the metastore's thrift://host:port");
         }
         return new HiveSite(file, conf);
     }
@@ -86,7 +87,9 @@ public final class HiveSite {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("");
     }
 
     /** The hive-site.xml this configuration was read from. */

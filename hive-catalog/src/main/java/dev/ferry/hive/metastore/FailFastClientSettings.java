@@ -1,8 +1,9 @@
 package dev.ferry.hive.metastore;
 
+import org.apache.hadoop.hive.conf.HiveConf;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.hive.conf.HiveConf;
 
 /**
  * Hive client settings that turn "metastore down" into a quick error. By default the Hive 2.3

@@ -1,13 +1,15 @@
 package dev.ferry.hive.metastore;
 
 import dev.ferry.hive.config.HiveSite;
-import java.time.Duration;
+
 import org.apache.hadoop.hive.conf.HiveConf;
 import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
 import org.apache.hadoop.hive.metastore.IMetaStoreClient;
 import org.apache.hadoop.hive.metastore.api.MetaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * One open, fail-fast Thrift connection to the metastore of a hive-site.xml (Hive 2.3 client; it
@@ -39,15 +41,20 @@ public final class MetastoreConnection implements AutoCloseable {
 
     /** The error for a metastore that cannot be reached, naming the URI and the file to check. */
     public static MetastoreUnavailableException unavailable(HiveSite site, Throwable cause) {
-        return new MetastoreUnavailableException(site.metastoreUris(), "Cannot reach the Hive Metastore at "
-                + site.metastoreUris() + ": " + Causes.rootMessage(cause) + "; check hive.metastore.uris in "
-                + site.file() + " and that the metastore is running", cause);
+        return new MetastoreUnavailableException(
+                site.metastoreUris(),
+                "Cannot reach the Hive Metastore at "
+                        + site.metastoreUris() + ": " + Causes.rootMessage(cause) + "; check hive.metastore.uris in "
+                        + site.file() + " and that the metastore is running",
+                cause);
     }
 
     /** The error for a call that failed on an open connection. */
     public MetastoreCallException callFailed(String what, Throwable cause) {
-        return new MetastoreCallException("Hive Metastore at " + site.metastoreUris() + " failed to " + what + ": "
-                + Causes.rootMessage(cause) + "; see the metastore's log", cause);
+        return new MetastoreCallException(
+                "Hive Metastore at " + site.metastoreUris() + " failed to " + what + ": " + Causes.rootMessage(cause)
+                        + "; see the metastore's log",
+                cause);
     }
 
     public IMetaStoreClient client() {

@@ -1,8 +1,10 @@
 package dev.ferry.hive.metastore;
 
 import dev.ferry.hive.config.HiveSite;
-import java.time.Duration;
+
 import org.apache.thrift.TException;
+
+import java.time.Duration;
 
 /** Checks that the metastore of a hive-site.xml answers, within a bounded time. */
 public final class MetastoreProbe {

@@ -1,18 +1,12 @@
 package dev.ferry.hive.bootstrap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.MetastoreConnection;
 import dev.ferry.hive.metastore.MetastoreUnavailableException;
 import dev.ferry.hive.testing.HiveTables;
 import dev.ferry.hive.testing.TestMetastore;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.TableConfigOptions;
@@ -22,6 +16,14 @@ import org.apache.hadoop.hive.metastore.api.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class HiveCatalogBootstrapIT {
 
@@ -57,12 +59,13 @@ class HiveCatalogBootstrapIT {
         // What `SET 'table.sql-dialect' = 'hive'` does in the SQL client: executeSql() has no SET.
         tableEnv.getConfig().set(TableConfigOptions.TABLE_SQL_DIALECT, "hive");
         tableEnv.executeSql("CREATE TABLE lake.events (id BIGINT COMMENT 'event id', name STRING)"
-                + " PARTITIONED BY (dt STRING) STORED AS PARQUET").await();
+                        + " PARTITIONED BY (dt STRING) STORED AS PARQUET")
+                .await();
 
         Table events = plainClient.client().getTable("lake", "events");
-        assertThat(events.getSd().getCols()).extracting(FieldSchema::getName, FieldSchema::getType)
-                .containsExactly(tuple("id", "bigint"),
-                        tuple("name", "string"));
+        assertThat(events.getSd().getCols())
+                .extracting(FieldSchema::getName, FieldSchema::getType)
+                .containsExactly(tuple("id", "bigint"), tuple("name", "string"));
         assertThat(events.getPartitionKeys()).extracting(FieldSchema::getName).containsExactly("dt");
         assertThat(events.getSd().getSerdeInfo().getSerializationLib()).contains("Parquet");
     }
@@ -91,8 +94,8 @@ class HiveCatalogBootstrapIT {
     @Test
     void givenADeadMetastore_whenRegistered_thenTheProbeFailsFastBeforeFlinkRetries() throws Exception {
         String deadUri = "thrift://localhost:" + TestMetastore.freePort();
-        Path confDir = TestMetastore.writeClientSite(Path.of("target", "dead-bootstrap-conf").toAbsolutePath(),
-                deadUri);
+        Path confDir = TestMetastore.writeClientSite(
+                Path.of("target", "dead-bootstrap-conf").toAbsolutePath(), deadUri);
         TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
 
         long started = System.nanoTime();

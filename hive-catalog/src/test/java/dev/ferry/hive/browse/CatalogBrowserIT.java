@@ -1,17 +1,12 @@
 package dev.ferry.hive.browse;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.hive.bootstrap.HiveCatalogFactory;
 import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.MetastoreConnection;
 import dev.ferry.hive.testing.HiveTables;
 import dev.ferry.hive.testing.TestMetastore;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.catalog.CatalogTable;
@@ -25,6 +20,13 @@ import org.apache.hadoop.hive.metastore.api.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogBrowserIT {
 
@@ -41,15 +43,19 @@ class CatalogBrowserIT {
 
     /** What Hive's DDL would do: a partitioned text table with two partitions. */
     private static void createHiveTable() throws Exception {
-        try (MetastoreConnection plain = MetastoreConnection.open(HiveSite.load(metastore.clientConfDir()),
-                Duration.ofSeconds(5))) {
+        try (MetastoreConnection plain =
+                MetastoreConnection.open(HiveSite.load(metastore.clientConfDir()), Duration.ofSeconds(5))) {
             createHiveTable(plain.client());
         }
     }
 
     private static void createHiveTable(IMetaStoreClient client) throws Exception {
         HiveTables.createDatabase(client, "sales", metastore.dataDir("sales"));
-        Table orders = HiveTables.createTextTable(client, "sales", "orders", metastore.dataDir("orders"),
+        Table orders = HiveTables.createTextTable(
+                client,
+                "sales",
+                "orders",
+                metastore.dataDir("orders"),
                 List.of(new FieldSchema("id", "bigint", "order id"), new FieldSchema("amount", "decimal(10,2)", null)),
                 List.of(new FieldSchema("dt", "string", "day")));
         HiveTables.addPartition(client, orders, List.of("2024-01-01"));
@@ -58,15 +64,16 @@ class CatalogBrowserIT {
 
     /** A table only Flink understands, created through Flink's HiveCatalog. */
     private static void createGenericTable() throws Exception {
-        HiveCatalog catalog = new HiveCatalogFactory(HiveCatalogSettings.withConfDir(metastore.clientConfDir())).create();
+        HiveCatalog catalog =
+                new HiveCatalogFactory(HiveCatalogSettings.withConfDir(metastore.clientConfDir())).create();
         catalog.open();
         try {
             CatalogTable table = CatalogTable.newBuilder()
                     .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).build())
                     .options(Map.of("connector", "datagen"))
                     .build();
-            ResolvedSchema schema = ResolvedSchema.of(
-                    org.apache.flink.table.catalog.Column.physical("id", DataTypes.BIGINT()));
+            ResolvedSchema schema =
+                    ResolvedSchema.of(org.apache.flink.table.catalog.Column.physical("id", DataTypes.BIGINT()));
             catalog.createTable(new ObjectPath("sales", "clicks"), new ResolvedCatalogTable(table, schema), false);
         } finally {
             catalog.close();
@@ -93,8 +100,8 @@ class CatalogBrowserIT {
     void givenAPartitionedHiveTable_whenDescribed_thenColumnsPartitionsAndStorageAreShown() {
         TableDescription orders = browser.describe("sales", "orders");
 
-        assertThat(orders.columns()).containsExactly(new Column("id", "bigint", "order id"),
-                new Column("amount", "decimal(10,2)", ""));
+        assertThat(orders.columns())
+                .containsExactly(new Column("id", "bigint", "order id"), new Column("amount", "decimal(10,2)", ""));
         assertThat(orders.partitionKeys()).containsExactly(new Column("dt", "string", "day"));
         assertThat(orders.partitions()).isEqualTo(new Partitions(2, List.of("dt=2024-01-01", "dt=2024-01-02")));
         assertThat(orders.storage().inputFormat()).isEqualTo(HiveTables.TEXT_INPUT);

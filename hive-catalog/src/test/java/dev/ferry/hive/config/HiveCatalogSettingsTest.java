@@ -1,16 +1,18 @@
 package dev.ferry.hive.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.hive.HiveCatalogException;
+
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HiveCatalogSettingsTest {
 
@@ -59,7 +61,8 @@ class HiveCatalogSettingsTest {
 
         assertThatThrownBy(() -> HiveSite.load(dir))
                 .isInstanceOf(MetastoreConfigurationException.class)
-                .hasMessageContaining("No hive.metastore.uris in " + dir.toAbsolutePath().resolve("hive-site.xml"));
+                .hasMessageContaining(
+                        "No hive.metastore.uris in " + dir.toAbsolutePath().resolve("hive-site.xml"));
     }
 
     @Test

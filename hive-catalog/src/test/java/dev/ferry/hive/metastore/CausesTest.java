@@ -1,9 +1,9 @@
 package dev.ferry.hive.metastore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.hadoop.hive.metastore.api.MetaException;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CausesTest {
 

@@ -1,15 +1,17 @@
 package dev.ferry.hive.metastore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.testing.TestMetastore;
-import java.nio.file.Path;
-import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class MetastoreProbeIT {
 
@@ -29,7 +31,8 @@ class MetastoreProbeIT {
 
     @Test
     void givenARunningMetastore_whenProbed_thenItAnswersWithItsDatabases() {
-        MetastoreStatus status = new MetastoreProbe(Duration.ofSeconds(5)).probe(HiveSite.load(metastore.clientConfDir()));
+        MetastoreStatus status =
+                new MetastoreProbe(Duration.ofSeconds(5)).probe(HiveSite.load(metastore.clientConfDir()));
 
         assertThat(status.uri()).isEqualTo(metastore.thriftUri());
         assertThat(status.databaseCount()).isGreaterThanOrEqualTo(1);
@@ -38,12 +41,13 @@ class MetastoreProbeIT {
     @Test
     void givenAClosedPort_whenProbed_thenItFailsFastNamingTheUriAndTheFile() throws Exception {
         String deadUri = "thrift://localhost:" + TestMetastore.freePort();
-        Path confDir = TestMetastore.writeClientSite(Path.of("target", "dead-metastore-conf").toAbsolutePath(), deadUri);
+        Path confDir = TestMetastore.writeClientSite(
+                Path.of("target", "dead-metastore-conf").toAbsolutePath(), deadUri);
         HiveSite site = HiveSite.load(confDir);
 
         long started = System.nanoTime();
-        MetastoreUnavailableException error = catchThrowableOfType(MetastoreUnavailableException.class,
-                () -> new MetastoreProbe(Duration.ofSeconds(5)).probe(site));
+        MetastoreUnavailableException error = catchThrowableOfType(
+                MetastoreUnavailableException.class, () -> new MetastoreProbe(Duration.ofSeconds(5)).probe(site));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).isLessThan(Duration.ofSeconds(6));

@@ -1,7 +1,5 @@
 package dev.ferry.hive.metastore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.testing.HiveTables;
 import dev.ferry.hive.testing.LocalPostgres;
@@ -11,6 +9,13 @@ import dev.ferry.sandbox.metastore.MetastoreDbType;
 import dev.ferry.sandbox.metastore.MetastoreProcess;
 import dev.ferry.sandbox.metastore.MetastoreSettings;
 import dev.ferry.sandbox.metastore.MetastoreSite;
+
+import org.apache.hadoop.hive.metastore.api.FieldSchema;
+import org.apache.hadoop.hive.metastore.api.Table;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +25,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.hive.metastore.api.FieldSchema;
-import org.apache.hadoop.hive.metastore.api.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sandbox's metastore process ({@link MetastoreProcess}, as {@code ferry sandbox start
@@ -46,8 +48,13 @@ class PostgresMetastoreIT {
         baseDir = Path.of("target", "metastores", "postgres").toAbsolutePath();
         TestMetastore.deleteRecursively(baseDir);
         Path dataDir = Files.createDirectories(baseDir.resolve("data"));
-        settings = new MetastoreSettings(MetastoreDbType.POSTGRES, dataDir, baseDir.resolve("conf"),
-                TestMetastore.freePort(), URI.create("file:///"), url);
+        settings = new MetastoreSettings(
+                MetastoreDbType.POSTGRES,
+                dataDir,
+                baseDir.resolve("conf"),
+                TestMetastore.freePort(),
+                URI.create("file:///"),
+                url);
     }
 
     @AfterAll
@@ -62,13 +69,18 @@ class PostgresMetastoreIT {
             throws Exception {
         Path clientConf = Files.createDirectories(baseDir.resolve("client-conf"));
         ClientConfiguration.writeSite(clientConf.resolve("hive-site.xml"), MetastoreSite.clientKeys(settings));
-        List<FieldSchema> columns = List.of(new FieldSchema("id", "bigint", "order id"),
-                new FieldSchema("amount", "decimal(10,2)", null));
+        List<FieldSchema> columns =
+                List.of(new FieldSchema("id", "bigint", "order id"), new FieldSchema("amount", "decimal(10,2)", null));
 
         try (MetastoreProcess first = start("first")) {
             try (MetastoreConnection connection = connect(clientConf)) {
                 HiveTables.createDatabase(connection.client(), "sales", dir("sales"));
-                HiveTables.createTextTable(connection.client(), "sales", "orders", dir("orders"), columns,
+                HiveTables.createTextTable(
+                        connection.client(),
+                        "sales",
+                        "orders",
+                        dir("orders"),
+                        columns,
                         List.of(new FieldSchema("dt", "string", "day")));
             }
         }
@@ -84,8 +96,11 @@ class PostgresMetastoreIT {
     }
 
     private static MetastoreProcess start(String run) throws Exception {
-        return MetastoreProcess.start(TestMetastore.homeWithMetastore(), settings,
-                Files.createDirectories(baseDir.resolve("tmp")), baseDir.resolve("metastore-" + run + ".log"),
+        return MetastoreProcess.start(
+                TestMetastore.homeWithMetastore(),
+                settings,
+                Files.createDirectories(baseDir.resolve("tmp")),
+                baseDir.resolve("metastore-" + run + ".log"),
                 START_TIMEOUT);
     }
 

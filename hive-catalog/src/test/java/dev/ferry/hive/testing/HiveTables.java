@@ -1,10 +1,5 @@
 package dev.ferry.hive.testing;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.hive.metastore.IMetaStoreClient;
 import org.apache.hadoop.hive.metastore.api.Database;
 import org.apache.hadoop.hive.metastore.api.FieldSchema;
@@ -13,6 +8,12 @@ import org.apache.hadoop.hive.metastore.api.SerDeInfo;
 import org.apache.hadoop.hive.metastore.api.StorageDescriptor;
 import org.apache.hadoop.hive.metastore.api.Table;
 import org.apache.thrift.TException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Creates databases, tables and partitions through the plain metastore client, as Hive's DDL does. */
 public final class HiveTables {
@@ -24,12 +25,19 @@ public final class HiveTables {
     private HiveTables() {}
 
     public static void createDatabase(IMetaStoreClient client, String name, Path location) throws TException {
-        client.createDatabase(new Database(name, "created by a test", location.toUri().toString(), new HashMap<>()));
+        client.createDatabase(
+                new Database(name, "created by a test", location.toUri().toString(), new HashMap<>()));
     }
 
     /** An external text table partitioned by {@code partitionKeys}, with the given columns. */
-    public static Table createTextTable(IMetaStoreClient client, String db, String name, Path location,
-            List<FieldSchema> columns, List<FieldSchema> partitionKeys) throws TException {
+    public static Table createTextTable(
+            IMetaStoreClient client,
+            String db,
+            String name,
+            Path location,
+            List<FieldSchema> columns,
+            List<FieldSchema> partitionKeys)
+            throws TException {
         Table table = new Table();
         table.setDbName(db);
         table.setTableName(name);
@@ -48,18 +56,21 @@ public final class HiveTables {
     public static void addPartition(IMetaStoreClient client, Table table, List<String> values) throws TException {
         StringBuilder path = new StringBuilder(table.getSd().getLocation());
         for (int i = 0; i < values.size(); i++) {
-            path.append('/').append(table.getPartitionKeys().get(i).getName()).append('=').append(values.get(i));
+            path.append('/')
+                    .append(table.getPartitionKeys().get(i).getName())
+                    .append('=')
+                    .append(values.get(i));
         }
         StorageDescriptor sd = table.getSd().deepCopy();
         sd.setLocation(path.toString());
         int now = (int) (System.currentTimeMillis() / 1000);
-        client.add_partition(new Partition(values, table.getDbName(), table.getTableName(), now, now, sd,
-                new HashMap<>()));
+        client.add_partition(
+                new Partition(values, table.getDbName(), table.getTableName(), now, now, sd, new HashMap<>()));
     }
 
     private static StorageDescriptor textStorage(List<FieldSchema> columns, Path location) {
-        SerDeInfo serde = new SerDeInfo(null, LAZY_SIMPLE_SERDE, new HashMap<>(Map.of("serialization.format", ",",
-                "field.delim", ",")));
+        SerDeInfo serde = new SerDeInfo(
+                null, LAZY_SIMPLE_SERDE, new HashMap<>(Map.of("serialization.format", ",", "field.delim", ",")));
         StorageDescriptor sd = new StorageDescriptor();
         sd.setCols(new ArrayList<>(columns));
         sd.setLocation(location.toUri().toString());

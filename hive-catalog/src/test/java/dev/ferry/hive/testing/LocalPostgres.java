@@ -1,5 +1,7 @@
 package dev.ferry.hive.testing;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The local PostgreSQL of sandbox/bin/install-postgres.sh, which this runs (it installs and
@@ -31,23 +32,28 @@ public final class LocalPostgres {
 
     /** Runs the setup script; aborts the test only when explicitly opted out. */
     public static void ensureRunning() throws IOException, InterruptedException {
-        Assumptions.assumeFalse("skip".equals(System.getProperty(OPT_OUT_PROPERTY)),
+        Assumptions.assumeFalse(
+                "skip".equals(System.getProperty(OPT_OUT_PROPERTY)),
                 "PostgreSQL tests skipped by -D" + OPT_OUT_PROPERTY + "=skip");
         Path script = Path.of(System.getProperty("ferry.test.postgres.script", "../sandbox/bin/install-postgres.sh"))
-                .toAbsolutePath().normalize();
-        Path log = Files.createDirectories(Path.of("target")).resolve("install-postgres.log").toAbsolutePath();
+                .toAbsolutePath()
+                .normalize();
+        Path log = Files.createDirectories(Path.of("target"))
+                .resolve("install-postgres.log")
+                .toAbsolutePath();
         Process setup = new ProcessBuilder("bash", script.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         if (!setup.waitFor(SETUP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             setup.destroyForcibly();
-            throw new IllegalStateException(script + " did not finish within " + SETUP_TIMEOUT_MINUTES
-                    + " minutes; see " + log);
+            throw new IllegalStateException(
+                    script + " did not finish within " + SETUP_TIMEOUT_MINUTES + " minutes; see " + log);
         }
         if (setup.exitValue() != 0) {
             throw new IllegalStateException("PostgreSQL is needed and could not be set up by " + script + " (exit "
-                    + setup.exitValue() + "): " + Files.readString(log, StandardCharsets.UTF_8).strip()
+                    + setup.exitValue() + "): "
+                    + Files.readString(log, StandardCharsets.UTF_8).strip()
                     + "; run it as root, or opt out locally with -D" + OPT_OUT_PROPERTY + "=skip");
         }
     }

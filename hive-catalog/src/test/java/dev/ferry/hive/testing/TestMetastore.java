@@ -6,6 +6,7 @@ import dev.ferry.sandbox.metastore.MetastoreDbType;
 import dev.ferry.sandbox.metastore.MetastoreSettings;
 import dev.ferry.sandbox.metastore.MetastoreSite;
 import dev.ferry.sandbox.process.JavaProcesses;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,9 @@ public final class TestMetastore implements AutoCloseable {
     public static TestMetastore start(String name) throws IOException, InterruptedException {
         Path baseDir = cleanBaseDir(name);
         MetastoreSettings settings = settings(MetastoreDbType.DERBY, baseDir.resolve("data"), freePort(), null);
-        copyRecursively(schemaTemplate(), settings.dbType().databaseDir(settings.dataDir()).orElseThrow());
+        copyRecursively(
+                schemaTemplate(),
+                settings.dbType().databaseDir(settings.dataDir()).orElseThrow());
         return start(settings, baseDir, null);
     }
 
@@ -67,7 +70,8 @@ public final class TestMetastore implements AutoCloseable {
         LocalPostgres.ensureRunning();
         // One database per test JVM and metastore, so that parallel or aborted runs never share a schema.
         String database = ("ferry_test_" + name + "_" + ProcessHandle.current().pid())
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         String url = LocalPostgres.createDatabase(database);
         try {
             Path baseDir = cleanBaseDir(name);
@@ -138,7 +142,10 @@ public final class TestMetastore implements AutoCloseable {
     }
 
     private void launchServer() throws IOException, InterruptedException {
-        process = launch(settings, "org.apache.hadoop.hive.metastore.HiveMetaStore", List.of(),
+        process = launch(
+                settings,
+                "org.apache.hadoop.hive.metastore.HiveMetaStore",
+                List.of(),
                 baseDir.resolve("metastore.log"));
         awaitPort();
     }
@@ -176,8 +183,11 @@ public final class TestMetastore implements AutoCloseable {
     /** Creates the metastore schema in the settings' database with the schematool (the warehouse is not used). */
     private static void initSchema(MetastoreSettings settings, Path log) throws IOException, InterruptedException {
         writeServerSite(settings, settings.dataDir());
-        Process tool = launch(settings, "org.apache.hadoop.hive.metastore.tools.MetastoreSchemaTool",
-                List.of("-initSchema", "-dbType", settings.dbType().schemaToolName()), log);
+        Process tool = launch(
+                settings,
+                "org.apache.hadoop.hive.metastore.tools.MetastoreSchemaTool",
+                List.of("-initSchema", "-dbType", settings.dbType().schemaToolName()),
+                log);
         if (!tool.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || tool.exitValue() != 0) {
             tool.destroyForcibly();
             throw new IOException("Hive schematool failed; see " + log);
@@ -222,7 +232,8 @@ public final class TestMetastore implements AutoCloseable {
         command.add(JavaProcesses.javaExecutable());
         command.add("-Xmx384m");
         command.addAll(JavaProcesses.ADD_OPENS);
-        command.add("-Djava.io.tmpdir=" + Files.createDirectories(settings.dataDir().resolve("tmp")));
+        command.add(
+                "-Djava.io.tmpdir=" + Files.createDirectories(settings.dataDir().resolve("tmp")));
         command.add("-Dderby.stream.error.file=" + settings.dataDir().resolve("derby.log"));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, home.metastoreClassPath(settings.confDir())));
@@ -238,8 +249,10 @@ public final class TestMetastore implements AutoCloseable {
 
     /** A Ferry home whose opt/metastore is the sandbox build's output. */
     public static FerryHomeLayout homeWithMetastore() throws IOException {
-        Path optMetastore = Path.of(System.getProperty("ferry.test.metastore.opt.dir",
-                "../sandbox/target/opt/metastore")).toAbsolutePath().normalize();
+        Path optMetastore = Path.of(
+                        System.getProperty("ferry.test.metastore.opt.dir", "../sandbox/target/opt/metastore"))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(optMetastore.resolve("hive-standalone-metastore-3.1.3.jar"))) {
             throw new IllegalStateException("No metastore class path in " + optMetastore
                     + "; run mvn -f sandbox/pom.xml package -DskipTests first");

@@ -1,9 +1,10 @@
 package dev.ferry.nexmark.bench;
 
-import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
+
+import java.net.URI;
 
 /**
  * Where the bench runs each variant's jobs: one local MiniCluster for both ({@link LocalCluster}),

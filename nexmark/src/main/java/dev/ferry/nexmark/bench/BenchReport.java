@@ -1,6 +1,7 @@
 package dev.ferry.nexmark.bench;
 
 import dev.ferry.nexmark.queries.NexmarkQuery;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -11,21 +12,46 @@ import java.util.function.Predicate;
  * @param where where the jobs ran ({@link BenchClusters#description()})
  * @param files results.md, results.csv and nexmark.png, once written
  */
-public record BenchReport(BenchSettings settings, String where, List<Variant> variants,
-                          List<QuerySummary> summaries, List<RunResult> runs, LoadAverage before,
-                          LoadAverage after, Instant started, Instant finished, List<java.nio.file.Path> files) {
+public record BenchReport(
+        BenchSettings settings,
+        String where,
+        List<Variant> variants,
+        List<QuerySummary> summaries,
+        List<RunResult> runs,
+        LoadAverage before,
+        LoadAverage after,
+        Instant started,
+        Instant finished,
+        List<java.nio.file.Path> files) {
 
-    static BenchReport of(BenchSettings settings, String where, List<Variant> variants, List<NexmarkQuery> queries,
-                          List<RunResult> runs, LoadAverage before, LoadAverage after, Instant started,
-                          Instant finished) {
-        List<QuerySummary> summaries = queries.stream().map(q -> QuerySummary.of(q, runs)).toList();
-        return new BenchReport(settings, where, List.copyOf(variants), summaries, List.copyOf(runs), before, after,
-                started, finished, List.of());
+    static BenchReport of(
+            BenchSettings settings,
+            String where,
+            List<Variant> variants,
+            List<NexmarkQuery> queries,
+            List<RunResult> runs,
+            LoadAverage before,
+            LoadAverage after,
+            Instant started,
+            Instant finished) {
+        List<QuerySummary> summaries =
+                queries.stream().map(q -> QuerySummary.of(q, runs)).toList();
+        return new BenchReport(
+                settings,
+                where,
+                List.copyOf(variants),
+                summaries,
+                List.copyOf(runs),
+                before,
+                after,
+                started,
+                finished,
+                List.of());
     }
 
     BenchReport withFiles(List<java.nio.file.Path> written) {
-        return new BenchReport(settings, where, variants, summaries, runs, before, after, started, finished,
-                List.copyOf(written));
+        return new BenchReport(
+                settings, where, variants, summaries, runs, before, after, started, finished, List.copyOf(written));
     }
 
     /** Geometric mean of Ferry-over-stock ratios of the measured queries (NaN if none). */
@@ -39,8 +65,11 @@ public record BenchReport(BenchSettings settings, String where, List<Variant> va
     }
 
     private double geometricMean(Predicate<QuerySummary> which) {
-        List<Double> ratios = summaries.stream().filter(QuerySummary::measured).filter(which)
-                .map(QuerySummary::ratio).toList();
+        List<Double> ratios = summaries.stream()
+                .filter(QuerySummary::measured)
+                .filter(which)
+                .map(QuerySummary::ratio)
+                .toList();
         if (ratios.isEmpty()) {
             return Double.NaN;
         }

@@ -1,10 +1,11 @@
 package dev.ferry.nexmark.bench;
 
+import org.apache.flink.configuration.Configuration;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * What one Nexmark bench measures.
@@ -20,9 +21,16 @@ import org.apache.flink.configuration.Configuration;
  * @param ferryOverrides extra options for variant A only, to try a candidate default
  * @param rerunCommand how to run this bench again, written into results.md
  */
-public record BenchSettings(List<String> queries, long events, int parallelism, int runs, int warmups,
-                            Path outputDir, Configuration ferryConfig, Map<String, String> ferryOverrides,
-                            String rerunCommand) {
+public record BenchSettings(
+        List<String> queries,
+        long events,
+        int parallelism,
+        int runs,
+        int warmups,
+        Path outputDir,
+        Configuration ferryConfig,
+        Map<String, String> ferryOverrides,
+        String rerunCommand) {
 
     public BenchSettings {
         queries = List.copyOf(queries);

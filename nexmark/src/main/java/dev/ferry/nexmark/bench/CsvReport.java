@@ -11,9 +11,19 @@ final class CsvReport {
         StringBuilder csv = new StringBuilder("query,variant,run,events,parallelism,job_ms,client_ms,"
                 + "events_per_second_per_core,load1,finished,failure\n");
         for (RunResult r : report.runs()) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%.0f,%.2f,%s,%s%n", r.query(), r.variant(),
-                    r.run(), r.events(), r.parallelism(), r.jobMillis(), r.clientMillis(),
-                    r.eventsPerSecondPerCore(), r.load1(), r.finished(),
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%d,%d,%d,%d,%d,%.0f,%.2f,%s,%s%n",
+                    r.query(),
+                    r.variant(),
+                    r.run(),
+                    r.events(),
+                    r.parallelism(),
+                    r.jobMillis(),
+                    r.clientMillis(),
+                    r.eventsPerSecondPerCore(),
+                    r.load1(),
+                    r.finished(),
                     r.failure().map(CsvReport::quoted).orElse("")));
         }
         return csv.toString();

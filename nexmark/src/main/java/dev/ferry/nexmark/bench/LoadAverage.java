@@ -13,8 +13,8 @@ public record LoadAverage(double one, double five, double fifteen) {
     public static LoadAverage now() {
         try {
             String[] fields = Files.readString(PROC_LOADAVG).trim().split("\\s+");
-            return new LoadAverage(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
-                    Double.parseDouble(fields[2]));
+            return new LoadAverage(
+                    Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
         } catch (IOException | RuntimeException e) {
             return new LoadAverage(Double.NaN, Double.NaN, Double.NaN);
         }

@@ -1,14 +1,16 @@
 package dev.ferry.nexmark.bench;
 
 import dev.ferry.nexmark.queries.SideInput;
-import java.net.URI;
-import java.nio.file.Files;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+import java.net.URI;
+import java.nio.file.Files;
 
 /**
  * One MiniCluster for a whole bench and both variants, reached through its REST endpoint as a
@@ -32,7 +34,8 @@ final class LocalCluster implements BenchClusters {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
-        sideInput = SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")).toUri();
+        sideInput =
+                SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")).toUri();
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(1)

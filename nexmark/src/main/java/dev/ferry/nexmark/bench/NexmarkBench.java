@@ -2,6 +2,7 @@ package dev.ferry.nexmark.bench;
 
 import dev.ferry.nexmark.queries.NexmarkQueries;
 import dev.ferry.nexmark.queries.NexmarkQuery;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public final class NexmarkBench {
     /** On {@code clusters}, which the caller owns and closes. */
     public BenchReport run(BenchSettings settings, BenchClusters clusters) throws Exception {
         Files.createDirectories(settings.outputDir());
-        List<NexmarkQuery> queries = settings.queries().stream().map(NexmarkQueries::get).toList();
+        List<NexmarkQuery> queries =
+                settings.queries().stream().map(NexmarkQueries::get).toList();
         Variant ferry = Variants.ferry(settings.ferryConfig(), settings.ferryOverrides());
         Variant stock = Variants.stock();
         QueryRunner runner = new QueryRunner(settings.events(), settings.parallelism(), clusters);
@@ -49,13 +51,22 @@ public final class NexmarkBench {
                 progress.accept(query.name() + " skipped: " + query.skipReason().orElseThrow());
             }
         }
-        BenchReport report = BenchReport.of(settings, clusters.description(), List.of(ferry, stock), queries, runs,
-                before, LoadAverage.now(), started, Instant.now());
+        BenchReport report = BenchReport.of(
+                settings,
+                clusters.description(),
+                List.of(ferry, stock),
+                queries,
+                runs,
+                before,
+                LoadAverage.now(),
+                started,
+                Instant.now());
         return write(report, settings.outputDir());
     }
 
-    private List<RunResult> measure(NexmarkQuery query, List<Variant> variants, QueryRunner runner,
-                                    BenchSettings settings) throws InterruptedException {
+    private List<RunResult> measure(
+            NexmarkQuery query, List<Variant> variants, QueryRunner runner, BenchSettings settings)
+            throws InterruptedException {
         for (int i = 1; i <= settings.warmups(); i++) {
             for (Variant variant : variants) {
                 report("warm-up", runner.run(query, variant, i));
@@ -73,10 +84,20 @@ public final class NexmarkBench {
     }
 
     private void report(String kind, RunResult r) {
-        progress.accept(String.format(java.util.Locale.ROOT, "%s %s %s %d: %s", r.query(), r.variant(), kind,
-                r.run(), r.succeeded()
-                        ? String.format(java.util.Locale.ROOT, "%.0f events/s per core (%d ms, load %.2f)",
-                                r.eventsPerSecondPerCore(), r.jobMillis(), r.load1())
+        progress.accept(String.format(
+                java.util.Locale.ROOT,
+                "%s %s %s %d: %s",
+                r.query(),
+                r.variant(),
+                kind,
+                r.run(),
+                r.succeeded()
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "%.0f events/s per core (%d ms, load %.2f)",
+                                r.eventsPerSecondPerCore(),
+                                r.jobMillis(),
+                                r.load1())
                         : "FAILED " + r.failure().orElseThrow()));
     }
 

@@ -4,10 +4,7 @@ import dev.ferry.nexmark.queries.NexmarkDdl;
 import dev.ferry.nexmark.queries.NexmarkQuery;
 import dev.ferry.sql.SqlScript;
 import dev.ferry.sql.SqlStatement;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
@@ -18,6 +15,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Runs one Nexmark query once on the variant's cluster and times the job. */
 final class QueryRunner {
@@ -42,29 +44,50 @@ final class QueryRunner {
             long jobMillis = Math.max(1, execute(query, variant));
             long clientMillis = (System.nanoTime() - start) / 1_000_000;
             double perCore = events * 1000.0 / jobMillis / parallelism;
-            return new RunResult(query.name(), variant.id(), index, events, parallelism, jobMillis, clientMillis,
-                    perCore, LoadAverage.now().one(), Instant.now(), Optional.empty());
+            return new RunResult(
+                    query.name(),
+                    variant.id(),
+                    index,
+                    events,
+                    parallelism,
+                    jobMillis,
+                    clientMillis,
+                    perCore,
+                    LoadAverage.now().one(),
+                    Instant.now(),
+                    Optional.empty());
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedException(query.name() + " " + variant.id() + " interrupted");
             }
             String reason = rootMessage(e);
-            return new RunResult(query.name(), variant.id(), index, events, parallelism, 0, 0, 0,
-                    LoadAverage.now().one(), Instant.now(), Optional.of(reason));
+            return new RunResult(
+                    query.name(),
+                    variant.id(),
+                    index,
+                    events,
+                    parallelism,
+                    0,
+                    0,
+                    0,
+                    LoadAverage.now().one(),
+                    Instant.now(),
+                    Optional.of(reason));
         }
     }
 
     private long execute(NexmarkQuery query, Variant variant) throws Exception {
         StreamTableEnvironment tableEnv = tableEnvironment(variant);
         NexmarkDdl.statements(events, 0).forEach(tableEnv::executeSql);
-        List<SqlStatement> statements = SqlScript.parse(query.script(clusters.sideInput())).statements();
+        List<SqlStatement> statements =
+                SqlScript.parse(query.script(clusters.sideInput())).statements();
         TableResult last = null;
         for (SqlStatement statement : statements) {
             last = tableEnv.executeSql(statement.sql());
         }
-        JobClient job = last.getJobClient().orElseThrow(
-                () -> new IllegalStateException(query.name() + " ends in no INSERT"));
+        JobClient job =
+                last.getJobClient().orElseThrow(() -> new IllegalStateException(query.name() + " ends in no INSERT"));
         JobExecutionResult result = job.getJobExecutionResult().get();
         return result.getNetRuntime(TimeUnit.MILLISECONDS);
     }
@@ -75,8 +98,10 @@ final class QueryRunner {
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(config);
-        EnvironmentSettings settings = EnvironmentSettings.newInstance().inStreamingMode()
-                .withConfiguration(config).build();
+        EnvironmentSettings settings = EnvironmentSettings.newInstance()
+                .inStreamingMode()
+                .withConfiguration(config)
+                .build();
         return StreamTableEnvironment.create(env, settings);
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.nexmark.bench;
 
 import dev.ferry.nexmark.queries.NexmarkQuery;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,16 @@ public record QuerySummary(NexmarkQuery query, Stats ferry, Stats stock, Optiona
 
     static QuerySummary of(NexmarkQuery query, List<RunResult> runs) {
         if (!query.runnable()) {
-            return new QuerySummary(query, Stats.of(List.of()), Stats.of(List.of()),
+            return new QuerySummary(
+                    query,
+                    Stats.of(List.of()),
+                    Stats.of(List.of()),
                     Optional.of("skipped: " + query.skipReason().orElseThrow()));
         }
-        List<RunResult> mine = runs.stream().filter(r -> r.query().equals(query.name())).toList();
-        Optional<String> failure = mine.stream().flatMap(r -> r.failure().stream())
-                .findFirst().map(f -> "failed: " + f);
+        List<RunResult> mine =
+                runs.stream().filter(r -> r.query().equals(query.name())).toList();
+        Optional<String> failure =
+                mine.stream().flatMap(r -> r.failure().stream()).findFirst().map(f -> "failed: " + f);
         return new QuerySummary(query, Stats.of(variant(mine, "A")), Stats.of(variant(mine, "B")), failure);
     }
 

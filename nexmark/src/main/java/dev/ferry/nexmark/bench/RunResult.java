@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param load1 the machine's 1-minute load average when the run ended
  * @param failure why the run failed, if it did (then the times are 0)
  */
-public record RunResult(String query, String variant, int run, long events, int parallelism, long jobMillis,
-                        long clientMillis, double eventsPerSecondPerCore, double load1, Instant finished,
-                        Optional<String> failure) {
+public record RunResult(
+        String query,
+        String variant,
+        int run,
+        long events,
+        int parallelism,
+        long jobMillis,
+        long clientMillis,
+        double eventsPerSecondPerCore,
+        double load1,
+        Instant finished,
+        Optional<String> failure) {
 
     public boolean succeeded() {
         return failure.isEmpty();

@@ -6,8 +6,11 @@ import java.util.List;
 public record Stats(int runs, double median, double min, double max) {
 
     static Stats of(List<RunResult> runs) {
-        List<Double> rates = runs.stream().filter(RunResult::succeeded)
-                .map(RunResult::eventsPerSecondPerCore).sorted().toList();
+        List<Double> rates = runs.stream()
+                .filter(RunResult::succeeded)
+                .map(RunResult::eventsPerSecondPerCore)
+                .sorted()
+                .toList();
         int n = rates.size();
         if (n == 0) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN);

@@ -1,7 +1,8 @@
 package dev.ferry.nexmark.bench;
 
-import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+
+import java.util.Map;
 
 /**
  * A configuration under test.

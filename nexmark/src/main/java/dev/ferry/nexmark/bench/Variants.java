@@ -1,10 +1,12 @@
 package dev.ferry.nexmark.bench;
 
 import dev.ferry.sql.FerrySqlDefaults;
+
+import org.apache.flink.configuration.Configuration;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * The two configurations a bench compares: A, Ferry's defaults as a local job sees them, and B,
@@ -18,8 +20,12 @@ final class Variants {
      * touches.
      */
     private static final List<String> LOCAL_PREFIXES = List.of(
-            "state.", "pipeline.", "table.", "execution.checkpointing.incremental",
-            "taskmanager.memory.managed.", "execution.batch");
+            "state.",
+            "pipeline.",
+            "table.",
+            "execution.checkpointing.incremental",
+            "taskmanager.memory.managed.",
+            "execution.batch");
 
     private Variants() {}
 

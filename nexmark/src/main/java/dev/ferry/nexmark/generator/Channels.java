@@ -63,7 +63,8 @@ final class Channels {
 
     private static String baseUrl(SplittableRandom random) {
         return "https://www.nexmark.com/" + Text.word(random, 5).replace(' ', '_') + "/"
-                + Text.word(random, 5).replace(' ', '_') + "/" + Text.word(random, 5).replace(' ', '_')
+                + Text.word(random, 5).replace(' ', '_') + "/"
+                + Text.word(random, 5).replace(' ', '_')
                 + "/item.htm?query=1";
     }
 }

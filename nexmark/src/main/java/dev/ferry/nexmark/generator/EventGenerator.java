@@ -48,8 +48,8 @@ public final class EventGenerator {
         String city = Text.city(random);
         String state = Text.state(random);
         int size = 8 + name.length() + email.length() + creditCard.length() + city.length() + state.length();
-        return new Person(id, name, email, creditCard, city, state, timestamp(eventId),
-                Text.extra(random, size, PERSON_SIZE));
+        return new Person(
+                id, name, email, creditCard, city, state, timestamp(eventId), Text.extra(random, size, PERSON_SIZE));
     }
 
     private Auction auction(long eventId, SplittableRandom random) {
@@ -63,8 +63,17 @@ public final class EventGenerator {
         String itemName = Text.word(random, 20);
         String description = Text.word(random, 100);
         int size = 8 * 6 + itemName.length() + description.length();
-        return new Auction(id, itemName, description, initialBid, reserve, dateTime, expires, seller,
-                category, Text.extra(random, size, AUCTION_SIZE));
+        return new Auction(
+                id,
+                itemName,
+                description,
+                initialBid,
+                reserve,
+                dateTime,
+                expires,
+                seller,
+                category,
+                Text.extra(random, size, AUCTION_SIZE));
     }
 
     private Bid bid(long eventId, SplittableRandom random) {
@@ -98,8 +107,7 @@ public final class EventGenerator {
      * many auctions are open at any time (Nexmark's rule).
      */
     private long auctionLengthMillis(long eventId, SplittableRandom random) {
-        long eventsForInFlight = (long) config.inFlightAuctions() * EventKind.EPOCH
-                / EventKind.AUCTION.proportion();
+        long eventsForInFlight = (long) config.inFlightAuctions() * EventKind.EPOCH / EventKind.AUCTION.proportion();
         long horizon = timestamp(eventId + eventsForInFlight) - timestamp(eventId);
         return 1 + random.nextLong(Math.max(horizon * 2, 1));
     }

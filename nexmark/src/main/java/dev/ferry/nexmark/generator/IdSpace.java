@@ -48,7 +48,8 @@ final class IdSpace {
 
     long bidder(long eventId, SplittableRandom random) {
         long last = lastPerson(eventId);
-        long base0 = random.nextInt(config.hotBidderRatio()) > 0 ? Math.min(hot(last) + 1, last)
+        long base0 = random.nextInt(config.hotBidderRatio()) > 0
+                ? Math.min(hot(last) + 1, last)
                 : activePerson(last, random);
         return FIRST_PERSON_ID + base0;
     }

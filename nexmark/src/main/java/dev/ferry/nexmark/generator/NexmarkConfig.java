@@ -23,7 +23,8 @@ public record NexmarkConfig(
         int inFlightAuctions,
         int hotAuctionRatio,
         int hotSellerRatio,
-        int hotBidderRatio) implements Serializable {
+        int hotBidderRatio)
+        implements Serializable {
 
     /** 2026-01-01T00:00:00Z: a fixed start, so timestamps do not depend on when one runs. */
     public static final long DEFAULT_BASE_TIME_MILLIS = 1_767_225_600_000L;

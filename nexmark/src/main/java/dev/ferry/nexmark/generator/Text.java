@@ -6,12 +6,14 @@ import java.util.SplittableRandom;
 final class Text {
 
     private static final String[] FIRST_NAMES = {
-        "Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie", "Sarah", "Deiter", "Walter"};
+        "Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie", "Sarah", "Deiter", "Walter"
+    };
     private static final String[] LAST_NAMES = {
-        "Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton", "Smith", "Jones", "Noris"};
+        "Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton", "Smith", "Jones", "Noris"
+    };
     private static final String[] CITIES = {
-        "Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland", "Bend", "Redmond", "Seattle",
-        "Kent", "Cheyenne"};
+        "Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland", "Bend", "Redmond", "Seattle", "Kent", "Cheyenne"
+    };
     private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
 
     private Text() {}
@@ -33,8 +35,9 @@ final class Text {
     }
 
     static String creditCard(SplittableRandom random) {
-        return String.format("%04d %04d %04d %04d", random.nextInt(10_000), random.nextInt(10_000),
-                random.nextInt(10_000), random.nextInt(10_000));
+        return String.format(
+                "%04d %04d %04d %04d",
+                random.nextInt(10_000), random.nextInt(10_000), random.nextInt(10_000), random.nextInt(10_000));
     }
 
     /** Lower-case letters and the odd space, {@code maxLength} at most. */

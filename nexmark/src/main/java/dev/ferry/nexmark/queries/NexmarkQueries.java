@@ -19,8 +19,8 @@ public final class NexmarkQueries {
     private static final String SKIPPED = "-- skipped:";
     private static final int LAST_QUERY = 22;
     /** The queries the goals call stateful. */
-    private static final Set<String> STATEFUL = Set.of(
-            "q3", "q4", "q5", "q7", "q8", "q9", "q11", "q12", "q15", "q16", "q17", "q18", "q19", "q20");
+    private static final Set<String> STATEFUL =
+            Set.of("q3", "q4", "q5", "q7", "q8", "q9", "q11", "q12", "q15", "q16", "q17", "q18", "q19", "q20");
 
     private NexmarkQueries() {}
 
@@ -34,8 +34,10 @@ public final class NexmarkQueries {
         String script = read(name);
         String firstLine = script.lines().findFirst().orElse("");
         String title = firstLine.replaceFirst("^-- q\\d+: ", "").replaceFirst("\\..*$", "");
-        Optional<String> skipReason = script.lines().filter(line -> line.startsWith(SKIPPED))
-                .map(line -> line.substring(SKIPPED.length()).trim()).findFirst();
+        Optional<String> skipReason = script.lines()
+                .filter(line -> line.startsWith(SKIPPED))
+                .map(line -> line.substring(SKIPPED.length()).trim())
+                .findFirst();
         return new NexmarkQuery(name, title, script, skipReason, STATEFUL.contains(name));
     }
 

@@ -12,8 +12,7 @@ import java.util.Optional;
  * @param skipReason why Flink SQL cannot run it, if it cannot
  * @param stateful whether the issue's goals count it among the stateful queries
  */
-public record NexmarkQuery(String name, String title, String script, Optional<String> skipReason,
-                           boolean stateful) {
+public record NexmarkQuery(String name, String title, String script, Optional<String> skipReason, boolean stateful) {
 
     static final String SIDE_INPUT = "${side-input}";
 

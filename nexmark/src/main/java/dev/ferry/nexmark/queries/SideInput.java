@@ -16,7 +16,8 @@ public final class SideInput {
 
     /** The file's content, for a caller that writes it elsewhere (a cluster's file system). */
     public static String rows() {
-        return LongStream.range(0, KEYS).mapToObj(key -> key + ",value-" + key)
+        return LongStream.range(0, KEYS)
+                .mapToObj(key -> key + ",value-" + key)
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 

@@ -6,6 +6,7 @@ import dev.ferry.nexmark.generator.EventGenerator;
 import dev.ferry.nexmark.generator.NexmarkConfig;
 import dev.ferry.nexmark.generator.NexmarkEvent;
 import dev.ferry.nexmark.generator.Person;
+
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.table.data.GenericRowData;
@@ -52,18 +53,40 @@ final class EventRows implements GeneratorFunction<Long, RowData> {
     }
 
     private static RowData person(Person p) {
-        return GenericRowData.of(p.id(), text(p.name()), text(p.emailAddress()), text(p.creditCard()),
-                text(p.city()), text(p.state()), time(p.dateTime()), text(p.extra()));
+        return GenericRowData.of(
+                p.id(),
+                text(p.name()),
+                text(p.emailAddress()),
+                text(p.creditCard()),
+                text(p.city()),
+                text(p.state()),
+                time(p.dateTime()),
+                text(p.extra()));
     }
 
     private static RowData auction(Auction a) {
-        return GenericRowData.of(a.id(), text(a.itemName()), text(a.description()), a.initialBid(),
-                a.reserve(), time(a.dateTime()), time(a.expires()), a.seller(), a.category(), text(a.extra()));
+        return GenericRowData.of(
+                a.id(),
+                text(a.itemName()),
+                text(a.description()),
+                a.initialBid(),
+                a.reserve(),
+                time(a.dateTime()),
+                time(a.expires()),
+                a.seller(),
+                a.category(),
+                text(a.extra()));
     }
 
     private static RowData bid(Bid b) {
-        return GenericRowData.of(b.auction(), b.bidder(), b.price(), text(b.channel()), text(b.url()),
-                time(b.dateTime()), text(b.extra()));
+        return GenericRowData.of(
+                b.auction(),
+                b.bidder(),
+                b.price(),
+                text(b.channel()),
+                text(b.url()),
+                time(b.dateTime()),
+                text(b.extra()));
     }
 
     private static StringData text(String value) {

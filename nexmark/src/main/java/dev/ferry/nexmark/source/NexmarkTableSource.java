@@ -1,6 +1,7 @@
 package dev.ferry.nexmark.source;
 
 import dev.ferry.nexmark.generator.NexmarkConfig;
+
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.table.connector.ChangelogMode;
@@ -32,8 +33,8 @@ final class NexmarkTableSource implements ScanTableSource {
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        DataGeneratorSource<RowData> source = new DataGeneratorSource<>(new EventRows(config), events,
-                RateLimiterStrategy.noOp(), InternalTypeInfo.of(NexmarkSchema.ROW_TYPE));
+        DataGeneratorSource<RowData> source = new DataGeneratorSource<>(
+                new EventRows(config), events, RateLimiterStrategy.noOp(), InternalTypeInfo.of(NexmarkSchema.ROW_TYPE));
         return SourceProvider.of(source);
     }
 

@@ -1,12 +1,13 @@
 package dev.ferry.nexmark.source;
 
-import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.logical.LogicalType;
+
+import java.util.Set;
 
 /** {@code 'connector' = 'nexmark'}: Nexmark's events as a bounded table (see {@link NexmarkOptions}). */
 public final class NexmarkTableSourceFactory implements DynamicTableSourceFactory {
@@ -35,8 +36,8 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
         LogicalType declared = context.getPhysicalRowDataType().getLogicalType();
         // The generator writes exactly this row; a DDL declaring another would fail at run time.
         if (!declared.copy(true).equals(NexmarkSchema.ROW_TYPE.copy(true))) {
-            throw new ValidationException("The nexmark source produces " + NexmarkSchema.ROW_TYPE
-                    + " but the table declares " + declared);
+            throw new ValidationException(
+                    "The nexmark source produces " + NexmarkSchema.ROW_TYPE + " but the table declares " + declared);
         }
         long events = helper.getOptions().get(NexmarkOptions.EVENTS);
         if (events < 0) {

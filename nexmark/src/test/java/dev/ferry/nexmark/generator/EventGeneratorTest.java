@@ -1,12 +1,13 @@
 package dev.ferry.nexmark.generator;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EventGeneratorTest {
 
@@ -19,9 +20,12 @@ class EventGeneratorTest {
         EventGenerator second = new EventGenerator(NexmarkConfig.defaults(42, 100_000));
 
         // when
-        List<NexmarkEvent> forward = LongStream.range(0, 1000).mapToObj(first::event).toList();
-        List<NexmarkEvent> backward = new java.util.ArrayList<>(LongStream.range(0, 1000).map(i -> 999 - i)
-                .mapToObj(second::event).toList());
+        List<NexmarkEvent> forward =
+                LongStream.range(0, 1000).mapToObj(first::event).toList();
+        List<NexmarkEvent> backward = new java.util.ArrayList<>(LongStream.range(0, 1000)
+                .map(i -> 999 - i)
+                .mapToObj(second::event)
+                .toList());
         java.util.Collections.reverse(backward);
 
         // then
@@ -44,7 +48,8 @@ class EventGeneratorTest {
         EventGenerator generator = new EventGenerator(NexmarkConfig.defaults(0, 100_000));
 
         // when
-        List<NexmarkEvent> events = LongStream.range(0, EVENTS).mapToObj(generator::event).toList();
+        List<NexmarkEvent> events =
+                LongStream.range(0, EVENTS).mapToObj(generator::event).toList();
 
         // then
         assertThat(events.stream().filter(Person.class::isInstance)).hasSize(EVENTS / 50);
@@ -63,10 +68,14 @@ class EventGeneratorTest {
         for (long id = 0; id < EVENTS; id++) {
             NexmarkEvent event = generator.event(id);
             if (event instanceof Person person) {
-                assertThat(people.add(person.id())).as("new person id %d", person.id()).isTrue();
+                assertThat(people.add(person.id()))
+                        .as("new person id %d", person.id())
+                        .isTrue();
             } else if (event instanceof Auction auction) {
                 assertThat(people).as("seller of auction %d", auction.id()).contains(auction.seller());
-                assertThat(auctions.add(auction.id())).as("new auction id %d", auction.id()).isTrue();
+                assertThat(auctions.add(auction.id()))
+                        .as("new auction id %d", auction.id())
+                        .isTrue();
                 assertThat(auction.expires()).isGreaterThan(auction.dateTime());
                 assertThat(auction.category()).isBetween(10L, 14L);
             } else if (event instanceof Bid bid) {
@@ -97,10 +106,16 @@ class EventGeneratorTest {
         EventGenerator generator = new EventGenerator(NexmarkConfig.defaults(5, 100_000));
 
         // when
-        List<Bid> bids = LongStream.range(0, EVENTS).mapToObj(generator::event)
-                .filter(Bid.class::isInstance).map(Bid.class::cast).toList();
-        long onHotAuctions = bids.stream().filter(b -> (b.auction() - 1000) % 100 == 0).count();
-        long hotChannels = bids.stream().filter(b -> Set.of(Channels.HOT_CHANNELS).contains(b.channel())).count();
+        List<Bid> bids = LongStream.range(0, EVENTS)
+                .mapToObj(generator::event)
+                .filter(Bid.class::isInstance)
+                .map(Bid.class::cast)
+                .toList();
+        long onHotAuctions =
+                bids.stream().filter(b -> (b.auction() - 1000) % 100 == 0).count();
+        long hotChannels = bids.stream()
+                .filter(b -> Set.of(Channels.HOT_CHANNELS).contains(b.channel()))
+                .count();
 
         // then
         assertThat((double) onHotAuctions / bids.size()).isGreaterThan(0.45);

@@ -1,18 +1,20 @@
 package dev.ferry.nexmark.queries;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.sql.SqlScript;
 import dev.ferry.sql.SqlStatement;
-import java.nio.file.Path;
-import java.util.List;
+
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NexmarkQueriesTest {
 
@@ -33,8 +35,10 @@ class NexmarkQueriesTest {
         List<NexmarkQuery> all = NexmarkQueries.all();
 
         // then
-        assertThat(all).extracting(NexmarkQuery::number).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(0, 22).boxed().toList());
+        assertThat(all)
+                .extracting(NexmarkQuery::number)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(0, 22).boxed().toList());
         assertThat(skipped()).extracting(NexmarkQuery::name).containsExactly("q6");
         assertThat(all).allSatisfy(q -> assertThat(q.title()).isNotBlank().doesNotStartWith("--"));
     }
@@ -63,12 +67,14 @@ class NexmarkQueriesTest {
         statements.subList(0, statements.size() - 1).forEach(s -> tableEnv.executeSql(s.sql()));
 
         // when / then
-        assertThatThrownBy(() -> tableEnv.explainSql(statements.get(statements.size() - 1).sql()))
+        assertThatThrownBy(() -> tableEnv.explainSql(
+                        statements.get(statements.size() - 1).sql()))
                 .isInstanceOf(RuntimeException.class);
     }
 
     private static List<SqlStatement> statements(NexmarkQuery query) {
-        return SqlScript.parse(query.script(SideInput.writeInto(sideInputDir).toUri())).statements();
+        return SqlScript.parse(query.script(SideInput.writeInto(sideInputDir).toUri()))
+                .statements();
     }
 
     private static TableEnvironment nexmarkTables() {

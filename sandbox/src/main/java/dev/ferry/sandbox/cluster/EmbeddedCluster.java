@@ -38,11 +38,13 @@ public final class EmbeddedCluster {
         this.nodeManagers = builder.nodeManagers;
         this.nodeManagerMemoryMb = builder.nodeManagerMemoryMb;
         this.nodeManagerVcores = builder.nodeManagerVcores;
-        this.queues = builder.queues.isEmpty() ? List.of(new QueueSpec("default", 100, 100)) : List.copyOf(builder.queues);
+        this.queues =
+                builder.queues.isEmpty() ? List.of(new QueueSpec("default", 100, 100)) : List.copyOf(builder.queues);
         this.zooKeeper = builder.zooKeeper;
         this.hdfs = builder.hdfs;
         this.applicationClasspath = builder.applicationClasspath == null
-                ? currentJvmClassPath() : List.copyOf(builder.applicationClasspath);
+                ? currentJvmClassPath()
+                : List.copyOf(builder.applicationClasspath);
         this.javaHome = builder.javaHome;
         this.hdfsBaseDir = builder.hdfsBaseDir;
         this.zooKeeperDataDir = builder.zooKeeperDataDir;
@@ -222,7 +224,8 @@ public final class EmbeddedCluster {
         }
 
         public EmbeddedCluster build() {
-            double total = queues.stream().mapToDouble(QueueSpec::capacityPercent).sum();
+            double total =
+                    queues.stream().mapToDouble(QueueSpec::capacityPercent).sum();
             if (!queues.isEmpty() && Math.abs(total - 100) > 0.001) {
                 throw new IllegalArgumentException("Queue capacities must add up to 100, got " + total);
             }

@@ -1,10 +1,11 @@
 package dev.ferry.sandbox.cluster;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /** Builds the one-DataNode MiniDFSCluster, reusing an existing file system in its base dir. */
 final class MiniHdfs {
@@ -25,7 +26,8 @@ final class MiniHdfs {
         boolean format = !Files.exists(nameDir.resolve("current").resolve("VERSION"));
         // MiniDFSCluster deletes its own base dir when the JVM exits, even after shutdown(false):
         // give it a scratch dir beside the kept name and data dirs, never above them.
-        MiniDFSCluster.Builder builder = new MiniDFSCluster.Builder(conf, baseDir.resolve("scratch").toFile())
+        MiniDFSCluster.Builder builder = new MiniDFSCluster.Builder(
+                        conf, baseDir.resolve("scratch").toFile())
                 .numDataNodes(1)
                 .format(format)
                 .manageNameDfsDirs(false)

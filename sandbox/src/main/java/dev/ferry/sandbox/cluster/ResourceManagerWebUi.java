@@ -1,10 +1,11 @@
 package dev.ferry.sandbox.cluster;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import org.apache.hadoop.yarn.server.resourcemanager.ResourceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 
 /**
  * Makes the ResourceManager's web UI and REST API answer in a JVM that also runs NodeManagers.
@@ -28,10 +29,13 @@ final class ResourceManagerWebUi {
             Object webApp = getWebapp.invoke(resourceManager);
             Object guiceFilter = field(webApp.getClass(), "guiceFilter").get(webApp);
             Class<?> guiceFilterClass = Class.forName("com.google.inject.servlet.GuiceFilter");
-            Object resourceManagerPipeline = field(guiceFilterClass, "injectedPipeline").get(guiceFilter);
+            Object resourceManagerPipeline =
+                    field(guiceFilterClass, "injectedPipeline").get(guiceFilter);
             field(guiceFilterClass, "pipeline").set(null, resourceManagerPipeline);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("ResourceManager web UI may show NodeManager pages: cannot route Guice pipeline ({})", e.toString());
+            LOG.warn(
+                    "ResourceManager web UI may show NodeManager pages: cannot route Guice pipeline ({})",
+                    e.toString());
         }
     }
 

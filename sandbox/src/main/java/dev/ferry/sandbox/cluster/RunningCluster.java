@@ -1,6 +1,14 @@
 package dev.ferry.sandbox.cluster;
 
 import dev.ferry.sandbox.zookeeper.ZooKeeperService;
+
+import org.apache.commons.io.FileUtils;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,12 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.io.FileUtils;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.server.MiniYARNCluster;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A started {@link EmbeddedCluster}: its addresses, its client configuration, and {@link #close()}. */
 public final class RunningCluster implements AutoCloseable {
@@ -58,9 +60,13 @@ public final class RunningCluster implements AutoCloseable {
             LOG.info("HDFS up at {}", hdfsUri());
         }
         yarn = startYarn();
-        clientConfiguration = new ClientConfiguration(coreSite(), hdfsSite(), YarnSettings.clientKeys(yarnConfig(), spec));
-        LOG.info("Embedded cluster up in {} ms: RM {}, RM web {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                resourceManagerAddress(), resourceManagerWebAddress());
+        clientConfiguration =
+                new ClientConfiguration(coreSite(), hdfsSite(), YarnSettings.clientKeys(yarnConfig(), spec));
+        LOG.info(
+                "Embedded cluster up in {} ms: RM {}, RM web {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                resourceManagerAddress(),
+                resourceManagerWebAddress());
     }
 
     private MiniYARNCluster startYarn() throws Exception {

@@ -1,16 +1,18 @@
 package dev.ferry.sandbox.cluster;
 
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity.CapacityScheduler;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity.CapacityScheduler;
 
 /** Applies the settings a one-machine YARN needs to run several Flink clusters at once. */
 final class YarnSettings {
 
     /** Above a 10 s ZooKeeper session timeout, so YARN does not kill an AM waiting for leadership. */
     static final int AM_LIVENESS_EXPIRY_MS = 60_000;
+
     static final int MIN_ALLOCATION_MB = 256;
 
     private YarnSettings() {}
@@ -30,7 +32,9 @@ final class YarnSettings {
         conf.setInt(YarnConfiguration.RM_AM_EXPIRY_INTERVAL_MS, AM_LIVENESS_EXPIRY_MS);
         conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
         conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
-        conf.setStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH, spec.applicationClasspath().toArray(String[]::new));
+        conf.setStrings(
+                YarnConfiguration.YARN_APPLICATION_CLASSPATH,
+                spec.applicationClasspath().toArray(String[]::new));
         // Containers must run the same Java 17 as the cluster. A NodeManager hands its own JAVA_HOME
         // to containers that set none; admin-env is only the fallback, because YARN appends it to a
         // JAVA_HOME the application sets (Flink's containerized.*.env.JAVA_HOME), giving "a:a".
@@ -42,7 +46,8 @@ final class YarnSettings {
 
     private static void applyQueues(YarnConfiguration conf, List<QueueSpec> queues) {
         conf.setClass(YarnConfiguration.RM_SCHEDULER, CapacityScheduler.class, Object.class);
-        conf.set("yarn.scheduler.capacity.root.queues",
+        conf.set(
+                "yarn.scheduler.capacity.root.queues",
                 String.join(",", queues.stream().map(QueueSpec::name).toList()));
         // Several JobManagers (AMs) must fit at once on one small node.
         conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
@@ -56,8 +61,8 @@ final class YarnSettings {
             // the guaranteed capacity: 'bench nexmark --yarn' waited forever for its second
             // TaskManager with half the NodeManager free.
             if (queue.capacityPercent() > 0) {
-                conf.setFloat(prefix + ".user-limit-factor",
-                        (float) (queue.maxCapacityPercent() / queue.capacityPercent()));
+                conf.setFloat(
+                        prefix + ".user-limit-factor", (float) (queue.maxCapacityPercent() / queue.capacityPercent()));
             }
         }
     }
@@ -81,9 +86,13 @@ final class YarnSettings {
     /** The keys a client needs: where the RM is and how it sizes containers. */
     static Map<String, String> clientKeys(YarnConfiguration running, EmbeddedCluster spec) {
         Map<String, String> keys = new LinkedHashMap<>();
-        for (String key : List.of(YarnConfiguration.RM_ADDRESS, YarnConfiguration.RM_SCHEDULER_ADDRESS,
-                YarnConfiguration.RM_RESOURCE_TRACKER_ADDRESS, YarnConfiguration.RM_ADMIN_ADDRESS,
-                YarnConfiguration.RM_WEBAPP_ADDRESS, YarnConfiguration.RM_SCHEDULER)) {
+        for (String key : List.of(
+                YarnConfiguration.RM_ADDRESS,
+                YarnConfiguration.RM_SCHEDULER_ADDRESS,
+                YarnConfiguration.RM_RESOURCE_TRACKER_ADDRESS,
+                YarnConfiguration.RM_ADMIN_ADDRESS,
+                YarnConfiguration.RM_WEBAPP_ADDRESS,
+                YarnConfiguration.RM_SCHEDULER)) {
             keys.put(key, running.get(key));
         }
         keys.put(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, String.valueOf(MIN_ALLOCATION_MB));

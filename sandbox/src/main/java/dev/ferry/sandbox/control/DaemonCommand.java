@@ -3,6 +3,7 @@ package dev.ferry.sandbox.control;
 import dev.ferry.sandbox.home.FerryHomeLayout;
 import dev.ferry.sandbox.process.JavaProcesses;
 import dev.ferry.sandbox.state.SandboxPaths;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

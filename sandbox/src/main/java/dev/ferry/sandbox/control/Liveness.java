@@ -20,7 +20,8 @@ final class Liveness {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().commandLine()
+                .filter(handle -> handle.info()
+                        .commandLine()
                         .map(line -> line.contains(expectedInCommandLine))
                         // Some systems hide command lines: then trust the pid.
                         .orElse(true));

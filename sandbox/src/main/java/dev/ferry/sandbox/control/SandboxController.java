@@ -10,6 +10,10 @@ import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
 import dev.ferry.sandbox.status.ServiceStatus;
 import dev.ferry.sandbox.status.StatusFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts, stops and inspects the sandbox daemon of one sandbox directory. Used by
@@ -59,15 +61,18 @@ public final class SandboxController {
     public SandboxStatus start(Duration timeout) throws SandboxException {
         SandboxStatus before = status();
         if (before.running()) {
-            throw new SandboxAlreadyRunningException("Sandbox in " + paths.dir() + " is already running (pid "
-                    + before.pid() + ")");
+            throw new SandboxAlreadyRunningException(
+                    "Sandbox in " + paths.dir() + " is already running (pid " + before.pid() + ")");
         }
         checkHome();
         prepareDirectories();
         checkPortsFree();
         Process daemon = spawn();
-        LOG.info("Sandbox daemon started (pid {}), waiting up to {} s for it to be ready; log: {}",
-                daemon.pid(), timeout.toSeconds(), paths.daemonLog());
+        LOG.info(
+                "Sandbox daemon started (pid {}), waiting up to {} s for it to be ready; log: {}",
+                daemon.pid(),
+                timeout.toSeconds(),
+                paths.daemonLog());
         try {
             awaitReady(daemon, timeout);
         } catch (SandboxException e) {
@@ -76,7 +81,8 @@ public final class SandboxController {
         } catch (InterruptedException e) {
             killQuietly(daemon);
             Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted while waiting for the sandbox to start; see " + paths.daemonLog(), e);
+            throw new SandboxException(
+                    "Interrupted while waiting for the sandbox to start; see " + paths.daemonLog(), e);
         }
         return status();
     }
@@ -114,12 +120,19 @@ public final class SandboxController {
                 .filter(reported -> running || reported == DaemonState.FAILED)
                 .orElse(DaemonState.STOPPED);
         List<ServiceStatus> services = report.map(DaemonReport::services).orElse(Map.of()).entrySet().stream()
-                .map(service -> new ServiceStatus(service.getKey(), service.getValue(),
-                        running && Liveness.accepts(service.getValue())))
+                .map(service -> new ServiceStatus(
+                        service.getKey(), service.getValue(), running && Liveness.accepts(service.getValue())))
                 .sorted(Comparator.comparing(ServiceStatus::name))
                 .toList();
-        return new SandboxStatus(running, state, daemon.map(ProcessHandle::pid).orElse(-1L), services,
-                paths.confDir(), paths.dataDir(), paths.daemonLog(), report.map(DaemonReport::message).orElse(""));
+        return new SandboxStatus(
+                running,
+                state,
+                daemon.map(ProcessHandle::pid).orElse(-1L),
+                services,
+                paths.confDir(),
+                paths.dataDir(),
+                paths.daemonLog(),
+                report.map(DaemonReport::message).orElse(""));
     }
 
     public SandboxPaths paths() {
@@ -147,8 +160,8 @@ public final class SandboxController {
     private void checkHome() throws SandboxException {
         for (Path dir : List.of(home.sandboxDir(), home.hadoopDir(), home.metastoreDir())) {
             if (!Files.isDirectory(dir)) {
-                throw new SandboxException("Ferry home " + home.home() + " has no " + dir.getFileName()
-                        + " directory (" + dir + "): is it a complete Ferry installation?");
+                throw new SandboxException("Ferry home " + home.home() + " has no " + dir.getFileName() + " directory ("
+                        + dir + "): is it a complete Ferry installation?");
             }
         }
     }
@@ -184,7 +197,8 @@ public final class SandboxController {
         ProcessBuilder builder = new ProcessBuilder(DaemonCommand.build(home, paths, settings))
                 .directory(paths.yarnWorkDir().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()))
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The NodeManager passes its JAVA_HOME on to containers (see YarnSettings).
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -203,8 +217,8 @@ public final class SandboxController {
                 return;
             }
             if (report.isPresent() && report.get().state() == DaemonState.FAILED) {
-                throw new SandboxException("Sandbox failed to start: " + report.get().message() + "; see "
-                        + paths.daemonLog());
+                throw new SandboxException(
+                        "Sandbox failed to start: " + report.get().message() + "; see " + paths.daemonLog());
             }
             if (!daemon.isAlive()) {
                 throw new SandboxException("Sandbox daemon exited with code " + daemon.exitValue()

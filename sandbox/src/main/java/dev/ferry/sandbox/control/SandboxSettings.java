@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param metastoreDbType {@code derby} or {@code postgres}
  * @param metastoreJdbcUrl the metastore's database; empty for the type's default
  */
-public record SandboxSettings(int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType,
-        String metastoreJdbcUrl) {
+public record SandboxSettings(
+        int nodeManagerMemoryMb, int nodeManagerVcores, String metastoreDbType, String metastoreJdbcUrl) {
 
     // 8 GiB: a Ferry session and a stock one side by side ('ferry bench nexmark --yarn': JobManagers
     // of 1024m and 1600m, two 1728m TaskManagers, rounded up to 256 MB by YARN: 6400 MB) fit.

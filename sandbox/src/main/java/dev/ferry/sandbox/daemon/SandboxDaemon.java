@@ -6,14 +6,16 @@ import dev.ferry.sandbox.state.SandboxState;
 import dev.ferry.sandbox.status.DaemonReport;
 import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.StatusFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox's background JVM: runs ZooKeeper, HDFS, YARN and the Hive Metastore of one

@@ -11,13 +11,15 @@ import dev.ferry.sandbox.metastore.MetastoreSettings;
 import dev.ferry.sandbox.metastore.MetastoreSite;
 import dev.ferry.sandbox.state.SandboxPaths;
 import dev.ferry.sandbox.state.SandboxPorts;
+
+import org.apache.hadoop.fs.FileSystem;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.FileSystem;
 
 /** Everything the daemon runs: the embedded cluster plus the metastore process. */
 final class SandboxServices implements AutoCloseable {
@@ -39,22 +41,29 @@ final class SandboxServices implements AutoCloseable {
      *
      * @param stopRequested checked between steps, so that a SIGTERM during a start ends it early
      */
-    static SandboxServices start(DaemonArguments args, SandboxPaths paths, SandboxPorts ports,
-            BooleanSupplier stopRequested) throws Exception {
+    static SandboxServices start(
+            DaemonArguments args, SandboxPaths paths, SandboxPorts ports, BooleanSupplier stopRequested)
+            throws Exception {
         FerryHomeLayout home = new FerryHomeLayout(args.ferryHome());
         RunningCluster cluster = startCluster(args, paths, ports, home);
         MetastoreProcess metastore = null;
         try {
             checkNotStopped(stopRequested);
-            MetastoreSettings metastoreSettings = new MetastoreSettings(args.metastoreDbType(), paths.metastoreDir(),
-                    paths.metastoreConfDir(), ports.metastore(), cluster.hdfsUri(),
+            MetastoreSettings metastoreSettings = new MetastoreSettings(
+                    args.metastoreDbType(),
+                    paths.metastoreDir(),
+                    paths.metastoreConfDir(),
+                    ports.metastore(),
+                    cluster.hdfsUri(),
                     args.metastoreJdbcUrl().isBlank()
                             ? args.metastoreDbType().jdbcUrl(paths.metastoreDir())
                             : args.metastoreJdbcUrl());
             createWarehouse(cluster, metastoreSettings);
             cluster.writeClientConfDir(paths.confDir());
-            ClientConfiguration.writeSite(paths.confDir().resolve("hive-site.xml"), MetastoreSite.clientKeys(metastoreSettings));
-            metastore = MetastoreProcess.start(home, metastoreSettings, paths.tmpDir(), paths.metastoreLog(), METASTORE_TIMEOUT);
+            ClientConfiguration.writeSite(
+                    paths.confDir().resolve("hive-site.xml"), MetastoreSite.clientKeys(metastoreSettings));
+            metastore = MetastoreProcess.start(
+                    home, metastoreSettings, paths.tmpDir(), paths.metastoreLog(), METASTORE_TIMEOUT);
             return new SandboxServices(cluster, metastore, addresses(cluster, metastoreSettings));
         } catch (Exception | Error e) {
             if (metastore != null) {
@@ -71,8 +80,8 @@ final class SandboxServices implements AutoCloseable {
         }
     }
 
-    private static RunningCluster startCluster(DaemonArguments args, SandboxPaths paths, SandboxPorts ports,
-            FerryHomeLayout home) throws Exception {
+    private static RunningCluster startCluster(
+            DaemonArguments args, SandboxPaths paths, SandboxPorts ports, FerryHomeLayout home) throws Exception {
         return EmbeddedCluster.builder()
                 .name("sandbox")
                 .nodeManagerMemoryMb(args.nodeManagerMemoryMb())
@@ -82,17 +91,21 @@ final class SandboxServices implements AutoCloseable {
                 .queue("analytics", 50)
                 // Containers read the client configuration (RM scheduler address, fs.defaultFS) from
                 // their class path, as they would from HADOOP_CONF_DIR on a real cluster.
-                .applicationClasspath(Stream.concat(
-                                Stream.of(paths.confDir().toString()), home.containerHadoopClassPath().stream())
-                        .toList())
+                .applicationClasspath(
+                        Stream.concat(Stream.of(paths.confDir().toString()), home.containerHadoopClassPath().stream())
+                                .toList())
                 .withHdfs()
                 .hdfsBaseDir(paths.hdfsDir())
                 .hdfsPorts(new HdfsPorts(ports.nameNodeRpc(), ports.nameNodeHttp()))
                 .withZooKeeper()
                 .zooKeeperDataDir(paths.zooKeeperDir())
                 .zooKeeperPort(ports.zooKeeper())
-                .yarnPorts(new YarnPorts(ports.resourceManager(), ports.resourceManagerScheduler(),
-                        ports.resourceManagerTracker(), ports.resourceManagerAdmin(), ports.resourceManagerWeb()))
+                .yarnPorts(new YarnPorts(
+                        ports.resourceManager(),
+                        ports.resourceManagerScheduler(),
+                        ports.resourceManagerTracker(),
+                        ports.resourceManagerAdmin(),
+                        ports.resourceManagerWeb()))
                 .build()
                 .start();
     }

@@ -71,6 +71,7 @@ public enum MetastoreDbType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("Unknown metastore database type '" + name + "'; supported: derby, postgres");
+        throw new IllegalArgumentException(
+                "Unknown metastore database type '" + name + "'; supported: derby, postgres");
     }
 }

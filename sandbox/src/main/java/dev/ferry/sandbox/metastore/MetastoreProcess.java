@@ -3,6 +3,11 @@ package dev.ferry.sandbox.metastore;
 import dev.ferry.sandbox.cluster.ClientConfiguration;
 import dev.ferry.sandbox.home.FerryHomeLayout;
 import dev.ferry.sandbox.process.JavaProcesses;
+
+import org.apache.commons.io.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.io.FileUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A standalone Hive Metastore 3.1.3 in a child JVM with its own class path
@@ -45,12 +47,14 @@ public final class MetastoreProcess implements AutoCloseable {
      * @param tmpDir java.io.tmpdir of the child (Hive writes its own log below it)
      * @param logFile receives the child's stdout and stderr
      */
-    public static MetastoreProcess start(FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, Path logFile,
-            Duration timeout) throws IOException, InterruptedException {
+    public static MetastoreProcess start(
+            FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, Path logFile, Duration timeout)
+            throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.confDir());
         Files.createDirectories(tmpDir);
-        ClientConfiguration.writeSite(settings.confDir().resolve("metastore-site.xml"), MetastoreSite.serverKeys(settings));
+        ClientConfiguration.writeSite(
+                settings.confDir().resolve("metastore-site.xml"), MetastoreSite.serverKeys(settings));
         requireDatabaseServer(settings);
         new SchemaInitializer(home, settings, tmpDir, logFile).initializeOnce(timeout);
 
@@ -66,8 +70,11 @@ public final class MetastoreProcess implements AutoCloseable {
             metastore.close();
             throw e;
         }
-        LOG.info("Hive Metastore up at {} in {} ms (pid {})", settings.thriftUri(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metastore.pid());
+        LOG.info(
+                "Hive Metastore up at {} in {} ms (pid {})",
+                settings.thriftUri(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                metastore.pid());
         return metastore;
     }
 
@@ -89,8 +96,8 @@ public final class MetastoreProcess implements AutoCloseable {
     }
 
     /** The java command line for one of the metastore's main classes. */
-    static List<String> command(FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, String mainClass,
-            List<String> args) {
+    static List<String> command(
+            FerryHomeLayout home, MetastoreSettings settings, Path tmpDir, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(JavaProcesses.javaExecutable());
         command.add(HEAP);
@@ -108,12 +115,12 @@ public final class MetastoreProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!accepts(port)) {
             if (!process.isAlive()) {
-                throw new IOException("Hive Metastore exited with code " + process.exitValue()
-                        + " while starting; see " + logFile);
+                throw new IOException(
+                        "Hive Metastore exited with code " + process.exitValue() + " while starting; see " + logFile);
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("Hive Metastore did not open port " + port + " within "
-                        + timeout.toSeconds() + " s; see " + logFile);
+                throw new IOException("Hive Metastore did not open port " + port + " within " + timeout.toSeconds()
+                        + " s; see " + logFile);
             }
             Thread.sleep(200);
         }
@@ -178,8 +185,12 @@ public final class MetastoreProcess implements AutoCloseable {
                 FileUtils.deleteDirectory(embedded.get().toFile());
             }
             long started = System.nanoTime();
-            ProcessBuilder builder = new ProcessBuilder(command(home, settings, tmpDir, SCHEMA_TOOL_MAIN,
-                    List.of("-initSchema", "-dbType", settings.dbType().schemaToolName())))
+            ProcessBuilder builder = new ProcessBuilder(command(
+                            home,
+                            settings,
+                            tmpDir,
+                            SCHEMA_TOOL_MAIN,
+                            List.of("-initSchema", "-dbType", settings.dbType().schemaToolName())))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .directory(settings.dataDir().toFile());
@@ -188,15 +199,20 @@ public final class MetastoreProcess implements AutoCloseable {
             Process tool = builder.start();
             if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 JavaProcesses.terminate(tool, STOP_GRACE);
-                throw new IOException("Hive schematool did not finish within " + timeout.toSeconds() + " s; see " + logFile);
+                throw new IOException(
+                        "Hive schematool did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             if (tool.exitValue() != 0) {
                 throw new IOException("Hive schematool failed with code " + tool.exitValue() + "; see " + logFile
-                        + (embedded.isPresent() ? "" : "; if " + settings.jdbcUrl() + " already holds a metastore"
-                                + " schema from an earlier sandbox, drop and recreate that database"));
+                        + (embedded.isPresent()
+                                ? ""
+                                : "; if " + settings.jdbcUrl() + " already holds a metastore"
+                                        + " schema from an earlier sandbox, drop and recreate that database"));
             }
             Files.writeString(marker, database + "\n");
-            LOG.info("Hive Metastore schema created ({}) in {} ms", settings.dbType().schemaToolName(),
+            LOG.info(
+                    "Hive Metastore schema created ({}) in {} ms",
+                    settings.dbType().schemaToolName(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
     }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * @param defaultFs the sandbox HDFS, home of the warehouse
  * @param jdbcUrl the database, see {@link MetastoreDbType#jdbcUrl}
  */
-public record MetastoreSettings(MetastoreDbType dbType, Path dataDir, Path confDir, int thriftPort, URI defaultFs,
-        String jdbcUrl) {
+public record MetastoreSettings(
+        MetastoreDbType dbType, Path dataDir, Path confDir, int thriftPort, URI defaultFs, String jdbcUrl) {
 
     /** Settings with the database type's default JDBC URL. */
     public MetastoreSettings(MetastoreDbType dbType, Path dataDir, Path confDir, int thriftPort, URI defaultFs) {

@@ -21,8 +21,16 @@ public record SandboxPorts(
 
     /** Ports by a stable name, in start order; the names are the keys of the state file. */
     public Map<String, Integer> byName() {
-        List<Integer> values = List.of(zooKeeper, nameNodeRpc, nameNodeHttp, resourceManager,
-                resourceManagerScheduler, resourceManagerTracker, resourceManagerAdmin, resourceManagerWeb, metastore);
+        List<Integer> values = List.of(
+                zooKeeper,
+                nameNodeRpc,
+                nameNodeHttp,
+                resourceManager,
+                resourceManagerScheduler,
+                resourceManagerTracker,
+                resourceManagerAdmin,
+                resourceManagerWeb,
+                metastore);
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < NAMES.size(); i++) {
             ports.put(NAMES.get(i), values.get(i));
@@ -44,9 +52,16 @@ public record SandboxPorts(
     }
 
     /** The names of {@link #byName()}, in the same order. */
-    static final List<String> NAMES = List.of("zookeeper", "namenode.rpc", "namenode.http", "resourcemanager",
-            "resourcemanager.scheduler", "resourcemanager.tracker", "resourcemanager.admin",
-            "resourcemanager.web", "metastore");
+    static final List<String> NAMES = List.of(
+            "zookeeper",
+            "namenode.rpc",
+            "namenode.http",
+            "resourcemanager",
+            "resourcemanager.scheduler",
+            "resourcemanager.tracker",
+            "resourcemanager.admin",
+            "resourcemanager.web",
+            "metastore");
 
     static SandboxPorts fromList(List<Integer> ports) {
         Map<String, Integer> named = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param services service name to address, in start order (kept)
  * @param message why the daemon failed, empty otherwise
  */
-public record DaemonReport(DaemonState state, long pid, long metastorePid, Map<String, String> services, String message) {
+public record DaemonReport(
+        DaemonState state, long pid, long metastorePid, Map<String, String> services, String message) {
 
     public DaemonReport {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));

@@ -32,7 +32,9 @@ public record SandboxStatus(
 
     /** Running, ready, and every service answering. */
     public boolean healthy() {
-        return running && state == DaemonState.READY && !services.isEmpty()
+        return running
+                && state == DaemonState.READY
+                && !services.isEmpty()
                 && services.stream().allMatch(ServiceStatus::up);
     }
 }

@@ -61,7 +61,8 @@ public final class StatusFile {
         }
         Map<String, String> services = new LinkedHashMap<>();
         for (int index = 0; properties.containsKey(SERVICE_PREFIX + index + ".name"); index++) {
-            services.put(properties.getProperty(SERVICE_PREFIX + index + ".name"),
+            services.put(
+                    properties.getProperty(SERVICE_PREFIX + index + ".name"),
                     properties.getProperty(SERVICE_PREFIX + index + ".address"));
         }
         return Optional.of(new DaemonReport(

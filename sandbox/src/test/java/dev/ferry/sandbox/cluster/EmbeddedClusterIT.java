@@ -1,20 +1,5 @@
 package dev.ferry.sandbox.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.io.IOUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -28,9 +13,9 @@ import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
 import org.apache.hadoop.yarn.api.records.QueueInfo;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.client.api.YarnClientApplication;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -39,6 +24,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One embedded cluster with two queues, HDFS and ZooKeeper, shared by the whole suite. */
 @Timeout(120)
@@ -91,9 +92,14 @@ class EmbeddedClusterIT {
 
             List<QueueInfo> leaves = yarn.getChildQueueInfos("root");
 
-            assertThat(leaves).extracting(QueueInfo::getQueueName).containsExactlyInAnyOrder("default", "analytics", "tiny");
-            assertThat(leaves).filteredOn(q -> q.getQueueName().equals("tiny"))
-                    .singleElement().extracting(QueueInfo::getMaximumCapacity).isEqualTo(0.01f);
+            assertThat(leaves)
+                    .extracting(QueueInfo::getQueueName)
+                    .containsExactlyInAnyOrder("default", "analytics", "tiny");
+            assertThat(leaves)
+                    .filteredOn(q -> q.getQueueName().equals("tiny"))
+                    .singleElement()
+                    .extracting(QueueInfo::getMaximumCapacity)
+                    .isEqualTo(0.01f);
         }
     }
 
@@ -123,14 +129,19 @@ class EmbeddedClusterIT {
         context.setQueue(queue);
         context.setMaxAppAttempts(1);
         context.setResource(Resource.newInstance(256, 1));
-        context.setAMContainerSpec(ContainerLaunchContext.newInstance(Map.of(), Map.of(),
+        context.setAMContainerSpec(ContainerLaunchContext.newInstance(
+                Map.of(),
+                Map.of(),
                 List.of("\"$JAVA_HOME/bin/java\" -version 2>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR
                         + "/java-version.txt"),
-                null, null, null));
+                null,
+                null,
+                null));
         return yarn.submitApplication(context);
     }
 
-    private static ApplicationReport awaitFinished(YarnClient yarn, ApplicationId id, Duration timeout) throws Exception {
+    private static ApplicationReport awaitFinished(YarnClient yarn, ApplicationId id, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarn.getApplicationReport(id);
@@ -138,7 +149,8 @@ class EmbeddedClusterIT {
                     .contains(report.getYarnApplicationState())) {
                 return report;
             }
-            assertThat(System.nanoTime()).as("application %s still %s", id, report.getYarnApplicationState())
+            assertThat(System.nanoTime())
+                    .as("application %s still %s", id, report.getYarnApplicationState())
                     .isLessThan(deadline);
             Thread.sleep(200);
         }
@@ -147,10 +159,13 @@ class EmbeddedClusterIT {
     private static Path containerLogFile(ApplicationId id, String name) throws Exception {
         String logDirs = cluster.yarnCluster().getNodeManager(0).getConfig().get(YarnConfiguration.NM_LOG_DIRS);
         for (String logDir : logDirs.split(",")) {
-            Path appDir = Path.of(URI.create(logDir.startsWith("/") ? "file://" + logDir : logDir)).resolve(id.toString());
+            Path appDir = Path.of(URI.create(logDir.startsWith("/") ? "file://" + logDir : logDir))
+                    .resolve(id.toString());
             if (Files.isDirectory(appDir)) {
                 try (Stream<Path> files = Files.walk(appDir)) {
-                    Optional<Path> file = files.filter(f -> f.getFileName().toString().equals(name)).findFirst();
+                    Optional<Path> file = files.filter(
+                                    f -> f.getFileName().toString().equals(name))
+                            .findFirst();
                     if (file.isPresent()) {
                         return file.get();
                     }
@@ -162,9 +177,13 @@ class EmbeddedClusterIT {
 
     @Test
     void zooKeeperAcceptsACreate() throws Exception {
-        ZooKeeper zk = new ZooKeeper(cluster.zooKeeperConnectString(), 10_000, event -> { });
+        ZooKeeper zk = new ZooKeeper(cluster.zooKeeperConnectString(), 10_000, event -> {});
         try {
-            zk.create("/it-node", "x".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            zk.create(
+                    "/it-node",
+                    "x".getBytes(StandardCharsets.UTF_8),
+                    ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                    CreateMode.PERSISTENT);
 
             assertThat(zk.exists("/it-node", false)).isNotNull();
         } finally {
@@ -191,15 +210,19 @@ class EmbeddedClusterIT {
 
     @Test
     void handedOutConfigurationDisablesTheHdfsClientCache() {
-        assertThat(cluster.hadoopConfiguration().getBoolean("fs.hdfs.impl.disable.cache", false)).isTrue();
+        assertThat(cluster.hadoopConfiguration().getBoolean("fs.hdfs.impl.disable.cache", false))
+                .isTrue();
     }
 
     @Test
     void resourceManagerRestApiAnswersOnThePublishedWebAddress() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://" + cluster.resourceManagerWebAddress() + "/ws/v1/cluster/info"))
-                        .timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://" + cluster.resourceManagerWebAddress() + "/ws/v1/cluster/info"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("clusterInfo");

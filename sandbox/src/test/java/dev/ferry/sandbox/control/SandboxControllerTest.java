@@ -1,18 +1,20 @@
 package dev.ferry.sandbox.control;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.sandbox.status.DaemonReport;
 import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
 import dev.ferry.sandbox.status.StatusFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Controller behaviour that needs no running daemon. */
 class SandboxControllerTest {
@@ -26,15 +28,18 @@ class SandboxControllerTest {
     @Test
     void statusDoesNotTrustAStaleFileOfADeadDaemon() throws Exception {
         // given a status file and pid file left behind by a daemon that no longer runs
-        StatusFile.write(sandboxDir.resolve("status.properties"), new DaemonReport(DaemonState.READY, Long.MAX_VALUE - 1, -1,
-                Map.of("zookeeper", "localhost:1"), ""));
+        StatusFile.write(
+                sandboxDir.resolve("status.properties"),
+                new DaemonReport(DaemonState.READY, Long.MAX_VALUE - 1, -1, Map.of("zookeeper", "localhost:1"), ""));
         Files.writeString(sandboxDir.resolve("sandbox.pid"), (Long.MAX_VALUE - 1) + "\n");
 
         SandboxStatus status = new SandboxController(home, sandboxDir, SandboxSettings.DEFAULTS).status();
 
         assertThat(status.running()).isFalse();
         assertThat(status.state()).isEqualTo(DaemonState.STOPPED);
-        assertThat(status.services()).singleElement().satisfies(service -> assertThat(service.up()).isFalse());
+        assertThat(status.services())
+                .singleElement()
+                .satisfies(service -> assertThat(service.up()).isFalse());
     }
 
     @Test
@@ -49,7 +54,8 @@ class SandboxControllerTest {
 
     @Test
     void stoppingASandboxThatIsNotRunningDoesNothing() throws Exception {
-        SandboxStatus status = new SandboxController(home, sandboxDir, SandboxSettings.DEFAULTS).stop(Duration.ofSeconds(5));
+        SandboxStatus status =
+                new SandboxController(home, sandboxDir, SandboxSettings.DEFAULTS).stop(Duration.ofSeconds(5));
 
         assertThat(status.running()).isFalse();
     }

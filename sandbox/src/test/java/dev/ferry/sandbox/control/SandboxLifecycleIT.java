@@ -1,20 +1,9 @@
 package dev.ferry.sandbox.control;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
 import dev.ferry.sandbox.status.ServiceStatus;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+
 import org.apache.commons.io.IOUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -27,6 +16,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sandbox daemon as the CLI drives it: a real background JVM started from a Ferry home
@@ -64,7 +66,8 @@ class SandboxLifecycleIT {
         firstStart = controller.start(START_TIMEOUT);
 
         assertThat(firstStart.healthy()).as("status %s", firstStart).isTrue();
-        assertThat(firstStart.services()).extracting(ServiceStatus::name)
+        assertThat(firstStart.services())
+                .extracting(ServiceStatus::name)
                 .containsExactlyInAnyOrder("zookeeper", "hdfs", "yarn-resourcemanager", "yarn-web", "hive-metastore");
         assertThat(firstStart.confDir().resolve("core-site.xml")).exists();
         assertThat(Files.readString(firstStart.confDir().resolve("hive-site.xml")))

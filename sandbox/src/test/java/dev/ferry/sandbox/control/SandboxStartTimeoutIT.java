@@ -1,13 +1,14 @@
 package dev.ferry.sandbox.control;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A sandbox that is not ready in time is stopped, and the error says where to look. */
 @Timeout(120)
@@ -25,12 +26,15 @@ class SandboxStartTimeoutIT {
                 // then the error is one line naming the problem and the log
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("not ready within 2 s")
-                .hasMessageContaining(sandboxDir.resolve("log").resolve("sandbox.log").toString())
+                .hasMessageContaining(
+                        sandboxDir.resolve("log").resolve("sandbox.log").toString())
                 .hasMessageNotContaining("\n");
         // and nothing of it keeps running
         assertThat(controller.status().running()).isFalse();
         assertThat(ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains(sandboxDir.toString()))
-                .toList()).isEmpty();
+                        .filter(process ->
+                                process.info().commandLine().orElse("").contains(sandboxDir.toString()))
+                        .toList())
+                .isEmpty();
     }
 }

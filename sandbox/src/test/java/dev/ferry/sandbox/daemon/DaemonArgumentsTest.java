@@ -1,10 +1,11 @@
 package dev.ferry.sandbox.daemon;
 
+import dev.ferry.sandbox.metastore.MetastoreDbType;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.ferry.sandbox.metastore.MetastoreDbType;
-import org.junit.jupiter.api.Test;
 
 class DaemonArgumentsTest {
 
@@ -18,8 +19,16 @@ class DaemonArgumentsTest {
 
     @Test
     void givenPostgresAndAJdbcUrl_whenParsed_thenBothAreKept() {
-        DaemonArguments args = DaemonArguments.parse(new String[] {"--dir", "/s", "--home", "/h", "--metastore-db",
-            "postgres", "--metastore-jdbc-url", "jdbc:postgresql://db:5432/hms"});
+        DaemonArguments args = DaemonArguments.parse(new String[] {
+            "--dir",
+            "/s",
+            "--home",
+            "/h",
+            "--metastore-db",
+            "postgres",
+            "--metastore-jdbc-url",
+            "jdbc:postgresql://db:5432/hms"
+        });
 
         assertThat(args.metastoreDbType()).isEqualTo(MetastoreDbType.POSTGRES);
         assertThat(args.metastoreJdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/hms");
@@ -27,8 +36,8 @@ class DaemonArgumentsTest {
 
     @Test
     void givenAnUnknownDatabase_whenParsed_thenTheErrorNamesTheSupportedOnes() {
-        assertThatThrownBy(() -> DaemonArguments.parse(new String[] {"--dir", "/s", "--home", "/h", "--metastore-db",
-            "mysql"}))
+        assertThatThrownBy(() ->
+                        DaemonArguments.parse(new String[] {"--dir", "/s", "--home", "/h", "--metastore-db", "mysql"}))
                 .hasMessage("Unknown metastore database type 'mysql'; supported: derby, postgres");
     }
 }

@@ -1,8 +1,8 @@
 package dev.ferry.sandbox.metastore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** When the sandbox's metastore schema must be created: the marker names the database it is in. */
 class SchemaMarkerTest {

@@ -57,7 +57,9 @@ public final class AlternatingRunner {
         } catch (Exception e) {
             LOG.warn("Bench run {} of {} failed", index, side.variants(), e);
             String why = FerryException.firstLine(String.valueOf(e.getMessage()));
-            return side.variants().stream().map(v -> BenchRun.failed(v, index, why)).toList();
+            return side.variants().stream()
+                    .map(v -> BenchRun.failed(v, index, why))
+                    .toList();
         }
     }
 }

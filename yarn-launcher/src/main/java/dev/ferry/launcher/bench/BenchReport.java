@@ -40,8 +40,13 @@ public final class BenchReport {
     private final Instant started;
     private final Instant finished;
 
-    public BenchReport(BenchDescription description, List<BenchRun> runs, LoadAverage before, LoadAverage after,
-            Instant started, Instant finished) {
+    public BenchReport(
+            BenchDescription description,
+            List<BenchRun> runs,
+            LoadAverage before,
+            LoadAverage after,
+            Instant started,
+            Instant finished) {
         this.description = description;
         this.runs = List.copyOf(runs);
         this.before = before;
@@ -72,7 +77,9 @@ public final class BenchReport {
         for (BenchRun run : runs) {
             byVariant.computeIfAbsent(run.variant(), v -> new ArrayList<>()).add(run);
         }
-        return byVariant.entrySet().stream().map(e -> BenchSummary.of(e.getKey(), e.getValue())).toList();
+        return byVariant.entrySet().stream()
+                .map(e -> BenchSummary.of(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Median of {@code of} / median of {@code against}, if both variants ran. */
@@ -86,7 +93,9 @@ public final class BenchReport {
     }
 
     private Optional<BenchSummary> summary(String variantId) {
-        return summaries().stream().filter(s -> s.variant().id().equals(variantId)).findFirst();
+        return summaries().stream()
+                .filter(s -> s.variant().id().equals(variantId))
+                .findFirst();
     }
 
     public ReportFiles writeTo(Path dir) {
@@ -106,9 +115,18 @@ public final class BenchReport {
     public String csv() {
         StringBuilder csv = new StringBuilder("variant,label,run,seconds,completed,detail,note,load1,finished\n");
         for (BenchRun r : runs) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%b,%s,%s,%.2f,%s%n", r.variant().id(),
-                    csvField(r.variant().label()), r.index(), r.seconds(), r.completed(), csvField(r.detail()),
-                    csvField(r.note()), r.load1(), r.finished()));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%d,%.3f,%b,%s,%s,%.2f,%s%n",
+                    r.variant().id(),
+                    csvField(r.variant().label()),
+                    r.index(),
+                    r.seconds(),
+                    r.completed(),
+                    csvField(r.detail()),
+                    csvField(r.note()),
+                    r.load1(),
+                    r.finished()));
         }
         return csv.toString();
     }
@@ -122,10 +140,14 @@ public final class BenchReport {
 
     public String markdown() {
         StringBuilder md = new StringBuilder("# " + description.title() + "\n\n");
-        md.append(String.format(Locale.ROOT,
+        md.append(String.format(
+                Locale.ROOT,
                 "Run %s, %.1f min, %d CPU cores. Load average (1/5/15 min) before: %s, after: %s.%n%n",
-                started, Duration.between(started, finished).toSeconds() / 60.0,
-                Runtime.getRuntime().availableProcessors(), before, after));
+                started,
+                Duration.between(started, finished).toSeconds() / 60.0,
+                Runtime.getRuntime().availableProcessors(),
+                before,
+                after));
         md.append(table());
         List<String> ratios = ratioLines();
         if (!ratios.isEmpty()) {
@@ -135,8 +157,12 @@ public final class BenchReport {
         md.append("\nMethod:\n\n");
         description.method().forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nVariants:\n\n");
-        summaries().forEach(s -> md.append("- ").append(s.variant().title()).append(": ")
-                .append(s.variant().description()).append('\n'));
+        summaries()
+                .forEach(s -> md.append("- ")
+                        .append(s.variant().title())
+                        .append(": ")
+                        .append(s.variant().description())
+                        .append('\n'));
         md.append("\nEvery run, in the order they ran:\n\n");
         runs.forEach(r -> md.append("- ").append(r).append('\n'));
         md.append("\nRerun: `").append(description.rerun()).append("`\n");
@@ -150,8 +176,15 @@ public final class BenchReport {
                 + " | median s | min s | max s |" + (details ? " " + description.detailsHeader() + " |" : "") + "\n");
         md.append("|---|---|---|---|---|---|").append(details ? "---|" : "").append('\n');
         for (BenchSummary s : summaries()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |", s.variant().title(), s.runs(),
-                    s.completed(), seconds(s.median()), seconds(s.min()), seconds(s.max())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %s | %s | %s |",
+                    s.variant().title(),
+                    s.runs(),
+                    s.completed(),
+                    seconds(s.median()),
+                    seconds(s.min()),
+                    seconds(s.max())));
             md.append(details ? " " + s.details() + " |" : "").append('\n');
         }
         return md.toString();
@@ -161,8 +194,13 @@ public final class BenchReport {
     public List<String> ratioLines() {
         List<String> lines = new ArrayList<>();
         for (Comparison c : description.comparisons()) {
-            ratio(c).ifPresent(r -> lines.add(String.format(Locale.ROOT, "%s / %s = %.2f (%s s against %s s)",
-                    c.of(), c.against(), r, seconds(summary(c.of()).orElseThrow().median()),
+            ratio(c).ifPresent(r -> lines.add(String.format(
+                    Locale.ROOT,
+                    "%s / %s = %.2f (%s s against %s s)",
+                    c.of(),
+                    c.against(),
+                    r,
+                    seconds(summary(c.of()).orElseThrow().median()),
                     seconds(summary(c.against()).orElseThrow().median()))));
         }
         return lines;
@@ -183,9 +221,13 @@ public final class BenchReport {
         List<BenchSummary> summaries = summaries();
         List<String> labels = summaries.stream().map(s -> s.variant().title()).toList();
         int perVariant = summaries.stream().mapToInt(BenchSummary::runs).max().orElse(0);
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(800, 220 * labels.size())).height(500)
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(Math.max(800, 220 * labels.size()))
+                .height(500)
                 .title(description.title() + " (" + perVariant + " runs each)")
-                .xAxisTitle("variant").yAxisTitle("seconds").build();
+                .xAxisTitle("variant")
+                .yAxisTitle("seconds")
+                .build();
         chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
@@ -194,12 +236,18 @@ public final class BenchReport {
             // Five long variant names side by side overlap; slanted they stay readable.
             chart.getStyler().setXAxisLabelRotation(20);
         }
-        chart.addSeries("min", labels, summaries.stream().map(s -> zeroIfNaN(s.min())).toList());
-        chart.addSeries("median", labels, summaries.stream().map(s -> zeroIfNaN(s.median())).toList());
-        chart.addSeries("max", labels, summaries.stream().map(s -> zeroIfNaN(s.max())).toList());
+        chart.addSeries(
+                "min", labels, summaries.stream().map(s -> zeroIfNaN(s.min())).toList());
+        chart.addSeries(
+                "median",
+                labels,
+                summaries.stream().map(s -> zeroIfNaN(s.median())).toList());
+        chart.addSeries(
+                "max", labels, summaries.stream().map(s -> zeroIfNaN(s.max())).toList());
         String file = png.toString();
         // XChart appends the extension itself.
-        BitmapEncoder.saveBitmap(chart, file.substring(0, file.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(
+                chart, file.substring(0, file.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static Number zeroIfNaN(double value) {

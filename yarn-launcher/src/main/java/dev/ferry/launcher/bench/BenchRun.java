@@ -23,18 +23,27 @@ public record BenchRun(
         Instant finished) {
 
     public static BenchRun completed(BenchVariant variant, int index, double seconds, String detail, String note) {
-        return new BenchRun(variant, index, seconds, true, detail, note, LoadAverage.now().one(), Instant.now());
+        return new BenchRun(
+                variant, index, seconds, true, detail, note, LoadAverage.now().one(), Instant.now());
     }
 
     public static BenchRun failed(BenchVariant variant, int index, String why) {
-        return new BenchRun(variant, index, Double.NaN, false, "", why, LoadAverage.now().one(), Instant.now());
+        return new BenchRun(
+                variant, index, Double.NaN, false, "", why, LoadAverage.now().one(), Instant.now());
     }
 
     @Override
     public String toString() {
         String what = completed ? String.format(Locale.ROOT, "%.2f s", seconds) : "NOT completed";
-        String extra = String.join(", ", Stream.of(detail, note).filter(s -> !s.isEmpty()).toList());
-        return String.format(Locale.ROOT, "%s run %d: %s (%sload %.2f)",
-                variant.title(), index, what, extra.isEmpty() ? "" : extra + "; ", load1);
+        String extra = String.join(
+                ", ", Stream.of(detail, note).filter(s -> !s.isEmpty()).toList());
+        return String.format(
+                Locale.ROOT,
+                "%s run %d: %s (%sload %.2f)",
+                variant.title(),
+                index,
+                what,
+                extra.isEmpty() ? "" : extra + "; ",
+                load1);
     }
 }

@@ -12,8 +12,8 @@ import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
-import dev.ferry.launcher.yarn.UninterruptedCall;
 import dev.ferry.launcher.yarn.QueueView;
+import dev.ferry.launcher.yarn.UninterruptedCall;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ResourceManagerOptions;
@@ -45,9 +45,16 @@ public final class BenchSessions {
     private final DistStager stager;
     private final DelegationTokens tokens;
 
-    public BenchSessions(ClusterStarter ferry, ClusterDeployer deployer, ClusterConfigurationFactory configurations,
-            StockFlinkConfiguration stock, QueueInspector queues, ClusterObserver observer, SessionKiller killer,
-            DistStager stager, DelegationTokens tokens) {
+    public BenchSessions(
+            ClusterStarter ferry,
+            ClusterDeployer deployer,
+            ClusterConfigurationFactory configurations,
+            StockFlinkConfiguration stock,
+            QueueInspector queues,
+            ClusterObserver observer,
+            SessionKiller killer,
+            DistStager stager,
+            DelegationTokens tokens) {
         this.ferry = ferry;
         this.deployer = deployer;
         this.configurations = configurations;
@@ -69,8 +76,8 @@ public final class BenchSessions {
 
     /** What 'ferry session start' does, with {@code minTaskManagers} or Ferry's default. */
     public DeployedCluster startFerry(ClusterName name, Optional<String> queue, Optional<Integer> minTaskManagers) {
-        return ferry.startSession(new ClusterSpec(
-                name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers));
+        return ferry.startSession(
+                new ClusterSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers));
     }
 
     /**
@@ -86,8 +93,15 @@ public final class BenchSessions {
         Configuration config = configurations.create(spec, staged, deployId);
         tokens.apply(config);
         settings.forEach(config::setString);
-        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
-                configurations.minTaskManagersFor(spec), staged.isPresent(), configurations.warmUpFor(spec));
+        return deployer.deploy(
+                name,
+                queueView,
+                config,
+                configurations.clusterSpecification(config),
+                deployId,
+                configurations.minTaskManagersFor(spec),
+                staged.isPresent(),
+                configurations.warmUpFor(spec));
     }
 
     /** A stock Flink session: ready when its REST API answers (it starts no TaskManager). */
@@ -106,10 +120,18 @@ public final class BenchSessions {
         String deployId = ClusterDeployer.newDeployId();
         Configuration config = stock.session(name, queueName, deployId);
         if (taskManagers > 0) {
-            config.set(ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
+            config.set(
+                    ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
-        return deployer.deploy(name, queueView, config, configurations.clusterSpecification(config), deployId,
-                taskManagers, false, false);
+        return deployer.deploy(
+                name,
+                queueView,
+                config,
+                configurations.clusterSpecification(config),
+                deployId,
+                taskManagers,
+                false,
+                false);
     }
 
     public ApplicationReport report(ClusterName name) {

@@ -12,17 +12,27 @@ public record BenchSummary(
         BenchVariant variant, int runs, int completed, double median, double min, double max, String details) {
 
     public static BenchSummary of(BenchVariant variant, List<BenchRun> runs) {
-        List<Double> times = runs.stream().filter(BenchRun::completed).map(BenchRun::seconds).sorted().toList();
+        List<Double> times = runs.stream()
+                .filter(BenchRun::completed)
+                .map(BenchRun::seconds)
+                .sorted()
+                .toList();
         String details = runs.stream()
                 .map(BenchRun::detail)
                 .filter(d -> !d.isEmpty())
                 .collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return new BenchSummary(variant, runs.size(), times.size(), median(times),
+        return new BenchSummary(
+                variant,
+                runs.size(),
+                times.size(),
+                median(times),
                 times.isEmpty() ? Double.NaN : times.get(0),
-                times.isEmpty() ? Double.NaN : times.get(times.size() - 1), details);
+                times.isEmpty() ? Double.NaN : times.get(times.size() - 1),
+                details);
     }
 
     /** The middle value; of an even count, the mean of the middle two. */

@@ -17,10 +17,14 @@ import java.util.function.Function;
  */
 public final class DeployBench {
 
-    static final BenchVariant FERRY = new BenchVariant("A", "Ferry",
+    static final BenchVariant FERRY = new BenchVariant(
+            "A",
+            "Ferry",
             "'ferry session start' as shipped (staged libraries via yarn.provided.lib.dirs, Ferry's config.yaml),"
                     + " --min-taskmanagers 0 so that ready means the same as for stock");
-    static final BenchVariant STOCK = new BenchVariant("B", "stock Flink",
+    static final BenchVariant STOCK = new BenchVariant(
+            "B",
+            "stock Flink",
             "Flink's YarnClusterDescriptor with Flink's defaults (memory from stock config.yaml), the dist jar"
                     + " and lib/ shipped on every deploy, plus only the Java 17 options and JAVA_HOME");
 
@@ -34,9 +38,16 @@ public final class DeployBench {
         sessions.stageFerry();
         LoadAverage before = LoadAverage.now();
         Instant started = Instant.now();
-        List<BenchRun> results = AlternatingRunner.run(runs, List.of(
-                new Side(List.of(FERRY), i -> List.of(timed(FERRY, i, name -> sessions.startFerry(name, queue, Optional.of(0))))),
-                new Side(List.of(STOCK), i -> List.of(timed(STOCK, i, name -> sessions.startStock(name, queue))))),
+        List<BenchRun> results = AlternatingRunner.run(
+                runs,
+                List.of(
+                        new Side(
+                                List.of(FERRY),
+                                i -> List.of(
+                                        timed(FERRY, i, name -> sessions.startFerry(name, queue, Optional.of(0))))),
+                        new Side(
+                                List.of(STOCK),
+                                i -> List.of(timed(STOCK, i, name -> sessions.startStock(name, queue))))),
                 progress);
         return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
     }
@@ -47,16 +58,21 @@ public final class DeployBench {
         try {
             DeployedCluster cluster = deploy.apply(name);
             double seconds = (System.nanoTime() - started) / 1e9;
-            return BenchRun.completed(variant, index, seconds, "",
-                    cluster.usedStagedLibraries() ? "staged libraries" : "lib/ shipped");
+            return BenchRun.completed(
+                    variant, index, seconds, "", cluster.usedStagedLibraries() ? "staged libraries" : "lib/ shipped");
         } finally {
             sessions.kill(name);
         }
     }
 
     static BenchDescription description(int runs) {
-        return new BenchDescription("deploy", "Session deploy: deploy call to REST API answering", "ready", "",
-                List.of("Clock started before the deploy call (Ferry: its whole 'session start' path, queue check"
+        return new BenchDescription(
+                "deploy",
+                "Session deploy: deploy call to REST API answering",
+                "ready",
+                "",
+                List.of(
+                        "Clock started before the deploy call (Ferry: its whole 'session start' path, queue check"
                                 + " included), stopped when the new JobManager's REST API answered /overview (polled"
                                 + " every 200 ms by the same ClusterDeployer for both).",
                         "Each run deploys a fresh session, which is killed (and gone from YARN) before the next run.",

@@ -44,9 +44,11 @@ public final class FailoverBench {
      */
     static final Map<String, String> STOCK_HA = stockHa();
 
-    static final BenchVariant FERRY = new BenchVariant("A", "Ferry defaults",
-            "a session as 'ferry session start' deploys it, HA settings as shipped");
-    static final BenchVariant STOCK = new BenchVariant("B", "stock Flink HA defaults",
+    static final BenchVariant FERRY = new BenchVariant(
+            "A", "Ferry defaults", "a session as 'ferry session start' deploys it, HA settings as shipped");
+    static final BenchVariant STOCK = new BenchVariant(
+            "B",
+            "stock Flink HA defaults",
             "the same deploy with the HA settings Ferry changes set back to Flink's: " + STOCK_HA);
 
     static final String JAR = "CountingJob.jar";
@@ -69,8 +71,15 @@ public final class FailoverBench {
      * @param timeout how long a killed JobManager's job may take to run again (stock waits out a
      *     40 s ZooKeeper session; leave room for a burned attempt)
      */
-    public FailoverBench(BenchSessions sessions, Supplier<JobStarter> jobs, JobManagerKiller killer, YarnClient yarn,
-            Path examplesDir, URI outputRoot, boolean haEnabled, Duration timeout) {
+    public FailoverBench(
+            BenchSessions sessions,
+            Supplier<JobStarter> jobs,
+            JobManagerKiller killer,
+            YarnClient yarn,
+            Path examplesDir,
+            URI outputRoot,
+            boolean haEnabled,
+            Duration timeout) {
         this.sessions = sessions;
         this.jobs = jobs;
         this.killer = killer;
@@ -84,15 +93,18 @@ public final class FailoverBench {
 
     public BenchReport run(int runs, Optional<String> queue, Consumer<BenchRun> progress) {
         if (!haEnabled) {
-            throw new FerryException(ExitCode.USAGE,
+            throw new FerryException(
+                    ExitCode.USAGE,
                     "The failover bench needs ZooKeeper HA: set ferry.ha.zookeeper.quorum in conf/ferry.yaml (or -D)");
         }
         sessions.stageFerry();
         LoadAverage before = LoadAverage.now();
         Instant started = Instant.now();
-        List<BenchRun> results = AlternatingRunner.run(runs, List.of(
-                new Side(List.of(FERRY), i -> List.of(trial(FERRY, Map.of(), i, queue))),
-                new Side(List.of(STOCK), i -> List.of(trial(STOCK, STOCK_HA, i, queue)))),
+        List<BenchRun> results = AlternatingRunner.run(
+                runs,
+                List.of(
+                        new Side(List.of(FERRY), i -> List.of(trial(FERRY, Map.of(), i, queue))),
+                        new Side(List.of(STOCK), i -> List.of(trial(STOCK, STOCK_HA, i, queue)))),
                 progress);
         return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
     }
@@ -103,7 +115,8 @@ public final class FailoverBench {
         ClusterName name = new ClusterName("bench-failover-" + variant.id().toLowerCase() + "-" + index);
         DeployedCluster session = sessions.startFerryWith(name, queue, settings);
         try {
-            String sessionTimeout = probe.setting(session.webUrl(), SESSION_TIMEOUT).orElse("(unset)");
+            String sessionTimeout =
+                    probe.setting(session.webUrl(), SESSION_TIMEOUT).orElse("(unset)");
             String jobId = jobs.get().startJar(countingJob(name)).jobId();
             // A checkpoint to restore from: else the job would only restart, not recover.
             probe.awaitCompletedCheckpoint(session.webUrl(), jobId);
@@ -118,17 +131,24 @@ public final class FailoverBench {
 
     private JarJobSpec countingJob(ClusterName session) {
         String output = outputRoot.toString().replaceAll("/$", "") + "/" + session.value();
-        return new JarJobSpec(Optional.of(session.value()), examplesDir.resolve(JAR), Optional.empty(),
-                List.of("--output", output, "--rate", "20", "--checkpoint-interval", "1000"), Optional.empty(),
-                JobPlacement.inSession(session.value()), Optional.empty(), false);
+        return new JarJobSpec(
+                Optional.of(session.value()),
+                examplesDir.resolve(JAR),
+                Optional.empty(),
+                List.of("--output", output, "--rate", "20", "--checkpoint-interval", "1000"),
+                Optional.empty(),
+                JobPlacement.inSession(session.value()),
+                Optional.empty(),
+                false);
     }
 
     /**
      * Polls YARN for the current attempt and its JobManager's REST address, and that JobManager's
      * {@code /jobs/overview}, until all of the job's tasks run on a later attempt.
      */
-    private BenchRun awaitRunningAgain(BenchVariant variant, int index, ApplicationId application, String jobId,
-            long killedAt, String note) throws InterruptedException {
+    private BenchRun awaitRunningAgain(
+            BenchVariant variant, int index, ApplicationId application, String jobId, long killedAt, String note)
+            throws InterruptedException {
         long deadline = killedAt + timeout.toNanos();
         int attempt = 1;
         while (System.nanoTime() < deadline) {
@@ -136,12 +156,16 @@ public final class FailoverBench {
             if (report != null) {
                 attempt = report.getCurrentApplicationAttemptId().getAttemptId();
                 if (ENDED.contains(report.getYarnApplicationState())) {
-                    return failed(variant, index, attempt, note + ", application ended " + report.getFinalApplicationStatus());
+                    return failed(
+                            variant,
+                            index,
+                            attempt,
+                            note + ", application ended " + report.getFinalApplicationStatus());
                 }
                 String url = report.getOriginalTrackingUrl();
                 if (attempt >= 2 && url != null && url.startsWith("http") && probe.isRunning(url, jobId)) {
-                    return BenchRun.completed(variant, index, (System.nanoTime() - killedAt) / 1e9,
-                            "attempt " + attempt, note);
+                    return BenchRun.completed(
+                            variant, index, (System.nanoTime() - killedAt) / 1e9, "attempt " + attempt, note);
                 }
             }
             Thread.sleep(POLL.toMillis());
@@ -158,7 +182,14 @@ public final class FailoverBench {
     }
 
     private static BenchRun failed(BenchVariant variant, int index, int attempt, String note) {
-        return new BenchRun(variant, index, Double.NaN, false, "attempt " + attempt, note, LoadAverage.now().one(),
+        return new BenchRun(
+                variant,
+                index,
+                Double.NaN,
+                false,
+                "attempt " + attempt,
+                note,
+                LoadAverage.now().one(),
                 Instant.now());
     }
 
@@ -177,9 +208,13 @@ public final class FailoverBench {
     }
 
     static BenchDescription description(int runs) {
-        return new BenchDescription("failover", "JobManager failover: kill -9 to all tasks RUNNING", "back RUNNING",
+        return new BenchDescription(
+                "failover",
+                "JobManager failover: kill -9 to all tasks RUNNING",
+                "back RUNNING",
                 "YARN attempts used",
-                List.of("Each run: a fresh session with one warm TaskManager, examples/" + JAR
+                List.of(
+                        "Each run: a fresh session with one warm TaskManager, examples/" + JAR
                                 + " (checkpoint every second) until a checkpoint completed, then SIGKILL of the"
                                 + " JobManager container through YARN (signalToContainer FORCEFUL_SHUTDOWN, delivered on"
                                 + " the NodeManager's next heartbeat), then the session is killed.",

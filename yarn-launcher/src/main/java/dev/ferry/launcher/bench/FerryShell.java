@@ -30,20 +30,24 @@ public record FerryShell(Path home, List<String> globalArguments) {
         command.addAll(args);
         Path output = Files.createTempFile("ferry-bench-shell", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
             long started = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new FerryException(ExitCode.TIMEOUT, "bin/ferry " + String.join(" ", args)
-                        + " did not exit within " + timeout.toSeconds() + "s");
+                throw new FerryException(
+                        ExitCode.TIMEOUT,
+                        "bin/ferry " + String.join(" ", args) + " did not exit within " + timeout.toSeconds() + "s");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (process.exitValue() != 0) {
                 List<String> lines = Files.readAllLines(output);
-                throw new FerryException(ExitCode.FAILURE, "bin/ferry " + String.join(" ", args) + " exited "
-                        + process.exitValue() + ": " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+                throw new FerryException(
+                        ExitCode.FAILURE,
+                        "bin/ferry " + String.join(" ", args) + " exited " + process.exitValue() + ": "
+                                + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
             }
             return seconds;
         } finally {

@@ -30,8 +30,10 @@ public final class JobManagerKiller {
             yarn.signalToContainer(container, SignalContainerCommand.FORCEFUL_SHUTDOWN);
             return attempt.getAttemptId();
         } catch (Exception e) {
-            throw new FerryException(ExitCode.FAILURE,
-                    "Cannot kill the JobManager of " + application + ": " + FerryException.rootCauseMessage(e), e);
+            throw new FerryException(
+                    ExitCode.FAILURE,
+                    "Cannot kill the JobManager of " + application + ": " + FerryException.rootCauseMessage(e),
+                    e);
         }
     }
 }

@@ -46,8 +46,12 @@ public final class NexmarkSessions implements BenchClusters {
      * Writes q13's side input to {@code sideInput} on the cluster's file system, then deploys
      * both sessions; a failure kills whichever already started.
      */
-    public static NexmarkSessions start(BenchSessions sessions, Optional<String> queue, int parallelism,
-            org.apache.hadoop.conf.Configuration hadoop, URI sideInput) {
+    public static NexmarkSessions start(
+            BenchSessions sessions,
+            Optional<String> queue,
+            int parallelism,
+            org.apache.hadoop.conf.Configuration hadoop,
+            URI sideInput) {
         writeSideInput(hadoop, sideInput);
         sessions.stageFerry();
         DeployedCluster ferry = sessions.startFerry(FERRY, queue, Optional.of(parallelism));
@@ -90,8 +94,8 @@ public final class NexmarkSessions implements BenchClusters {
         try (FSDataOutputStream out = FileSystem.get(file, hadoop).create(new Path(file), true)) {
             out.write(SideInput.rows().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new FerryException(ExitCode.UNAVAILABLE,
-                    "Cannot write the Nexmark side input to " + file + ": " + e.getMessage(), e);
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE, "Cannot write the Nexmark side input to " + file + ": " + e.getMessage(), e);
         }
     }
 }

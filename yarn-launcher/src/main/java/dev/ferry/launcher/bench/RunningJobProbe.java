@@ -25,11 +25,13 @@ public final class RunningJobProbe {
 
     /** Small against the sub-second times measured on a warm TaskManager. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final Set<String> ENDED = Set.of("FAILED", "CANCELED", "FINISHED");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Duration timeout;
 
     public RunningJobProbe(Duration timeout) {
@@ -45,13 +47,14 @@ public final class RunningJobProbe {
                 return (System.nanoTime() - startedNanos) / 1e9;
             }
             if (job.isPresent() && ENDED.contains(job.get().get("state").asText())) {
-                throw new FerryException(ExitCode.FAILURE,
+                throw new FerryException(
+                        ExitCode.FAILURE,
                         "Job " + jobId + " ended " + job.get().get("state").asText() + " before it ran");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
-        throw new FerryException(ExitCode.TIMEOUT,
-                "Job " + jobId + " was not RUNNING within " + timeout.toSeconds() + "s at " + webUrl);
+        throw new FerryException(
+                ExitCode.TIMEOUT, "Job " + jobId + " was not RUNNING within " + timeout.toSeconds() + "s at " + webUrl);
     }
 
     /** Whether every task of the job runs now; false also while the JobManager does not answer. */
@@ -80,12 +83,14 @@ public final class RunningJobProbe {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> checkpoints = get(webUrl, "/jobs/" + jobId + "/checkpoints");
-            if (checkpoints.isPresent() && checkpoints.get().path("counts").path("completed").asInt() > 0) {
+            if (checkpoints.isPresent()
+                    && checkpoints.get().path("counts").path("completed").asInt() > 0) {
                 return;
             }
             Thread.sleep(POLL_INTERVAL.toMillis() * 10);
         }
-        throw new FerryException(ExitCode.TIMEOUT,
+        throw new FerryException(
+                ExitCode.TIMEOUT,
                 "Job " + jobId + " completed no checkpoint within " + timeout.toSeconds() + "s at " + webUrl);
     }
 
@@ -123,7 +128,9 @@ public final class RunningJobProbe {
     private Optional<JsonNode> get(String webUrl, String path) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(webUrl.replaceAll("/$", "") + path)).timeout(REQUEST_TIMEOUT).build(),
+                    HttpRequest.newBuilder(URI.create(webUrl.replaceAll("/$", "") + path))
+                            .timeout(REQUEST_TIMEOUT)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
         } catch (IOException notAnswering) {

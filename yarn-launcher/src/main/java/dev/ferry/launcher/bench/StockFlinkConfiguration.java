@@ -46,7 +46,8 @@ public final class StockFlinkConfiguration {
         // Java 17: the --add-opens list stock config.yaml ships too; the same key in Ferry's.
         copy(CoreOptions.FLINK_JVM_OPTIONS, config);
         // A Java 17 home where the operator had to name one (else the client's, as for Ferry).
-        for (String prefix : List.of(ResourceManagerOptions.CONTAINERIZED_MASTER_ENV_PREFIX,
+        for (String prefix : List.of(
+                ResourceManagerOptions.CONTAINERIZED_MASTER_ENV_PREFIX,
                 ResourceManagerOptions.CONTAINERIZED_TASK_MANAGER_ENV_PREFIX)) {
             Optional.ofNullable(ferry.toFlinkConfiguration().toMap().get(prefix + "JAVA_HOME"))
                     .ifPresent(home -> config.setString(prefix + "JAVA_HOME", home));

@@ -34,18 +34,28 @@ import java.util.function.Supplier;
  */
 public final class SubmitBench {
 
-    static final BenchVariant FERRY_NEW = new BenchVariant("A1", "Ferry new session",
+    static final BenchVariant FERRY_NEW = new BenchVariant(
+            "A1",
+            "Ferry new session",
             "first job into a session just started by 'ferry session start' (Ferry's defaults: one warm TaskManager,"
                     + " warmed up by its ferry-session-warm-up job), submitted as 'ferry job submit --detached' does"
                     + " in-process (jar stored, job recorded)");
-    static final BenchVariant STOCK_NEW = new BenchVariant("B1", "stock new session",
+    static final BenchVariant STOCK_NEW = new BenchVariant(
+            "B1",
+            "stock new session",
             "first job into a stock Flink session just started (no TaskManager yet: YARN must start one), submitted"
                     + " as 'flink run' does (JobGraph built on the client from Flink's defaults, REST submit)");
-    static final BenchVariant FERRY_WARM = new BenchVariant("A2", "Ferry warm TaskManager",
+    static final BenchVariant FERRY_WARM = new BenchVariant(
+            "A2",
+            "Ferry warm TaskManager",
             "second job into the same Ferry session after the first was cancelled and its slot freed");
-    static final BenchVariant STOCK_WARM = new BenchVariant("B2", "stock warm TaskManager",
+    static final BenchVariant STOCK_WARM = new BenchVariant(
+            "B2",
+            "stock warm TaskManager",
             "second job into the same stock session after the first was cancelled and its slot freed");
-    static final BenchVariant FERRY_SHELL = new BenchVariant("C", "'ferry job submit' at the shell",
+    static final BenchVariant FERRY_SHELL = new BenchVariant(
+            "C",
+            "'ferry job submit' at the shell",
             "bin/ferry job submit --session S JAR as its own process, from its start to its exit (it returns once"
                     + " every task is RUNNING), on the warm TaskManager");
 
@@ -61,8 +71,14 @@ public final class SubmitBench {
     private final Path examplesDir;
     private final Duration timeout;
 
-    public SubmitBench(BenchSessions sessions, Supplier<JobStarter> ferryJobs, JobSubmitter stockSubmitter,
-            JobManagerClients jobManagers, FerryShell shell, Path examplesDir, Duration timeout) {
+    public SubmitBench(
+            BenchSessions sessions,
+            Supplier<JobStarter> ferryJobs,
+            JobSubmitter stockSubmitter,
+            JobManagerClients jobManagers,
+            FerryShell shell,
+            Path examplesDir,
+            Duration timeout) {
         this.sessions = sessions;
         this.ferryJobs = ferryJobs;
         this.stockSubmitter = stockSubmitter;
@@ -81,9 +97,11 @@ public final class SubmitBench {
         shell.seconds(List.of("queue", "list"), timeout);
         LoadAverage before = LoadAverage.now();
         Instant started = Instant.now();
-        List<BenchRun> results = AlternatingRunner.run(runs, List.of(
-                new Side(List.of(FERRY_NEW, FERRY_WARM, FERRY_SHELL), i -> ferryTrial(i, queue)),
-                new Side(List.of(STOCK_NEW, STOCK_WARM), i -> stockTrial(i, queue))),
+        List<BenchRun> results = AlternatingRunner.run(
+                runs,
+                List.of(
+                        new Side(List.of(FERRY_NEW, FERRY_WARM, FERRY_SHELL), i -> ferryTrial(i, queue)),
+                        new Side(List.of(STOCK_NEW, STOCK_WARM), i -> stockTrial(i, queue))),
                 progress);
         return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
     }
@@ -93,13 +111,24 @@ public final class SubmitBench {
         DeployedCluster session = sessions.startFerry(name, queue, Optional.empty());
         try {
             List<BenchRun> runs = new ArrayList<>();
-            String first = timedFerrySubmit(session, "bench-new", FERRY_NEW, index, runs,
-                    session.taskManagers() + " TaskManager(s) at start");
+            String first = timedFerrySubmit(
+                    session, "bench-new", FERRY_NEW, index, runs, session.taskManagers() + " TaskManager(s) at start");
             cancelAndAwaitFreeSlot(session, first);
             String second = timedFerrySubmit(session, "bench-warm", FERRY_WARM, index, runs, "");
             cancelAndAwaitFreeSlot(session, second);
-            double shellSeconds = shell.seconds(List.of("job", "submit", "--session", name.value(), "--name",
-                    "bench-shell", jar().toString(), "--", JOB_ARGUMENTS.get(0), JOB_ARGUMENTS.get(1)), timeout);
+            double shellSeconds = shell.seconds(
+                    List.of(
+                            "job",
+                            "submit",
+                            "--session",
+                            name.value(),
+                            "--name",
+                            "bench-shell",
+                            jar().toString(),
+                            "--",
+                            JOB_ARGUMENTS.get(0),
+                            JOB_ARGUMENTS.get(1)),
+                    timeout);
             runs.add(BenchRun.completed(FERRY_SHELL, index, shellSeconds, "", ""));
             return runs;
         } finally {
@@ -107,13 +136,22 @@ public final class SubmitBench {
         }
     }
 
-    private String timedFerrySubmit(DeployedCluster session, String jobName, BenchVariant variant, int index,
-            List<BenchRun> runs, String note) throws InterruptedException {
-        JarJobSpec spec = new JarJobSpec(Optional.of(jobName), jar(), Optional.empty(), JOB_ARGUMENTS,
-                Optional.empty(), JobPlacement.inSession(session.name()), Optional.empty(), true);
+    private String timedFerrySubmit(
+            DeployedCluster session, String jobName, BenchVariant variant, int index, List<BenchRun> runs, String note)
+            throws InterruptedException {
+        JarJobSpec spec = new JarJobSpec(
+                Optional.of(jobName),
+                jar(),
+                Optional.empty(),
+                JOB_ARGUMENTS,
+                Optional.empty(),
+                JobPlacement.inSession(session.name()),
+                Optional.empty(),
+                true);
         long started = System.nanoTime();
         String jobId = ferryJobs.get().startJar(spec).jobId();
-        runs.add(BenchRun.completed(variant, index, probe.secondsUntilRunning(session.webUrl(), jobId, started), "", note));
+        runs.add(BenchRun.completed(
+                variant, index, probe.secondsUntilRunning(session.webUrl(), jobId, started), "", note));
         return jobId;
     }
 
@@ -134,11 +172,12 @@ public final class SubmitBench {
     private String timedStockSubmit(DeployedCluster session, BenchVariant variant, int index, List<BenchRun> runs)
             throws InterruptedException {
         ApplicationReport report = sessions.report(new ClusterName(session.name()));
-        JarJobRequest request = new JarJobRequest(jar(), Optional.empty(), Optional.empty(), Optional.empty(),
-                JOB_ARGUMENTS, Optional.empty());
+        JarJobRequest request = new JarJobRequest(
+                jar(), Optional.empty(), Optional.empty(), Optional.empty(), JOB_ARGUMENTS, Optional.empty());
         long started = System.nanoTime();
         String jobId = stockSubmitter.submit(report, session.name(), request);
-        runs.add(BenchRun.completed(variant, index, probe.secondsUntilRunning(session.webUrl(), jobId, started), "", ""));
+        runs.add(BenchRun.completed(
+                variant, index, probe.secondsUntilRunning(session.webUrl(), jobId, started), "", ""));
         return jobId;
     }
 
@@ -155,8 +194,13 @@ public final class SubmitBench {
     }
 
     static BenchDescription description(int runs) {
-        return new BenchDescription("submit", "Job submit: submit call to all tasks RUNNING", "RUNNING", "",
-                List.of("Clock started before the submit call, stopped when /jobs/overview (asked afresh, unlike the"
+        return new BenchDescription(
+                "submit",
+                "Job submit: submit call to all tasks RUNNING",
+                "RUNNING",
+                "",
+                List.of(
+                        "Clock started before the submit call, stopped when /jobs/overview (asked afresh, unlike the"
                                 + " 3 s cached /jobs/<id>) showed every task of the job RUNNING, polled every "
                                 + RunningJobProbe.POLL_INTERVAL.toMillis() + " ms by the same probe for both sides.",
                         "The job: examples/" + JAR + " " + String.join(" ", JOB_ARGUMENTS) + " (parallelism 1).",

@@ -39,7 +39,8 @@ public final class CatalogService {
         Configuration withConfDir = new Configuration();
         config.getOptional(HiveCatalogOptions.CONF_DIR)
                 .filter(dir -> !dir.isBlank())
-                .ifPresentOrElse(dir -> withConfDir.set(HiveCatalogOptions.CONF_DIR, dir),
+                .ifPresentOrElse(
+                        dir -> withConfDir.set(HiveCatalogOptions.CONF_DIR, dir),
                         () -> withConfDir.set(HiveCatalogOptions.CONF_DIR, ferryConfDir.toString()));
         withConfDir.set(HiveCatalogOptions.DEFAULT_DATABASE, config.get(HiveCatalogOptions.DEFAULT_DATABASE));
         withConfDir.set(HiveCatalogOptions.CONNECT_TIMEOUT, config.get(HiveCatalogOptions.CONNECT_TIMEOUT));

@@ -47,7 +47,8 @@ public final class SqlHiveCatalog {
      * without their catalog.
      */
     public static SqlHiveCatalog from(ReadableConfig config, Path ferryConfDir) {
-        Optional<String> configured = config.getOptional(HiveCatalogOptions.CONF_DIR).filter(dir -> !dir.isBlank());
+        Optional<String> configured =
+                config.getOptional(HiveCatalogOptions.CONF_DIR).filter(dir -> !dir.isBlank());
         Path confDir = configured.map(Path::of).orElse(ferryConfDir);
         try {
             Optional<HiveSite> site = configured.isPresent()
@@ -57,8 +58,10 @@ public final class SqlHiveCatalog {
                 return none();
             }
             return new SqlHiveCatalog(Optional.of(new HiveCatalogSettings(
-                    config.get(HiveCatalogOptions.CATALOG_NAME), site.get().file().getParent(),
-                    config.get(HiveCatalogOptions.DEFAULT_DATABASE), config.get(HiveCatalogOptions.DEFAULT_CATALOG),
+                    config.get(HiveCatalogOptions.CATALOG_NAME),
+                    site.get().file().getParent(),
+                    config.get(HiveCatalogOptions.DEFAULT_DATABASE),
+                    config.get(HiveCatalogOptions.DEFAULT_CATALOG),
                     config.get(HiveCatalogOptions.CONNECT_TIMEOUT))));
         } catch (HiveCatalogException e) {
             throw new FerryException(ExitCode.USAGE, e.getMessage(), e);
@@ -74,8 +77,9 @@ public final class SqlHiveCatalog {
      * fast naming its URI) and makes it current if {@code ferry.hive-catalog.default-catalog}.
      */
     public TableEnvironmentSetup setup() {
-        return settings.<TableEnvironmentSetup>map(s -> tableEnv -> CatalogErrors.translate(
-                () -> new HiveCatalogFactory(s).register(tableEnv))).orElse(TableEnvironmentSetup.NONE);
+        return settings.<TableEnvironmentSetup>map(
+                        s -> tableEnv -> CatalogErrors.translate(() -> new HiveCatalogFactory(s).register(tableEnv)))
+                .orElse(TableEnvironmentSetup.NONE);
     }
 
     /**
@@ -91,7 +95,10 @@ public final class SqlHiveCatalog {
             addOption(arguments, HiveCatalogOptions.CATALOG_NAME.key(), s.catalogName());
             addOption(arguments, HiveCatalogOptions.DEFAULT_DATABASE.key(), s.defaultDatabase());
             addOption(arguments, HiveCatalogOptions.DEFAULT_CATALOG.key(), Boolean.toString(s.defaultCatalog()));
-            addOption(arguments, HiveCatalogOptions.CONNECT_TIMEOUT.key(), s.connectTimeout().toMillis() + " ms");
+            addOption(
+                    arguments,
+                    HiveCatalogOptions.CONNECT_TIMEOUT.key(),
+                    s.connectTimeout().toMillis() + " ms");
             return new ApplicationShipment(dir, arguments);
         });
     }
@@ -113,9 +120,11 @@ public final class SqlHiveCatalog {
             copy.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
-            throw new FerryException(ExitCode.FAILURE,
-                    "Cannot copy " + confDir.resolve("hive-site.xml") + " for the application cluster: " + e.getMessage()
-                            + "; check the temp dir (java.io.tmpdir) is writable", e);
+            throw new FerryException(
+                    ExitCode.FAILURE,
+                    "Cannot copy " + confDir.resolve("hive-site.xml") + " for the application cluster: "
+                            + e.getMessage() + "; check the temp dir (java.io.tmpdir) is writable",
+                    e);
         }
     }
 

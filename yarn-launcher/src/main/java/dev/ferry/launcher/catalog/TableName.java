@@ -15,7 +15,8 @@ public record TableName(String database, String table) {
     public static TableName parse(String qualified) {
         int dot = qualified.indexOf('.');
         if (dot <= 0 || dot == qualified.length() - 1 || qualified.indexOf('.', dot + 1) >= 0) {
-            throw new FerryException(ExitCode.USAGE,
+            throw new FerryException(
+                    ExitCode.USAGE,
                     "'" + qualified + "' is not a table name; write it as DATABASE.TABLE, e.g. default.orders");
         }
         return new TableName(qualified.substring(0, dot), qualified.substring(dot + 1));

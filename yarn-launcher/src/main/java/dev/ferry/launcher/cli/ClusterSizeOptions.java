@@ -1,7 +1,7 @@
 package dev.ferry.launcher.cli;
 
-import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
+import dev.ferry.launcher.deployment.ClusterMode;
 
 import org.apache.flink.configuration.MemorySize;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +58,12 @@ public final class ClusterSizeOptions {
     /** A job's own cluster of {@code mode}, sized by these options, with the command's Flink {@code -D} settings. */
     public JobPlacement ownCluster(ClusterMode mode, Map<String, String> flinkSettings) {
         return new JobPlacement(
-                mode.tag(), null, queue().orElse(null),
+                mode.tag(),
+                null,
+                queue().orElse(null),
                 jobManagerMemory().map(Object::toString).orElse(null),
                 taskManagerMemory().map(Object::toString).orElse(null),
-                slots().orElse(null), flinkSettings);
+                slots().orElse(null),
+                flinkSettings);
     }
 }

@@ -77,7 +77,8 @@ public final class CommandContext {
             EffectiveConfiguration withoutSandbox = loader.load(flags);
             Path sandboxDir = Path.of(withoutSandbox.get(SandboxOptions.DIR));
             configuration = targetsSandbox()
-                    ? loader.load(SandboxSettingsSource.read(home(), sandboxDir), ValueOrigin.sandbox(sandboxDir), flags)
+                    ? loader.load(
+                            SandboxSettingsSource.read(home(), sandboxDir), ValueOrigin.sandbox(sandboxDir), flags)
                     : withoutSandbox;
         }
         return configuration;

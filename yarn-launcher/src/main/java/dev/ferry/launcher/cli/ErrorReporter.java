@@ -4,7 +4,6 @@ import dev.ferry.launcher.FerryException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -33,7 +32,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
         String message = FerryException.firstLine(ex.getMessage());
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (ex instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
         err.println("ferry: " + message + "; see '" + command.getCommandSpec().qualifiedName() + " --help'");

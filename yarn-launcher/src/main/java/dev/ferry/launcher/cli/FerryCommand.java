@@ -1,18 +1,18 @@
 package dev.ferry.launcher.cli;
 
 import dev.ferry.launcher.FerryVersion;
+import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.bench.BenchCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
 import dev.ferry.launcher.cli.completion.CompletionCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
-import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
-import dev.ferry.launcher.cli.sql.SqlCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
+import dev.ferry.launcher.cli.sql.SqlCommand;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -109,7 +109,8 @@ public final class FerryCommand {
         @Override
         public String[] getVersion() {
             return new String[] {
-                "Ferry " + FerryVersion.current() + " (Apache Flink " + org.apache.flink.runtime.util.EnvironmentInformation.getVersion() + ")"
+                "Ferry " + FerryVersion.current() + " (Apache Flink "
+                        + org.apache.flink.runtime.util.EnvironmentInformation.getVersion() + ")"
             };
         }
     }

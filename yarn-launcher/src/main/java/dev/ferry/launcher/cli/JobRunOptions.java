@@ -13,10 +13,16 @@ public final class JobRunOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--name", paramLabel = "JOB", description = "Job name, the key of its record (default: the main class's or script's name)")
+    @Option(
+            names = "--name",
+            paramLabel = "JOB",
+            description = "Job name, the key of its record (default: the main class's or script's name)")
     private String name;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "P", description = "Default parallelism of the job")
+    @Option(
+            names = {"-p", "--parallelism"},
+            paramLabel = "P",
+            description = "Default parallelism of the job")
     private Integer parallelism;
 
     @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or checkpoint")

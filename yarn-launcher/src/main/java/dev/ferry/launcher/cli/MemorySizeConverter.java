@@ -1,7 +1,6 @@
 package dev.ferry.launcher.cli;
 
 import org.apache.flink.configuration.MemorySize;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -46,11 +46,13 @@ public final class ClusterLister {
             listed.add(new ListedCluster(view, stateOf(view, registeredApplications.contains(view.applicationId()))));
         }
         for (RegistryEntry entry : registry.get()) {
-            boolean inQueue = queue.map(q -> ClusterObserver.queueMatches(entry.queue(), q)).orElse(true);
+            boolean inQueue = queue.map(q -> ClusterObserver.queueMatches(entry.queue(), q))
+                    .orElse(true);
             if (shown.contains(entry.applicationId()) || !inQueue) {
                 continue;
             }
-            ClusterView view = observer.describeApplication(entry.applicationId()).orElseGet(() -> forgotten(entry));
+            ClusterView view =
+                    observer.describeApplication(entry.applicationId()).orElseGet(() -> forgotten(entry));
             listed.add(new ListedCluster(view, view.isLive() ? RegistryState.REGISTERED : RegistryState.STALE));
         }
         return listed;
@@ -66,7 +68,18 @@ public final class ClusterLister {
     /** A registered application YARN no longer remembers at all: only the registry can describe it. */
     private static ClusterView forgotten(RegistryEntry entry) {
         return new ClusterView(
-                entry.name(), entry.applicationId(), FORGOTTEN, "UNDEFINED", entry.queue(), entry.user(),
-                entry.mode(), entry.ferryVersion(), entry.restUrl(), entry.registeredAt(), Duration.ZERO, null, 0);
+                entry.name(),
+                entry.applicationId(),
+                FORGOTTEN,
+                "UNDEFINED",
+                entry.queue(),
+                entry.user(),
+                entry.mode(),
+                entry.ferryVersion(),
+                entry.restUrl(),
+                entry.registeredAt(),
+                Duration.ZERO,
+                null,
+                0);
     }
 }

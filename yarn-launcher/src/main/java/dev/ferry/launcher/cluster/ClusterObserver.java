@@ -49,7 +49,8 @@ public final class ClusterObserver {
                 includeEnded ? EnumSet.allOf(YarnApplicationState.class) : ClusterStates.LIVE;
         return ferryApplications(states).stream()
                 .filter(r -> queue.map(q -> queueMatches(r.getQueue(), q)).orElse(true))
-                .sorted(Comparator.comparingLong(ApplicationReport::getStartTime).reversed())
+                .sorted(Comparator.comparingLong(ApplicationReport::getStartTime)
+                        .reversed())
                 .map(this::describe)
                 .toList();
     }
@@ -57,7 +58,8 @@ public final class ClusterObserver {
     /** The applications of every live Ferry cluster, newest first. */
     public List<ApplicationReport> liveApplications() {
         return ferryApplications(ClusterStates.LIVE).stream()
-                .sorted(Comparator.comparingLong(ApplicationReport::getStartTime).reversed())
+                .sorted(Comparator.comparingLong(ApplicationReport::getStartTime)
+                        .reversed())
                 .toList();
     }
 
@@ -114,18 +116,19 @@ public final class ClusterObserver {
                 Instant.ofEpochMilli(start),
                 Duration.ofMillis(Math.max(0, end - start)),
                 report.getYarnApplicationState() == YarnApplicationState.RUNNING ? runningJobs(report) : null,
-                report.getCurrentApplicationAttemptId() == null ? 0 : report.getCurrentApplicationAttemptId().getAttemptId());
+                report.getCurrentApplicationAttemptId() == null
+                        ? 0
+                        : report.getCurrentApplicationAttemptId().getAttemptId());
     }
 
     /** Jobs of a running cluster as its JobManager reports them now; empty if it does not answer. */
     public Optional<Collection<JobDetails>> jobs(ApplicationReport report) {
         try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
-            MultipleJobsDetails details =
-                    client.sendRequest(
-                                    JobsOverviewHeaders.getInstance(),
-                                    EmptyMessageParameters.getInstance(),
-                                    EmptyRequestBody.getInstance())
-                            .get(jobManagers.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            MultipleJobsDetails details = client.sendRequest(
+                            JobsOverviewHeaders.getInstance(),
+                            EmptyMessageParameters.getInstance(),
+                            EmptyRequestBody.getInstance())
+                    .get(jobManagers.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return Optional.of(details.getJobs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,12 +140,16 @@ public final class ClusterObserver {
 
     private Integer runningJobs(ApplicationReport report) {
         return jobs(report)
-                .map(jobs -> (int) jobs.stream().filter(j -> !j.getStatus().isGloballyTerminalState()).count())
+                .map(jobs -> (int) jobs.stream()
+                        .filter(j -> !j.getStatus().isGloballyTerminalState())
+                        .count())
                 .orElse(null);
     }
 
     private static boolean isNamed(ApplicationReport report, String name) {
-        return ApplicationTags.clusterName(report.getApplicationTags()).orElse("").equals(name);
+        return ApplicationTags.clusterName(report.getApplicationTags())
+                .orElse("")
+                .equals(name);
     }
 
     private List<ApplicationReport> ferryApplications(EnumSet<YarnApplicationState> states) {
@@ -150,21 +157,20 @@ public final class ClusterObserver {
             return yarn.getApplications(
                     Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(ApplicationTags.FERRY));
         } catch (YarnException | IOException e) {
-            throw new FerryException(
-                    ExitCode.UNAVAILABLE, "Cannot list YARN applications: " + e.getMessage(), e);
+            throw new FerryException(ExitCode.UNAVAILABLE, "Cannot list YARN applications: " + e.getMessage(), e);
         }
     }
 
     private FerryException unknownCluster(String name) {
-        String names =
-                ferryApplications(ClusterStates.LIVE).stream()
-                        .map(r -> ApplicationTags.clusterName(r.getApplicationTags()).orElse(r.getName()))
-                        .sorted()
-                        .collect(Collectors.joining(", "));
+        String names = ferryApplications(ClusterStates.LIVE).stream()
+                .map(r -> ApplicationTags.clusterName(r.getApplicationTags()).orElse(r.getName()))
+                .sorted()
+                .collect(Collectors.joining(", "));
         return new FerryException(
                 ExitCode.NOT_FOUND,
                 "No running Ferry cluster is named '" + name + "'"
-                        + (names.isEmpty() ? ": none is running; start one with 'ferry session start " + name + "'"
+                        + (names.isEmpty()
+                                ? ": none is running; start one with 'ferry session start " + name + "'"
                                 : ": running clusters are " + names + " (see 'ferry session list')"));
     }
 

@@ -8,13 +8,12 @@ import java.util.EnumSet;
 public final class ClusterStates {
 
     /** States of an application that exists or is about to: its name is taken. */
-    public static final EnumSet<YarnApplicationState> LIVE =
-            EnumSet.of(
-                    YarnApplicationState.NEW,
-                    YarnApplicationState.NEW_SAVING,
-                    YarnApplicationState.SUBMITTED,
-                    YarnApplicationState.ACCEPTED,
-                    YarnApplicationState.RUNNING);
+    public static final EnumSet<YarnApplicationState> LIVE = EnumSet.of(
+            YarnApplicationState.NEW,
+            YarnApplicationState.NEW_SAVING,
+            YarnApplicationState.SUBMITTED,
+            YarnApplicationState.ACCEPTED,
+            YarnApplicationState.RUNNING);
 
     private ClusterStates() {}
 

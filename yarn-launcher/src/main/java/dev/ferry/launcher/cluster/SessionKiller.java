@@ -1,8 +1,8 @@
 package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.coordination.ClusterCoordination;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.coordination.ClusterCoordination;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
@@ -19,7 +19,11 @@ public final class SessionKiller {
     private final EndedClusterCleanup cleanup;
     private final ClusterCoordination coordination;
 
-    public SessionKiller(YarnClient yarn, ClusterObserver observer, Duration timeout, EndedClusterCleanup cleanup,
+    public SessionKiller(
+            YarnClient yarn,
+            ClusterObserver observer,
+            Duration timeout,
+            EndedClusterCleanup cleanup,
             ClusterCoordination coordination) {
         this.yarn = yarn;
         this.observer = observer;
@@ -41,7 +45,8 @@ public final class SessionKiller {
             throw new FerryException(
                     ExitCode.FAILURE, "YARN refused to kill " + report.getApplicationId() + ": " + e.getMessage(), e);
         }
-        var state = ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Kill did not finish in time");
+        var state =
+                ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Kill did not finish in time");
         String id = report.getApplicationId().toString();
         coordination.unregistered(name);
         return new StoppedCluster(name, id, state.name(), List.of(), cleanup.cleanUp(id));

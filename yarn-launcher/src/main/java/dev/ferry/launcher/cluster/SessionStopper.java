@@ -1,8 +1,8 @@
 package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.coordination.ClusterCoordination;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.coordination.ClusterCoordination;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
@@ -68,19 +68,23 @@ public final class SessionStopper {
         List<StoppedJob> stopped = new ArrayList<>();
         try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
             for (JobDetails job : runningJobs(report)) {
-                stopped.add(cancelJobs ? cancel(client, job, deadline) : stopWithSavepoint(client, job, savepointDir, deadline));
+                stopped.add(
+                        cancelJobs
+                                ? cancel(client, job, deadline)
+                                : stopWithSavepoint(client, job, savepointDir, deadline));
             }
             client.shutDownCluster();
         }
-        YarnApplicationState state =
-                ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Cluster did not shut down in time");
+        YarnApplicationState state = ApplicationWaiter.awaitEnded(
+                yarn, report.getApplicationId(), deadline, "Cluster did not shut down in time");
         String id = report.getApplicationId().toString();
         coordination.unregistered(name);
         return new StoppedCluster(name, id, state.name(), stopped, cleanup.cleanUp(id));
     }
 
     private Collection<JobDetails> runningJobs(ApplicationReport report) {
-        return observer.jobs(report)
+        return observer
+                .jobs(report)
                 .orElseThrow(() -> new FerryException(
                         ExitCode.UNAVAILABLE,
                         "The JobManager of " + report.getApplicationId() + " does not answer at "
@@ -102,7 +106,8 @@ public final class SessionStopper {
             throw new FerryException(
                     ExitCode.FAILURE,
                     "Job '" + job.getJobName() + "' (" + id + ") could not be stopped with a savepoint ("
-                            + FerryException.rootCauseMessage(e) + "); the cluster keeps running: pass --savepoint-dir, set"
+                            + FerryException.rootCauseMessage(e)
+                            + "); the cluster keeps running: pass --savepoint-dir, set"
                             + " execution.checkpointing.savepoint-dir, or use --cancel-jobs",
                     e);
         }
@@ -116,7 +121,8 @@ public final class SessionStopper {
         } catch (Exception e) {
             throw new FerryException(
                     ExitCode.FAILURE,
-                    "Job '" + job.getJobName() + "' (" + id + ") could not be cancelled (" + FerryException.rootCauseMessage(e)
+                    "Job '" + job.getJobName() + "' (" + id + ") could not be cancelled ("
+                            + FerryException.rootCauseMessage(e)
                             + "); the cluster keeps running: retry, or use 'ferry session kill'",
                     e);
         }
@@ -125,5 +131,4 @@ public final class SessionStopper {
     private static long remainingMillis(long deadlineNanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.configuration;
 
 import dev.ferry.launcher.FerryException;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
@@ -60,10 +61,7 @@ public final class ConfigurationLoader {
     }
 
     private static void putAll(
-            Configuration values,
-            Map<String, ValueOrigin> origins,
-            Map<String, String> entries,
-            ValueOrigin origin) {
+            Configuration values, Map<String, ValueOrigin> origins, Map<String, String> entries, ValueOrigin origin) {
         entries.forEach((key, value) -> {
             values.setString(key, value);
             origins.put(key, origin);
@@ -99,5 +97,4 @@ public final class ConfigurationLoader {
             out.put(prefix, node.isValueNode() ? node.asText() : node.toString());
         }
     }
-
 }

@@ -16,8 +16,8 @@ public record FerryHome(Path root) {
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
             throw new ConfigurationException(
-                    "Ferry's home directory is unknown: start Ferry through bin/ferry, or pass -D"
-                            + HOME_PROPERTY + "=<unpacked distribution> to the JVM");
+                    "Ferry's home directory is unknown: start Ferry through bin/ferry, or pass -D" + HOME_PROPERTY
+                            + "=<unpacked distribution> to the JVM");
         }
         return new FerryHome(Path.of(home).toAbsolutePath().normalize());
     }
@@ -41,12 +41,11 @@ public record FerryHome(Path root) {
     /** The shaded Flink jar; Flink recognises it by its {@code flink-dist*.jar} name. */
     public Path flinkDistJar() {
         try (Stream<Path> files = Files.list(libDir())) {
-            List<Path> jars =
-                    files.filter(f -> f.getFileName().toString().matches("flink-dist.*\\.jar")).toList();
+            List<Path> jars = files.filter(f -> f.getFileName().toString().matches("flink-dist.*\\.jar"))
+                    .toList();
             if (jars.size() != 1) {
-                throw new ConfigurationException(
-                        "Expected exactly one flink-dist*.jar in " + libDir() + " but found " + jars.size()
-                                + ": reinstall the Ferry distribution");
+                throw new ConfigurationException("Expected exactly one flink-dist*.jar in " + libDir() + " but found "
+                        + jars.size() + ": reinstall the Ferry distribution");
             }
             return jars.get(0);
         } catch (IOException e) {

@@ -15,110 +15,85 @@ import static org.apache.flink.configuration.ConfigOptions.key;
  */
 public final class FerryOptions {
 
-    public static final ConfigOption<String> QUEUE =
-            key("ferry.yarn.queue")
-                    .stringType()
-                    .defaultValue("default")
-                    .withDescription("YARN queue that clusters are deployed to unless --queue names another.");
+    public static final ConfigOption<String> QUEUE = key("ferry.yarn.queue")
+            .stringType()
+            .defaultValue("default")
+            .withDescription("YARN queue that clusters are deployed to unless --queue names another.");
 
-    public static final ConfigOption<Duration> YARN_CONNECT_TIMEOUT =
-            key("ferry.yarn.connect-timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(10))
-                    .withDescription(
-                            "How long a command waits for the YARN ResourceManager before it fails."
-                                    + " Hadoop's own default retries for 15 minutes.");
+    public static final ConfigOption<Duration> YARN_CONNECT_TIMEOUT = key("ferry.yarn.connect-timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("How long a command waits for the YARN ResourceManager before it fails."
+                    + " Hadoop's own default retries for 15 minutes.");
 
-    public static final ConfigOption<Duration> DEPLOY_TIMEOUT =
-            key("ferry.deploy.timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofMinutes(3))
-                    .withDescription(
-                            "How long a cluster may take from submission until its REST API answers;"
-                                    + " after that the YARN application is killed and the deploy fails.");
+    public static final ConfigOption<Duration> DEPLOY_TIMEOUT = key("ferry.deploy.timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long a cluster may take from submission until its REST API answers;"
+                    + " after that the YARN application is killed and the deploy fails.");
 
-    public static final ConfigOption<Duration> STOP_TIMEOUT =
-            key("ferry.stop.timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofMinutes(3))
-                    .withDescription(
-                            "How long a graceful stop may take (savepoints, cancellation, shutdown)"
-                                    + " before it fails; the cluster is then left running.");
+    public static final ConfigOption<Duration> STOP_TIMEOUT = key("ferry.stop.timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long a graceful stop may take (savepoints, cancellation, shutdown)"
+                    + " before it fails; the cluster is then left running.");
 
-    public static final ConfigOption<Duration> REST_TIMEOUT =
-            key("ferry.rest.timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(5))
-                    .withDescription("Timeout of one call to a JobManager's REST API.");
+    public static final ConfigOption<Duration> REST_TIMEOUT = key("ferry.rest.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(5))
+            .withDescription("Timeout of one call to a JobManager's REST API.");
 
-    public static final ConfigOption<String> STAGING_DIR =
-            key("ferry.staging.dir")
-                    .stringType()
-                    .defaultValue("/ferry/dist")
-                    .withDescription(
-                            "Directory on the cluster file system where 'ferry dist upload' stages lib/ and"
-                                    + " plugins/ once per Ferry build; deploys then reuse them via"
-                                    + " yarn.provided.lib.dirs. A path without scheme is on fs.defaultFS.");
+    public static final ConfigOption<String> STAGING_DIR = key("ferry.staging.dir")
+            .stringType()
+            .defaultValue("/ferry/dist")
+            .withDescription("Directory on the cluster file system where 'ferry dist upload' stages lib/ and"
+                    + " plugins/ once per Ferry build; deploys then reuse them via"
+                    + " yarn.provided.lib.dirs. A path without scheme is on fs.defaultFS.");
 
-    public static final ConfigOption<Integer> MIN_TASKMANAGERS =
-            key("ferry.session.min-taskmanagers")
-                    .intType()
-                    .defaultValue(0)
-                    .withDescription(
-                            "TaskManagers a session keeps running while idle, so a submitted job starts"
-                                    + " without waiting for a YARN container.");
+    public static final ConfigOption<Integer> MIN_TASKMANAGERS = key("ferry.session.min-taskmanagers")
+            .intType()
+            .defaultValue(0)
+            .withDescription("TaskManagers a session keeps running while idle, so a submitted job starts"
+                    + " without waiting for a YARN container.");
 
-    public static final ConfigOption<Boolean> SESSION_WARM_UP =
-            key("ferry.session.warm-up")
-                    .booleanType()
-                    .defaultValue(true)
-                    .withDescription(
-                            "Whether 'session start' runs a small job (ferry-session-warm-up) on the"
-                                    + " session's minimum TaskManagers before it reports the session ready, so that"
-                                    + " the first real job starts on warm JVMs. Costs the start a few seconds;"
-                                    + " nothing to warm without min-taskmanagers.");
+    public static final ConfigOption<Boolean> SESSION_WARM_UP = key("ferry.session.warm-up")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Whether 'session start' runs a small job (ferry-session-warm-up) on the"
+                    + " session's minimum TaskManagers before it reports the session ready, so that"
+                    + " the first real job starts on warm JVMs. Costs the start a few seconds;"
+                    + " nothing to warm without min-taskmanagers.");
 
+    public static final ConfigOption<String> HA_STORAGE_DIR = key("ferry.ha.storage-dir")
+            .stringType()
+            .defaultValue("hdfs:///ferry/ha")
+            .withDescription("Flink's high-availability.storageDir for clusters Ferry deploys with ZooKeeper HA"
+                    + " (ferry.ha.zookeeper.quorum set): job graphs, checkpoint pointers, blobs.");
 
-    public static final ConfigOption<String> HA_STORAGE_DIR =
-            key("ferry.ha.storage-dir")
-                    .stringType()
-                    .defaultValue("hdfs:///ferry/ha")
-                    .withDescription(
-                            "Flink's high-availability.storageDir for clusters Ferry deploys with ZooKeeper HA"
-                                    + " (ferry.ha.zookeeper.quorum set): job graphs, checkpoint pointers, blobs.");
+    public static final ConfigOption<Integer> HA_APPLICATION_ATTEMPTS = key("ferry.ha.application-attempts")
+            .intType()
+            .defaultValue(4)
+            .withDescription("yarn.application-attempts of an HA cluster: how often YARN restarts a dead"
+                    + " JobManager before it gives the application up.");
 
-    public static final ConfigOption<Integer> HA_APPLICATION_ATTEMPTS =
-            key("ferry.ha.application-attempts")
-                    .intType()
-                    .defaultValue(4)
-                    .withDescription(
-                            "yarn.application-attempts of an HA cluster: how often YARN restarts a dead"
-                                    + " JobManager before it gives the application up.");
+    public static final ConfigOption<String> JOBS_DIR = key("ferry.jobs.dir")
+            .stringType()
+            .defaultValue("/ferry/jobs")
+            .withDescription("Directory on the cluster file system with one record per job name: its artifact,"
+                    + " where it ran, its runs and savepoints. 'ferry job resume' and"
+                    + " 'ferry job restart' read it from any gateway.");
 
-    public static final ConfigOption<String> JOBS_DIR =
-            key("ferry.jobs.dir")
-                    .stringType()
-                    .defaultValue("/ferry/jobs")
-                    .withDescription(
-                            "Directory on the cluster file system with one record per job name: its artifact,"
-                                    + " where it ran, its runs and savepoints. 'ferry job resume' and"
-                                    + " 'ferry job restart' read it from any gateway.");
+    public static final ConfigOption<String> ARTIFACTS_DIR = key("ferry.jobs.artifacts-dir")
+            .stringType()
+            .defaultValue("/ferry/artifacts")
+            .withDescription("Directory on the cluster file system where job jars and SQL scripts are kept,"
+                    + " by content, so a job can be resubmitted from any gateway.");
 
-    public static final ConfigOption<String> ARTIFACTS_DIR =
-            key("ferry.jobs.artifacts-dir")
-                    .stringType()
-                    .defaultValue("/ferry/artifacts")
-                    .withDescription(
-                            "Directory on the cluster file system where job jars and SQL scripts are kept,"
-                                    + " by content, so a job can be resubmitted from any gateway.");
-
-    public static final ConfigOption<Duration> JOB_RUNNING_TIMEOUT =
-            key("ferry.job.running-timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofMinutes(3))
-                    .withDescription(
-                            "How long a submit, resume or restart waits for all the job's tasks to be RUNNING"
-                                    + " before it fails (the job is then left as it is).");
+    public static final ConfigOption<Duration> JOB_RUNNING_TIMEOUT = key("ferry.job.running-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long a submit, resume or restart waits for all the job's tasks to be RUNNING"
+                    + " before it fails (the job is then left as it is).");
 
     private FerryOptions() {}
 

@@ -50,8 +50,8 @@ public final class HadoopConfDirResolver {
 
     private static Path requireYarnSite(Path dir, String source) {
         if (!Files.isRegularFile(dir.resolve("yarn-site.xml"))) {
-            throw new ConfigurationException(
-                    source + " points at " + dir + ", which holds no yarn-site.xml: point it at your cluster's Hadoop client configuration");
+            throw new ConfigurationException(source + " points at " + dir
+                    + ", which holds no yarn-site.xml: point it at your cluster's Hadoop client configuration");
         }
         return dir.toAbsolutePath().normalize();
     }

@@ -2,4 +2,10 @@ package dev.ferry.launcher.coordination;
 
 /** What the registry keeps about a started cluster. */
 public record RegisteredCluster(
-        String name, String applicationId, String mode, String queue, String user, String restUrl, String ferryVersion) {}
+        String name,
+        String applicationId,
+        String mode,
+        String queue,
+        String user,
+        String restUrl,
+        String ferryVersion) {}

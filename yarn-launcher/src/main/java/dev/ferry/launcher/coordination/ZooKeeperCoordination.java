@@ -90,7 +90,13 @@ public final class ZooKeeperCoordination implements ClusterCoordination {
         try {
             return Optional.of(registry.list().stream()
                     .map(r -> new RegistryEntry(
-                            r.name(), r.applicationId(), r.mode(), r.queue(), r.user(), r.restUrl(), r.ferryVersion(),
+                            r.name(),
+                            r.applicationId(),
+                            r.mode(),
+                            r.queue(),
+                            r.user(),
+                            r.restUrl(),
+                            r.ferryVersion(),
                             r.createdAt()))
                     .toList());
         } catch (HaException e) {

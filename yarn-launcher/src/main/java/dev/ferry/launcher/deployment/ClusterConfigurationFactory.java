@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
@@ -159,5 +159,4 @@ public final class ClusterConfigurationFactory {
                 ApplicationTags.version(ferryVersion),
                 ApplicationTags.deploy(deployId));
     }
-
 }

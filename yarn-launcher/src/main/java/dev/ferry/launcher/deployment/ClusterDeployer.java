@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.yarn.QueueView;
@@ -71,8 +71,16 @@ public final class ClusterDeployer {
             boolean stagedLibraries,
             boolean warmUp) {
         int warmUpSlots = warmUp ? minTaskManagers * flinkConfig.get(TaskManagerOptions.NUM_TASK_SLOTS) : 0;
-        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries,
-                d -> d.deploySessionCluster(specification), minTaskManagers, warmUpSlots);
+        return deploy(
+                name,
+                queue,
+                flinkConfig,
+                specification,
+                deployId,
+                stagedLibraries,
+                d -> d.deploySessionCluster(specification),
+                minTaskManagers,
+                warmUpSlots);
     }
 
     /**
@@ -143,8 +151,11 @@ public final class ClusterDeployer {
                     guard.killNow();
                     throw new FerryException(
                             ExitCode.TIMEOUT,
-                            "Cluster " + report.getApplicationId() + " was not ready within " + deployTimeout.toSeconds()
-                                    + "s (" + (registered == null ? "its REST API did not answer"
+                            "Cluster " + report.getApplicationId() + " was not ready within "
+                                    + deployTimeout.toSeconds()
+                                    + "s ("
+                                    + (registered == null
+                                            ? "its REST API did not answer"
                                             : registered + " of " + minTaskManagers + " TaskManagers registered")
                                     + ") and was killed: check the queue's free resources or raise ferry.deploy.timeout");
                 }

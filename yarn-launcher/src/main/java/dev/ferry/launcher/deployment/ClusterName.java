@@ -17,7 +17,8 @@ public record ClusterName(String value) {
         if (value == null || !VALID.matcher(value).matches()) {
             throw new FerryException(
                     ExitCode.USAGE,
-                    "Invalid cluster name '" + value + "': use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+                    "Invalid cluster name '" + value
+                            + "': use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
         }
     }
 

@@ -53,8 +53,8 @@ public final class ClusterStarter {
 
     private DeployedCluster start(ClusterSpec spec, ClusterMode mode, ClusterProgram program) {
         String deployId = ClusterDeployer.newDeployId();
-        ClusterSpecification sizing = configurations.clusterSpecification(
-                configurations.create(spec, mode, Optional.empty(), deployId));
+        ClusterSpecification sizing =
+                configurations.clusterSpecification(configurations.create(spec, mode, Optional.empty(), deployId));
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
         Configuration config = configurations.create(spec, mode, staged, deployId);
@@ -63,12 +63,24 @@ public final class ClusterStarter {
         // The lock makes "is the name free?" and the deploy one step for every gateway.
         return coordination.underNameLock(spec.name().value(), () -> {
             DeployedCluster cluster = call == null
-                    ? deployer.deploy(spec.name(), queue, config, sizing, deployId,
-                            configurations.minTaskManagersFor(spec), staged.isPresent(), configurations.warmUpFor(spec))
+                    ? deployer.deploy(
+                            spec.name(),
+                            queue,
+                            config,
+                            sizing,
+                            deployId,
+                            configurations.minTaskManagersFor(spec),
+                            staged.isPresent(),
+                            configurations.warmUpFor(spec))
                     : deployer.deployJobCluster(spec.name(), queue, config, sizing, deployId, staged.isPresent(), call);
             coordination.registered(new RegisteredCluster(
-                    cluster.name(), cluster.applicationId(), mode.tag(), cluster.queue(),
-                    System.getProperty("user.name"), cluster.webUrl(), FerryVersion.current()));
+                    cluster.name(),
+                    cluster.applicationId(),
+                    mode.tag(),
+                    cluster.queue(),
+                    System.getProperty("user.name"),
+                    cluster.webUrl(),
+                    FerryVersion.current()));
             return cluster;
         });
     }

@@ -22,7 +22,8 @@ public final class DelegationTokens {
 
     /** From the cluster's Hadoop configuration ({@code hadoop.security.authentication}). */
     public static DelegationTokens of(org.apache.hadoop.conf.Configuration hadoop) {
-        return new DelegationTokens("kerberos".equalsIgnoreCase(hadoop.get("hadoop.security.authentication", "simple")));
+        return new DelegationTokens(
+                "kerberos".equalsIgnoreCase(hadoop.get("hadoop.security.authentication", "simple")));
     }
 
     public void apply(Configuration config) {

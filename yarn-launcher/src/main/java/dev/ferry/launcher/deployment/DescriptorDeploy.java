@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.QueueView;
 import dev.ferry.launcher.yarn.YarnConnection;
@@ -56,13 +56,12 @@ final class DescriptorDeploy {
             t.setDaemon(true);
             return t;
         });
-        YarnClusterDescriptor descriptor =
-                new YarnClusterDescriptor(
-                        flinkConfig,
-                        yarn.configuration(),
-                        yarn.client(),
-                        YarnClientYarnClusterInformationRetriever.create(yarn.client()),
-                        true);
+        YarnClusterDescriptor descriptor = new YarnClusterDescriptor(
+                flinkConfig,
+                yarn.configuration(),
+                yarn.client(),
+                YarnClientYarnClusterInformationRetriever.create(yarn.client()),
+                true);
         Future<ClusterClientProvider<ApplicationId>> deploy = executor.submit(() -> call.deploy(descriptor));
         try {
             ClusterClientProvider<ApplicationId> provider = deploy.get(remaining(deadline), TimeUnit.NANOSECONDS);

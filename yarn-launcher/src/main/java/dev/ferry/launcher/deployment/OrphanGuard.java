@@ -84,8 +84,8 @@ final class OrphanGuard implements AutoCloseable {
 
     private List<ApplicationReport> applications(EnumSet<YarnApplicationState> states) {
         try {
-            return UninterruptedCall.call(() ->
-                    yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag)));
+            return UninterruptedCall.call(
+                    () -> yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag)));
         } catch (Exception e) {
             LOG.warn("Could not look up the application of deploy tag {}", deployTag, e);
             return List.of();

@@ -77,15 +77,21 @@ public final class SessionWarmUp {
             JobID job = client.submitJob(graph).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             try {
                 JobResult result = client.requestJobResult(job).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                LOG.info("Warm-up job {} on {} ended {} after {} ms", job, session.getApplicationId(),
-                        result.getApplicationStatus(), (System.nanoTime() - started) / 1_000_000);
+                LOG.info(
+                        "Warm-up job {} on {} ended {} after {} ms",
+                        job,
+                        session.getApplicationId(),
+                        result.getApplicationStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (TimeoutException e) {
                 client.cancel(job);
                 throw e;
             }
         } catch (ExecutionException | TimeoutException | IOException e) {
-            LOG.warn("Warm-up job on {} did not finish; the session is up, its first job may start slower",
-                    session.getApplicationId(), e);
+            LOG.warn(
+                    "Warm-up job on {} did not finish; the session is up, its first job may start slower",
+                    session.getApplicationId(),
+                    e);
         } finally {
             deleteQuietly(jar);
         }
@@ -120,11 +126,10 @@ public final class SessionWarmUp {
     static JobGraph jobGraph(int parallelism) {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
         env.setParallelism(parallelism);
-        List<Tuple2<Long, Long>> pairs = LongStream.range(0, PAIRS).mapToObj(i -> Tuple2.of(i % KEYS, 1L)).toList();
-        env.fromData(pairs, Types.TUPLE(Types.LONG, Types.LONG))
-                .keyBy(0)
-                .sum(1)
-                .sinkTo(new DiscardingSink<>());
+        List<Tuple2<Long, Long>> pairs = LongStream.range(0, PAIRS)
+                .mapToObj(i -> Tuple2.of(i % KEYS, 1L))
+                .toList();
+        env.fromData(pairs, Types.TUPLE(Types.LONG, Types.LONG)).keyBy(0).sum(1).sinkTo(new DiscardingSink<>());
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(JOB_NAME);
         return graph.getJobGraph();

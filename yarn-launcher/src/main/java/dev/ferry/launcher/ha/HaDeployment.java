@@ -48,7 +48,8 @@ public final class HaDeployment {
         // predecessor from the leader latch instead of waiting out its ZooKeeper session.
         // "high-availability.type: zookeeper" in config.yaml gives Flink's plain behaviour.
         setIfAbsent(config, HighAvailabilityOptions.HA_MODE.key(), FencingZooKeeperHaServicesFactory.class.getName());
-        setIfAbsent(config, HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM.key(), effective.get(HaOptions.ZOOKEEPER_QUORUM));
+        setIfAbsent(
+                config, HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM.key(), effective.get(HaOptions.ZOOKEEPER_QUORUM));
         setIfAbsent(config, HighAvailabilityOptions.HA_STORAGE_PATH.key(), effective.get(FerryOptions.HA_STORAGE_DIR));
         setIfAbsent(
                 config,

@@ -30,7 +30,11 @@ public final class HaGarbageCollector {
     private final ClusterCoordination coordination;
 
     public HaGarbageCollector(
-            CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot, ClusterCoordination coordination) {
+            CuratorFramework zooKeeper,
+            YarnClient yarn,
+            HaStorage storage,
+            String flinkRoot,
+            ClusterCoordination coordination) {
         this.zooKeeper = zooKeeper;
         this.yarn = yarn;
         this.storage = storage;
@@ -41,8 +45,13 @@ public final class HaGarbageCollector {
     public GcReport collect(boolean dryRun) {
         CleanupReport haData;
         try {
-            haData = new HaDataCleaner(zooKeeper, flinkRoot, storage, () -> LiveApplications.ids(yarn),
-                    () -> LiveApplications.justEndedIds(yarn)).clean(dryRun);
+            haData = new HaDataCleaner(
+                            zooKeeper,
+                            flinkRoot,
+                            storage,
+                            () -> LiveApplications.ids(yarn),
+                            () -> LiveApplications.justEndedIds(yarn))
+                    .clean(dryRun);
         } catch (HaException e) {
             throw HaErrors.translate(e);
         }

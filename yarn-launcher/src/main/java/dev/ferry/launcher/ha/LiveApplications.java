@@ -39,7 +39,8 @@ final class LiveApplications {
         return ids(yarn, EnumSet.complementOf(ClusterStates.LIVE), report -> report.getFinishTime() >= since);
     }
 
-    private static Set<String> ids(YarnClient yarn, EnumSet<YarnApplicationState> states, Predicate<ApplicationReport> which) {
+    private static Set<String> ids(
+            YarnClient yarn, EnumSet<YarnApplicationState> states, Predicate<ApplicationReport> which) {
         try {
             return yarn.getApplications(states).stream()
                     .filter(which)

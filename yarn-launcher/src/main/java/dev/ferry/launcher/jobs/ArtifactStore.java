@@ -91,7 +91,9 @@ public final class ArtifactStore {
     private static String sha256(java.nio.file.Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest())
+                    .substring(0, 32);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new FerryException(ExitCode.USAGE, "Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 
@@ -35,8 +34,8 @@ public final class FileSystemJobRecords implements JobRecords {
     private final FileSystem fs;
     private final FileContext files;
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public FileSystemJobRecords(org.apache.hadoop.conf.Configuration hadoopConf, String dir) {
         try {

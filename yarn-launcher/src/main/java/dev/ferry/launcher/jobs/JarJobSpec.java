@@ -1,7 +1,5 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import java.nio.file.Path;

@@ -43,15 +43,18 @@ public final class JobClusterLauncher {
         program.flinkSettings().forEach(config::setString);
         if (!program.shipFiles().isEmpty()) {
             // Appended: Ferry's lib/ may be shipped the same way when no staged dist is used.
-            List<String> ship = new ArrayList<>(config.getOptional(YarnConfigOptions.SHIP_FILES).orElse(List.of()));
+            List<String> ship = new ArrayList<>(
+                    config.getOptional(YarnConfigOptions.SHIP_FILES).orElse(List.of()));
             program.shipFiles().forEach(file -> ship.add(file.toAbsolutePath().toString()));
             config.set(YarnConfigOptions.SHIP_FILES, ship);
         }
         config.set(PipelineOptions.NAME, program.jobName());
-        config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, program.jobId().toHexString());
+        config.set(
+                PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, program.jobId().toHexString());
         program.parallelism().ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
-        program.restorePath().ifPresent(path ->
-                SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, false), config));
+        program.restorePath()
+                .ifPresent(path -> SavepointRestoreSettings.toConfiguration(
+                        SavepointRestoreSettings.forPath(path, false), config));
     }
 
     private static DeployCall application(Configuration config, JobProgram program, ClusterSpecification sizing) {

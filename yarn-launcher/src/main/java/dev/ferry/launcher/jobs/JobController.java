@@ -6,8 +6,8 @@ import dev.ferry.launcher.cluster.ApplicationWaiter;
 import dev.ferry.launcher.cluster.JobManagerClients;
 
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
@@ -50,7 +50,9 @@ public final class JobController {
     public JobAction savepoint(String nameOrId) {
         LocatedJob job = locator.locate(nameOrId);
         LiveJob run = requireRunning(job, "take a savepoint of");
-        String path = call(run, "take a savepoint of",
+        String path = call(
+                run,
+                "take a savepoint of",
                 client -> client.triggerSavepoint(run.details().getJobId(), null, SavepointFormatType.CANONICAL));
         job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
         return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), path);
@@ -64,11 +66,15 @@ public final class JobController {
         LocatedJob job = locator.locate(nameOrId);
         LiveJob run = requireRunning(job, "stop");
         long deadline = ApplicationWaiter.deadline(timeout);
-        String path = call(run, "stop",
-                client -> client.stopWithSavepoint(run.details().getJobId(), drain, null, SavepointFormatType.CANONICAL));
+        String path = call(
+                run,
+                "stop",
+                client ->
+                        client.stopWithSavepoint(run.details().getJobId(), drain, null, SavepointFormatType.CANONICAL));
         job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
         if (!"session".equals(run.mode())) {
-            ApplicationWaiter.awaitEnded(yarn, run.cluster().getApplicationId(), deadline, "The job stopped but its cluster did not end");
+            ApplicationWaiter.awaitEnded(
+                    yarn, run.cluster().getApplicationId(), deadline, "The job stopped but its cluster did not end");
         }
         return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), path);
     }
@@ -78,7 +84,8 @@ public final class JobController {
         if (job.running().isPresent()) {
             return job.running().get();
         }
-        String state = job.live().map(run -> "already " + run.details().getStatus()).orElse("not running");
+        String state =
+                job.live().map(run -> "already " + run.details().getStatus()).orElse("not running");
         throw new FerryException(
                 ExitCode.CONFLICT,
                 "Cannot " + action + " job '" + job.name() + "': it is " + state

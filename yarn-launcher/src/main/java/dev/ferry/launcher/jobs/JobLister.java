@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.jobs.RestorePoints.RestorePoint;
 

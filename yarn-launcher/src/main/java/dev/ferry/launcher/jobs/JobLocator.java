@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
@@ -42,12 +41,14 @@ public final class JobLocator {
             if (cluster.getYarnApplicationState() != YarnApplicationState.RUNNING) {
                 continue;
             }
-            String name = ApplicationTags.clusterName(cluster.getApplicationTags()).orElse(cluster.getName());
+            String name =
+                    ApplicationTags.clusterName(cluster.getApplicationTags()).orElse(cluster.getName());
             String mode = ApplicationTags.mode(cluster.getApplicationTags()).orElse("session");
             Collection<JobDetails> details = observer.jobs(cluster).orElse(List.of());
             details.forEach(d -> jobs.add(new LiveJob(cluster, name, mode, d)));
         }
-        jobs.sort(Comparator.comparingLong((LiveJob j) -> j.details().getStartTime()).reversed());
+        jobs.sort(Comparator.comparingLong((LiveJob j) -> j.details().getStartTime())
+                .reversed());
         return jobs;
     }
 
@@ -73,14 +74,17 @@ public final class JobLocator {
             return new LocatedJob(record.get().name(), record, liveRun(record.get(), live));
         }
         if (JOB_ID.matcher(nameOrId).matches()) {
-            Optional<LiveJob> byId = live.stream().filter(j -> j.jobId().equals(nameOrId)).findFirst();
+            Optional<LiveJob> byId =
+                    live.stream().filter(j -> j.jobId().equals(nameOrId)).findFirst();
             Optional<JobRecord> owner = records.list().stream()
                     .filter(r -> r.jobIds().contains(nameOrId))
                     .findFirst();
             if (byId.isPresent() || owner.isPresent()) {
-                String name = owner.map(JobRecord::name).orElseGet(() -> byId.get().details().getJobName());
+                String name = owner.map(JobRecord::name)
+                        .orElseGet(() -> byId.get().details().getJobName());
                 // An old id of a recorded job stands for the job; its live run is the record's current one.
-                Optional<LiveJob> run = owner.isPresent() ? liveRun(owner.get(), live).or(() -> byId) : byId;
+                Optional<LiveJob> run =
+                        owner.isPresent() ? liveRun(owner.get(), live).or(() -> byId) : byId;
                 return new LocatedJob(name, owner, run);
             }
         }
@@ -95,7 +99,8 @@ public final class JobLocator {
             throw new FerryException(
                     ExitCode.USAGE,
                     byName.size() + " running jobs are named '" + nameOrId + "' ("
-                            + String.join(", ", byName.stream().map(LiveJob::jobId).toList())
+                            + String.join(
+                                    ", ", byName.stream().map(LiveJob::jobId).toList())
                             + "): give the job id instead");
         }
         throw new FerryException(

@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ApplicationWaiter;
@@ -70,7 +69,8 @@ public final class JobResumer {
     }
 
     /** Stops the running job with a savepoint and starts it from there, with {@code newJar} if given. */
-    public StartedJob restart(String nameOrId, Optional<Path> newJar, Optional<String> newEntryClass, boolean detached) {
+    public StartedJob restart(
+            String nameOrId, Optional<Path> newJar, Optional<String> newEntryClass, boolean detached) {
         LocatedJob job = locator.locate(nameOrId);
         JobRecord record = requireRecord(job);
         JobController.requireRunning(job, "restart");
@@ -86,17 +86,20 @@ public final class JobResumer {
     }
 
     private RestorePoint latest(JobRecord record) {
-        return restorePoints.latest(record).orElseThrow(() -> new FerryException(
-                ExitCode.NOT_FOUND,
-                "Job '" + record.name() + "' has no savepoint and no completed checkpoint in "
-                        + record.checkpointDir() + ": give one with --from-savepoint PATH"));
+        return restorePoints
+                .latest(record)
+                .orElseThrow(() -> new FerryException(
+                        ExitCode.NOT_FOUND,
+                        "Job '" + record.name() + "' has no savepoint and no completed checkpoint in "
+                                + record.checkpointDir() + ": give one with --from-savepoint PATH"));
     }
 
     private static JobRecord requireRecord(LocatedJob job) {
-        return job.record().orElseThrow(() -> new FerryException(
-                ExitCode.NOT_FOUND,
-                "Ferry has no record of job '" + job.name() + "' (it was not started by Ferry): submit it with"
-                        + " 'ferry job submit' or 'ferry app run' to manage its lifecycle"));
+        return job.record()
+                .orElseThrow(() -> new FerryException(
+                        ExitCode.NOT_FOUND,
+                        "Ferry has no record of job '" + job.name() + "' (it was not started by Ferry): submit it with"
+                                + " 'ferry job submit' or 'ferry app run' to manage its lifecycle"));
     }
 
     /** A job cluster whose job ended may still be shutting down; its name is taken until it is gone. */
@@ -105,7 +108,9 @@ public final class JobResumer {
             return;
         }
         ApplicationWaiter.awaitEnded(
-                yarn, ApplicationId.fromString(record.applicationId()), ApplicationWaiter.deadline(timeout),
+                yarn,
+                ApplicationId.fromString(record.applicationId()),
+                ApplicationWaiter.deadline(timeout),
                 "The job's previous cluster is still running");
     }
 }

@@ -41,7 +41,9 @@ public final class JobRunningWaiter {
         try {
             while (System.nanoTime() < deadline) {
                 Optional<JobDetails> job = observer.jobs(cluster)
-                        .flatMap(jobs -> jobs.stream().filter(j -> j.getJobId().equals(id)).findFirst());
+                        .flatMap(jobs -> jobs.stream()
+                                .filter(j -> j.getJobId().equals(id))
+                                .findFirst());
                 if (job.isPresent()) {
                     JobStatus status = job.get().getStatus();
                     if (status == JobStatus.FINISHED || allTasksRunning(job.get())) {

@@ -1,17 +1,15 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.deployment.DeployedCluster;
-
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
@@ -80,8 +78,17 @@ public final class JobStarter {
         JobRecords.requireValidName(name);
         requireNotRunning(name);
         JobRecord record = new JobRecord(
-                name, JobRecord.JAR, artifacts.upload(spec.jar()), mainClass, spec.arguments(),
-                spec.parallelism().orElse(null), spec.placement(), null, null, checkpointDir, null,
+                name,
+                JobRecord.JAR,
+                artifacts.upload(spec.jar()),
+                mainClass,
+                spec.arguments(),
+                spec.parallelism().orElse(null),
+                spec.placement(),
+                null,
+                null,
+                checkpointDir,
+                null,
                 System.currentTimeMillis());
         return run(record, spec.restorePath(), spec.detached());
     }
@@ -96,9 +103,8 @@ public final class JobStarter {
         String name = spec.name().orElse(scriptStem(spec.scriptName()));
         JobRecords.requireValidName(name);
         JobPlacement placement = spec.placement();
-        Optional<ApplicationReport> session = placement.runsInSession()
-                ? Optional.of(observer.requireLive(placement.session()))
-                : Optional.empty();
+        Optional<ApplicationReport> session =
+                placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
         PreparedScript prepared =
                 sql.prepare(script, spec.scriptName(), session, name, spec.parallelism(), spec.restorePath());
         if (!prepared.hasJob()) {
@@ -108,22 +114,38 @@ public final class JobStarter {
                         spec.scriptName() + " starts no job (no INSERT): an application cluster would have nothing to"
                                 + " run; run catalog statements and queries with --session NAME");
             }
-            return new SqlOutcome(Optional.empty(), sql.submit(prepared, spec.scriptName()).queries());
+            return new SqlOutcome(
+                    Optional.empty(), sql.submit(prepared, spec.scriptName()).queries());
         }
         String jobName = spec.name().or(prepared::jobName).orElse(name);
         JobRecords.requireValidName(jobName);
         requireNotRunning(jobName);
         JobRecord record = new JobRecord(
-                jobName, JobRecord.SQL, artifacts.upload(scriptFile(spec.script(), spec.scriptName())), null, null,
-                spec.parallelism().orElse(null), placement, null, null, checkpointDir, null,
+                jobName,
+                JobRecord.SQL,
+                artifacts.upload(scriptFile(spec.script(), spec.scriptName())),
+                null,
+                null,
+                spec.parallelism().orElse(null),
+                placement,
+                null,
+                null,
+                checkpointDir,
+                null,
                 System.currentTimeMillis());
         if (session.isEmpty()) {
             return new SqlOutcome(Optional.of(run(record, spec.restorePath(), spec.detached())), List.of());
         }
         long started = System.nanoTime();
         SqlRunResult result = sql.submit(prepared, spec.scriptName());
-        StartedJob job = recordAndAwait(record, result.jobId().orElseThrow().toHexString(), session.get(),
-                placement.session(), spec.restorePath(), spec.detached(), started);
+        StartedJob job = recordAndAwait(
+                record,
+                result.jobId().orElseThrow().toHexString(),
+                session.get(),
+                placement.session(),
+                spec.restorePath(),
+                spec.detached(),
+                started);
         return new SqlOutcome(Optional.of(job), result.queries());
     }
 
@@ -142,10 +164,16 @@ public final class JobStarter {
             return recordAndAwait(record, jobId, session, placement.session(), restorePath, detached, started);
         }
         JobProgram program = programOf(record, restorePath);
-        DeployedCluster deployed = clusterLauncher.get().launch(
-                clusterSpec(record), ClusterMode.fromTag(placement.mode()), program);
-        return recordAndAwait(record, program.jobId().toHexString(), report(deployed.applicationId()),
-                deployed.name(), restorePath, detached, started);
+        DeployedCluster deployed =
+                clusterLauncher.get().launch(clusterSpec(record), ClusterMode.fromTag(placement.mode()), program);
+        return recordAndAwait(
+                record,
+                program.jobId().toHexString(),
+                report(deployed.applicationId()),
+                deployed.name(),
+                restorePath,
+                detached,
+                started);
     }
 
     /** Submits one run into a session; returns its job id. */
@@ -154,8 +182,12 @@ public final class JobStarter {
             String text = artifacts.readText(record.artifact());
             String scriptName = new org.apache.hadoop.fs.Path(record.artifact()).getName();
             PreparedScript prepared = sql.prepare(
-                    sql.parse(text, scriptName), scriptName, Optional.of(session),
-                    record.name(), Optional.ofNullable(record.parallelism()), restorePath);
+                    sql.parse(text, scriptName),
+                    scriptName,
+                    Optional.of(session),
+                    record.name(),
+                    Optional.ofNullable(record.parallelism()),
+                    restorePath);
             return sql.submit(prepared, scriptName).jobId().orElseThrow().toHexString();
         }
         JobProgram program = programOf(record, restorePath);
@@ -168,25 +200,44 @@ public final class JobStarter {
         Map<String, String> settings = record.placement().flinkSettings();
         if (JobRecord.SQL.equals(record.kind())) {
             return sql.applicationProgram(
-                    artifacts.readText(record.artifact()), record.name(), JobID.generate(), parallelism, restorePath,
+                    artifacts.readText(record.artifact()),
+                    record.name(),
+                    JobID.generate(),
+                    parallelism,
+                    restorePath,
                     settings);
         }
         return new JobProgram(
-                artifacts.fetch(record.artifact()), record.entryClass(), record.arguments(), parallelism,
-                record.name(), JobID.generate(), restorePath, settings);
+                artifacts.fetch(record.artifact()),
+                record.entryClass(),
+                record.arguments(),
+                parallelism,
+                record.name(),
+                JobID.generate(),
+                restorePath,
+                settings);
     }
 
     /** Records the run as soon as Flink accepted it, then waits for RUNNING unless detached. */
     private StartedJob recordAndAwait(
-            JobRecord record, String jobId, ApplicationReport cluster, String clusterName,
-            Optional<String> restorePath, boolean detached, long started) {
+            JobRecord record,
+            String jobId,
+            ApplicationReport cluster,
+            String clusterName,
+            Optional<String> restorePath,
+            boolean detached,
+            long started) {
         records.save(record.withRun(jobId, cluster.getApplicationId().toString(), checkpointDir));
-        String state = detached
-                ? JobStatus.CREATED.name()
-                : waiter.await(cluster, JobID.fromHexString(jobId), started);
+        String state = detached ? JobStatus.CREATED.name() : waiter.await(cluster, JobID.fromHexString(jobId), started);
         return new StartedJob(
-                record.name(), jobId, record.placement().mode(), clusterName, cluster.getApplicationId().toString(),
-                JobManagerClients.webUrl(cluster), state, restorePath.orElse(null),
+                record.name(),
+                jobId,
+                record.placement().mode(),
+                clusterName,
+                cluster.getApplicationId().toString(),
+                JobManagerClients.webUrl(cluster),
+                state,
+                restorePath.orElse(null),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -205,7 +256,8 @@ public final class JobStarter {
             dir.toFile().deleteOnExit();
             return file;
         } catch (java.io.IOException e) {
-            throw new FerryException(ExitCode.FAILURE, "Cannot write a temporary copy of " + scriptName + ": " + e.getMessage(), e);
+            throw new FerryException(
+                    ExitCode.FAILURE, "Cannot write a temporary copy of " + scriptName + ": " + e.getMessage(), e);
         }
     }
 

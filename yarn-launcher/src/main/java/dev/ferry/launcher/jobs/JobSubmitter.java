@@ -44,7 +44,9 @@ public final class JobSubmitter {
         request.jobName().ifPresent(name -> config.set(PipelineOptions.NAME, name));
         JobGraph graph = buildJobGraph(request, config);
         try (RestClusterClient<ApplicationId> client = jobManagers.open(session)) {
-            return client.submitJob(graph).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS).toHexString();
+            return client.submitJob(graph)
+                    .get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .toHexString();
         } catch (FerryException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -66,16 +68,15 @@ public final class JobSubmitter {
     static JobGraph buildJobGraph(JarJobRequest request, Configuration config, JobID fixedId) {
         int parallelism = request.parallelism().orElse(config.get(CoreOptions.DEFAULT_PARALLELISM));
         try {
-            PackagedProgram program =
-                    PackagedProgram.newBuilder()
-                            .setJarFile(request.jar().toFile())
-                            .setEntryPointClassName(request.entryClass().orElse(null))
-                            .setArguments(request.arguments().toArray(String[]::new))
-                            .setConfiguration(config)
-                            .setSavepointRestoreSettings(request.restorePath()
-                                    .map(path -> SavepointRestoreSettings.forPath(path, false))
-                                    .orElse(SavepointRestoreSettings.none()))
-                            .build();
+            PackagedProgram program = PackagedProgram.newBuilder()
+                    .setJarFile(request.jar().toFile())
+                    .setEntryPointClassName(request.entryClass().orElse(null))
+                    .setArguments(request.arguments().toArray(String[]::new))
+                    .setConfiguration(config)
+                    .setSavepointRestoreSettings(request.restorePath()
+                            .map(path -> SavepointRestoreSettings.forPath(path, false))
+                            .orElse(SavepointRestoreSettings.none()))
+                    .build();
             try {
                 return PackagedProgramUtils.createJobGraph(program, config, parallelism, fixedId, false);
             } finally {

@@ -42,8 +42,7 @@ public final class ProgramInspector {
 
     public static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new FerryException(
-                    ExitCode.USAGE, "Jar file " + jar + " does not exist: give the path of a job jar");
+            throw new FerryException(ExitCode.USAGE, "Jar file " + jar + " does not exist: give the path of a job jar");
         }
     }
 

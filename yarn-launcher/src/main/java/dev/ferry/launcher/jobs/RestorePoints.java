@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 
@@ -32,7 +31,8 @@ public final class RestorePoints {
         try {
             this.fs = FileSystem.get(hadoopConf);
         } catch (IOException e) {
-            throw new FerryException(ExitCode.UNAVAILABLE, "Cannot reach the cluster file system: " + e.getMessage(), e);
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE, "Cannot reach the cluster file system: " + e.getMessage(), e);
         }
     }
 
@@ -55,7 +55,8 @@ public final class RestorePoints {
     public void requireRestorable(String path) {
         try {
             Path candidate = new Path(path);
-            if (fs.exists(new Path(candidate, METADATA)) || (fs.isFile(candidate) && candidate.getName().equals(METADATA))) {
+            if (fs.exists(new Path(candidate, METADATA))
+                    || (fs.isFile(candidate) && candidate.getName().equals(METADATA))) {
                 return;
             }
             throw new FerryException(
@@ -84,8 +85,9 @@ public final class RestorePoints {
             Path jobDir = new Path(record.checkpointDir(), jobId);
             for (FileStatus chk : list(jobDir)) {
                 if (chk.isDirectory() && chk.getPath().getName().startsWith("chk-")) {
-                    completedAt(chk.getPath()).ifPresent(time ->
-                            found.add(new RestorePoint(chk.getPath().toString(), "checkpoint", time)));
+                    completedAt(chk.getPath())
+                            .ifPresent(time ->
+                                    found.add(new RestorePoint(chk.getPath().toString(), "checkpoint", time)));
                 }
             }
         }

@@ -64,8 +64,12 @@ public final class SqlScripts {
      * checked here before a cluster is deployed); a metastore that is down fails here.
      */
     public PreparedScript prepare(
-            SqlScript script, String scriptName, Optional<ApplicationReport> session, String jobName,
-            Optional<Integer> parallelism, Optional<String> restorePath) {
+            SqlScript script,
+            String scriptName,
+            Optional<ApplicationReport> session,
+            String jobName,
+            Optional<Integer> parallelism,
+            Optional<String> restorePath) {
         Configuration config = new Configuration(baseConfig);
         config.set(PipelineOptions.NAME, jobName);
         parallelism.ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
@@ -77,7 +81,9 @@ public final class SqlScripts {
             config.set(RestOptions.PORT, report.getRpcPort());
         });
         try {
-            return new SqlScriptRunner(config).withSetup(hiveCatalog.get().setup()).prepare(script, session.isPresent());
+            return new SqlScriptRunner(config)
+                    .withSetup(hiveCatalog.get().setup())
+                    .prepare(script, session.isPresent());
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
         }
@@ -97,8 +103,12 @@ public final class SqlScripts {
      * client configuration it ships when a Hive catalog is configured.
      */
     public JobProgram applicationProgram(
-            String script, String jobName, org.apache.flink.api.common.JobID jobId, Optional<Integer> parallelism,
-            Optional<String> restorePath, java.util.Map<String, String> flinkSettings) {
+            String script,
+            String jobName,
+            org.apache.flink.api.common.JobID jobId,
+            Optional<Integer> parallelism,
+            Optional<String> restorePath,
+            java.util.Map<String, String> flinkSettings) {
         String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
         List<String> arguments = new ArrayList<>(List.of("--script-base64", encoded));
         List<Path> shipFiles = new ArrayList<>();
@@ -106,8 +116,16 @@ public final class SqlScripts {
             arguments.addAll(shipment.programArguments());
             shipFiles.add(shipment.confDir());
         });
-        return new JobProgram(runnerJar(), APPLICATION_CLASS, arguments, parallelism,
-                jobName, jobId, restorePath, flinkSettings, shipFiles);
+        return new JobProgram(
+                runnerJar(),
+                APPLICATION_CLASS,
+                arguments,
+                parallelism,
+                jobName,
+                jobId,
+                restorePath,
+                flinkSettings,
+                shipFiles);
     }
 
     private Path runnerJar() {
@@ -115,7 +133,8 @@ public final class SqlScripts {
             return files.filter(f -> f.getFileName().toString().startsWith("ferry-sql-runner"))
                     .findFirst()
                     .orElseThrow(() -> new FerryException(
-                            ExitCode.USAGE, "No ferry-sql-runner jar in " + libDir + ": is this a complete Ferry distribution?"));
+                            ExitCode.USAGE,
+                            "No ferry-sql-runner jar in " + libDir + ": is this a complete Ferry distribution?"));
         } catch (java.io.IOException e) {
             throw new FerryException(ExitCode.USAGE, "Cannot read " + libDir + ": " + e.getMessage(), e);
         }

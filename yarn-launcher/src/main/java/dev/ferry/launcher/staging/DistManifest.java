@@ -39,7 +39,12 @@ public record DistManifest(List<Entry> entries) {
     public String render() {
         StringBuilder text = new StringBuilder();
         for (Entry e : entries) {
-            text.append(e.sha256()).append("  ").append(e.size()).append("  ").append(e.path()).append('\n');
+            text.append(e.sha256())
+                    .append("  ")
+                    .append(e.size())
+                    .append("  ")
+                    .append(e.path())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -55,9 +55,7 @@ public final class DistStager {
         try {
             FileSystem fs = stagingFileSystem();
             Path target = fs.makeQualified(targetDir(local));
-            return readManifest(fs, target)
-                    .filter(local::equals)
-                    .map(m -> new StagedDist(target.toString(), m, 0));
+            return readManifest(fs, target).filter(local::equals).map(m -> new StagedDist(target.toString(), m, 0));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -79,7 +77,8 @@ public final class DistStager {
                 copyAndVerify(fs, temp, local);
                 if (!moveIntoPlace(temp, target)) {
                     fs.delete(temp, true);
-                    return verifiedExisting(fs, target, local, readManifest(fs, target).orElseThrow());
+                    return verifiedExisting(
+                            fs, target, local, readManifest(fs, target).orElseThrow());
                 }
             } finally {
                 if (fs.exists(temp)) {
@@ -95,7 +94,9 @@ public final class DistStager {
                     e);
         } catch (IOException e) {
             throw new FerryException(
-                    ExitCode.FAILURE, "Staging to " + target + " failed: " + FerryException.firstLine(e.getMessage()), e);
+                    ExitCode.FAILURE,
+                    "Staging to " + target + " failed: " + FerryException.firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -112,7 +113,8 @@ public final class DistStager {
         if (!staged.equals(local)) {
             throw new FerryException(
                     ExitCode.CONFLICT,
-                    target + " holds a different distribution than this one: remove it, or set ferry.staging.dir elsewhere");
+                    target
+                            + " holds a different distribution than this one: remove it, or set ferry.staging.dir elsewhere");
         }
         return new StagedDist(target.toString(), local, 0);
     }
@@ -126,7 +128,8 @@ public final class DistStager {
         for (DistManifest.Entry entry : manifest.entries()) {
             Path remote = new Path(temp, entry.path());
             fs.mkdirs(remote.getParent(), publicDir);
-            fs.copyFromLocalFile(false, true, new Path(home.resolve(entry.path()).toUri()), remote);
+            fs.copyFromLocalFile(
+                    false, true, new Path(home.resolve(entry.path()).toUri()), remote);
             fs.setPermission(remote, publicFile);
             verifyChecksum(fs, remote, entry);
         }
@@ -151,9 +154,8 @@ public final class DistStager {
         try (FSDataInputStream in = fs.open(remote)) {
             String actual = LocalDistScanner.sha256(in);
             if (!actual.equals(entry.sha256())) {
-                throw new IOException(
-                        "checksum mismatch after upload of " + entry.path() + " (expected " + entry.sha256()
-                                + ", read back " + actual + ")");
+                throw new IOException("checksum mismatch after upload of " + entry.path() + " (expected "
+                        + entry.sha256() + ", read back " + actual + ")");
             }
         }
     }
@@ -177,5 +179,4 @@ public final class DistStager {
             return DistManifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
-
 }

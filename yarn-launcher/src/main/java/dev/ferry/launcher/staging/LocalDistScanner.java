@@ -49,7 +49,8 @@ public final class LocalDistScanner {
     private DistManifest.Entry entryFor(Path file, Properties cache) {
         try {
             long size = Files.size(file);
-            String key = file.toAbsolutePath() + "|" + size + "|" + Files.getLastModifiedTime(file).toMillis();
+            String key = file.toAbsolutePath() + "|" + size + "|"
+                    + Files.getLastModifiedTime(file).toMillis();
             String sha = cache.getProperty(key);
             if (sha == null) {
                 sha = sha256(file);
@@ -120,7 +121,10 @@ public final class LocalDistScanner {
             try (Writer out = Files.newBufferedWriter(temp)) {
                 cache.store(out, "Ferry: SHA-256 of distribution files by path|size|mtime");
             }
-            Files.move(temp, cacheFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temp,
+                    cacheFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Not being able to cache is not a reason to fail a command.

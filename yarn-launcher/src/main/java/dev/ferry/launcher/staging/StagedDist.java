@@ -12,7 +12,9 @@ import java.util.List;
 public record StagedDist(String location, DistManifest manifest, long uploadedBytes) {
 
     public List<String> providedLibDirs() {
-        return LocalDistScanner.STAGED_FOLDERS.stream().map(folder -> location + "/" + folder).toList();
+        return LocalDistScanner.STAGED_FOLDERS.stream()
+                .map(folder -> location + "/" + folder)
+                .toList();
     }
 
     public boolean wasAlreadyStaged() {

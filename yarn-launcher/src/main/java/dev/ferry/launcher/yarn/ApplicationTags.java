@@ -51,6 +51,9 @@ public final class ApplicationTags {
     }
 
     private static Optional<String> valueOf(Set<String> tags, String prefix) {
-        return tags.stream().filter(t -> t.startsWith(prefix)).map(t -> t.substring(prefix.length())).findFirst();
+        return tags.stream()
+                .filter(t -> t.startsWith(prefix))
+                .map(t -> t.substring(prefix.length()))
+                .findFirst();
     }
 }

@@ -41,9 +41,7 @@ public final class QueueInspector {
             return queues;
         } catch (YarnException | IOException e) {
             throw new FerryException(
-                    ExitCode.UNAVAILABLE,
-                    "Cannot read YARN's queues: " + FerryException.rootCauseMessage(e),
-                    e);
+                    ExitCode.UNAVAILABLE, "Cannot read YARN's queues: " + FerryException.rootCauseMessage(e), e);
         }
     }
 
@@ -53,16 +51,14 @@ public final class QueueInspector {
      */
     public QueueView requireUsableLeafQueue(String queue) {
         List<QueueView> queues = listQueues();
-        QueueView match =
-                queues.stream()
-                        .filter(q -> q.name().equals(queue) || q.path().equals(queue))
-                        .findFirst()
-                        .orElse(null);
-        String usable =
-                queues.stream()
-                        .filter(QueueView::acceptsSubmissions)
-                        .map(QueueView::name)
-                        .collect(Collectors.joining(", "));
+        QueueView match = queues.stream()
+                .filter(q -> q.name().equals(queue) || q.path().equals(queue))
+                .findFirst()
+                .orElse(null);
+        String usable = queues.stream()
+                .filter(QueueView::acceptsSubmissions)
+                .map(QueueView::name)
+                .collect(Collectors.joining(", "));
         if (match == null) {
             throw new FerryException(
                     ExitCode.USAGE, "YARN has no queue '" + queue + "': use --queue with one of: " + usable);
@@ -70,7 +66,8 @@ public final class QueueInspector {
         if (!match.leaf()) {
             throw new FerryException(
                     ExitCode.USAGE,
-                    "Queue '" + queue + "' is a parent queue and takes no applications: use --queue with one of: " + usable);
+                    "Queue '" + queue + "' is a parent queue and takes no applications: use --queue with one of: "
+                            + usable);
         }
         if (!match.acceptsSubmissions()) {
             String why = "RUNNING".equals(match.state()) ? "does not let you submit" : "is " + match.state();

@@ -51,8 +51,7 @@ public final class YarnConnection implements AutoCloseable {
         }
         long timeoutMs = connectTimeout.toMillis();
         configuration.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, timeoutMs);
-        configuration.setLong(
-                YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, Math.min(1000, timeoutMs));
+        configuration.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, Math.min(1000, timeoutMs));
         configuration.setInt("ipc.client.connect.max.retries", 0);
         configuration.setInt("ipc.client.connect.max.retries.on.timeouts", 0);
         configuration.setInt("ipc.client.connect.timeout", (int) Math.min(timeoutMs, 5000));
@@ -71,7 +70,6 @@ public final class YarnConnection implements AutoCloseable {
                         + "): check that it runs and that " + confDir.resolve("yarn-site.xml") + " names it",
                 cause);
     }
-
 
     public YarnConfiguration configuration() {
         return configuration;

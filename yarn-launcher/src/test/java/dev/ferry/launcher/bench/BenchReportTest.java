@@ -1,7 +1,5 @@
 package dev.ferry.launcher.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.launcher.bench.BenchDescription.Comparison;
 import dev.ferry.launcher.bench.BenchReport.ReportFiles;
 
@@ -13,19 +11,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The benches' arithmetic and files, without a cluster: a wrong median would go unnoticed otherwise. */
 class BenchReportTest {
 
     private static final BenchVariant A = new BenchVariant("A", "Ferry defaults", "as shipped");
     private static final BenchVariant B = new BenchVariant("B", "stock", "Flink's defaults");
     private static final LoadAverage LOAD = new LoadAverage(1.5, 2, 3);
-    private static final BenchDescription FAILOVER = new BenchDescription("failover", "JobManager failover",
-            "back RUNNING", "YARN attempts used", List.of("kill -9"), List.of(new Comparison("A", "B")),
+    private static final BenchDescription FAILOVER = new BenchDescription(
+            "failover",
+            "JobManager failover",
+            "back RUNNING",
+            "YARN attempts used",
+            List.of("kill -9"),
+            List.of(new Comparison("A", "B")),
             "ferry bench failover --runs 5");
 
     private static BenchRun run(BenchVariant v, int i, double seconds, int attempt, boolean completed) {
-        return new BenchRun(v, i, completed ? seconds : Double.NaN, completed, "attempt " + attempt,
-                "session-timeout 10 s", 1.0, Instant.EPOCH);
+        return new BenchRun(
+                v,
+                i,
+                completed ? seconds : Double.NaN,
+                completed,
+                "attempt " + attempt,
+                "session-timeout 10 s",
+                1.0,
+                Instant.EPOCH);
     }
 
     private static BenchReport report(List<BenchRun> runs) {
@@ -36,9 +48,12 @@ class BenchReportTest {
     void summariesGiveMedianMinMaxOfCompletedRunsAndCountDetails() {
         // given: A with an even number of runs, B with one run that never came back
         BenchReport report = report(List.of(
-                run(A, 1, 14, 2, true), run(B, 1, 42, 2, true),
-                run(A, 2, 12, 2, true), run(B, 2, 180, 2, false),
-                run(A, 3, 13, 3, true), run(B, 3, 44, 2, true),
+                run(A, 1, 14, 2, true),
+                run(B, 1, 42, 2, true),
+                run(A, 2, 12, 2, true),
+                run(B, 2, 180, 2, false),
+                run(A, 3, 13, 3, true),
+                run(B, 3, 44, 2, true),
                 run(A, 4, 20, 2, true)));
 
         // when
@@ -72,7 +87,8 @@ class BenchReportTest {
     @Test
     void writesTableCsvAndChart(@TempDir Path dir) throws Exception {
         // given: sub-second and longer times, and a note with a comma
-        BenchReport report = report(List.of(run(A, 1, 0.345, 2, true),
+        BenchReport report = report(List.of(
+                run(A, 1, 0.345, 2, true),
                 new BenchRun(B, 1, 42.5, true, "attempt 2", "timeout 60s, capped", 1.0, Instant.EPOCH)));
 
         // when
@@ -88,6 +104,8 @@ class BenchReportTest {
                 .contains("Rerun: `ferry bench failover --runs 5`");
         assertThat(Files.readAllLines(files.csv()))
                 .hasSize(3)
-                .element(2).asString().startsWith("B,stock,1,42.500,true,attempt 2,\"timeout 60s, capped\",1.00,");
+                .element(2)
+                .asString()
+                .startsWith("B,stock,1,42.500,true,attempt 2,\"timeout 60s, capped\",1.00,");
     }
 }

@@ -1,8 +1,5 @@
 package dev.ferry.launcher.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
@@ -13,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Whether ferry sql scripts get the Hive catalog, and what an application cluster gets shipped. */
 class SqlHiveCatalogTest {
@@ -69,15 +69,18 @@ class SqlHiveCatalogTest {
         config.set(HiveCatalogOptions.DEFAULT_CATALOG, true);
 
         // when
-        SqlHiveCatalog.ApplicationShipment shipment = SqlHiveCatalog.from(config, dir).forApplication().orElseThrow();
+        SqlHiveCatalog.ApplicationShipment shipment =
+                SqlHiveCatalog.from(config, dir).forApplication().orElseThrow();
 
         // then
         assertThat(shipment.confDir().getFileName().toString()).isEqualTo(SqlHiveCatalog.SHIPPED_CONF_DIR);
-        assertThat(Files.readString(shipment.confDir().resolve("hive-site.xml"))).isEqualTo(NAMING_A_METASTORE);
-        assertThat(shipment.programArguments()).containsSubsequence(
-                "--hive-catalog", "ferry.hive-catalog.conf-dir=" + SqlHiveCatalog.SHIPPED_CONF_DIR,
-                "--hive-catalog", "ferry.hive-catalog.name=hive",
-                "--hive-catalog", "ferry.hive-catalog.default-database=default",
-                "--hive-catalog", "ferry.hive-catalog.default-catalog=true");
+        assertThat(Files.readString(shipment.confDir().resolve("hive-site.xml")))
+                .isEqualTo(NAMING_A_METASTORE);
+        assertThat(shipment.programArguments())
+                .containsSubsequence(
+                        "--hive-catalog", "ferry.hive-catalog.conf-dir=" + SqlHiveCatalog.SHIPPED_CONF_DIR,
+                        "--hive-catalog", "ferry.hive-catalog.name=hive",
+                        "--hive-catalog", "ferry.hive-catalog.default-database=default",
+                        "--hive-catalog", "ferry.hive-catalog.default-catalog=true");
     }
 }

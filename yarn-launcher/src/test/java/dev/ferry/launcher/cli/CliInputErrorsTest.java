@@ -33,7 +33,8 @@ class CliInputErrorsTest {
         Files.writeString(home.resolve("conf/ferry.yaml"), "ferry.yarn.connect-timeout: 2s\n");
         hadoopConf = Files.createDirectories(home.resolve("unreachable-cluster"));
         // Nothing listens on port 1: the ResourceManager is unreachable.
-        Files.writeString(hadoopConf.resolve("yarn-site.xml"),
+        Files.writeString(
+                hadoopConf.resolve("yarn-site.xml"),
                 "<configuration><property><name>yarn.resourcemanager.address</name><value>127.0.0.1:1</value></property></configuration>");
         System.setProperty(FerryHome.HOME_PROPERTY, home.toString());
     }
@@ -50,7 +51,10 @@ class CliInputErrorsTest {
     private static void assertOneLineError(FerryCliRun run, int exitCode, String... fragments) {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(exitCode);
         assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
-        assertThat(run.stderr()).startsWith("ferry: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.stderr())
+                .startsWith("ferry: ")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         for (String fragment : fragments) {
             assertThat(run.stderr()).contains(fragment);
         }
@@ -75,8 +79,10 @@ class CliInputErrorsTest {
     void aBenchWithoutRunsIsRefusedBeforeYarnIsContacted() {
         assertOneLineError(ferry("bench", "deploy", "--runs", "0"), 2, "--runs must be at least 1, got 0");
         assertOneLineError(ferry("bench", "submit", "--runs", "-1"), 2, "--runs must be at least 1, got -1");
-        assertOneLineError(ferry("bench", "nexmark", "--queries", "q0,q99"), 2, "Unknown Nexmark query q99: use q0 to q22");
-        assertOneLineError(ferry("bench", "nexmark", "--events", "0"), 2, "--events and --parallelism must be at least 1");
+        assertOneLineError(
+                ferry("bench", "nexmark", "--queries", "q0,q99"), 2, "Unknown Nexmark query q99: use q0 to q22");
+        assertOneLineError(
+                ferry("bench", "nexmark", "--events", "0"), 2, "--events and --parallelism must be at least 1");
     }
 
     @Test
@@ -122,10 +128,19 @@ class CliInputErrorsTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {
-            {"--help"}, {"session", "--help"}, {"session", "start", "--help"}, {"session", "list", "--help"},
-            {"session", "status", "--help"}, {"session", "stop", "--help"}, {"session", "kill", "--help"},
-            {"queue", "list", "--help"}, {"config", "show", "--help"}, {"dist", "upload", "--help"},
-            {"job", "submit", "--help"}, {"sandbox", "start", "--help"}, {"sandbox", "stop", "--help"},
+            {"--help"},
+            {"session", "--help"},
+            {"session", "start", "--help"},
+            {"session", "list", "--help"},
+            {"session", "status", "--help"},
+            {"session", "stop", "--help"},
+            {"session", "kill", "--help"},
+            {"queue", "list", "--help"},
+            {"config", "show", "--help"},
+            {"dist", "upload", "--help"},
+            {"job", "submit", "--help"},
+            {"sandbox", "start", "--help"},
+            {"sandbox", "stop", "--help"},
             {"sandbox", "status", "--help"}
         }) {
             FerryCliRun run = ferry(command);
@@ -144,7 +159,8 @@ class CliInputErrorsTest {
 
     @Test
     void completionWithoutAShellPrintsTheBashScript() {
-        assertThat(ferry("completion").stdout()).isEqualTo(ferry("completion", "bash").stdout());
+        assertThat(ferry("completion").stdout())
+                .isEqualTo(ferry("completion", "bash").stdout());
     }
 
     @Test

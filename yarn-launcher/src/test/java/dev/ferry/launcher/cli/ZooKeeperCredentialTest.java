@@ -51,7 +51,13 @@ class ZooKeeperCredentialTest {
     @Test
     void aCredentialWithSaslDisabledIsRefusedBeforeAnyDeploy() {
         FerryCliRun run = FerryCliRun.run(
-                Map.of(), "session", "start", "guarded", UNREACHABLE_QUORUM, CREDENTIAL, "-Dzookeeper.sasl.disable=true");
+                Map.of(),
+                "session",
+                "start",
+                "guarded",
+                UNREACHABLE_QUORUM,
+                CREDENTIAL,
+                "-Dzookeeper.sasl.disable=true");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
         assertThat(run.stderr().strip().lines()).hasSize(1);

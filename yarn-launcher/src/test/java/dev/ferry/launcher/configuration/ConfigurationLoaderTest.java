@@ -27,7 +27,8 @@ class ConfigurationLoaderTest {
 
     @Test
     void nestedKeysInFerryYamlAreReadAsDottedKeys() throws IOException {
-        Files.writeString(confDir.resolve("ferry.yaml"), "ferry:\n  yarn:\n    queue: analytics\n  deploy:\n    timeout: 42s\n");
+        Files.writeString(
+                confDir.resolve("ferry.yaml"), "ferry:\n  yarn:\n    queue: analytics\n  deploy:\n    timeout: 42s\n");
 
         EffectiveConfiguration config = new ConfigurationLoader(confDir).load(Map.of());
 
@@ -52,8 +53,10 @@ class ConfigurationLoaderTest {
 
     @Test
     void theSandboxOverridesTheFilesAndFlagsOverrideTheSandbox() throws IOException {
-        Files.writeString(confDir.resolve("ferry.yaml"), "ferry.ha.zookeeper.quorum: zk.prod:2181\nferry.yarn.queue: etl\n");
-        Map<String, String> sandbox = Map.of("ferry.ha.zookeeper.quorum", "localhost:2181", "ferry.yarn.queue", "default");
+        Files.writeString(
+                confDir.resolve("ferry.yaml"), "ferry.ha.zookeeper.quorum: zk.prod:2181\nferry.yarn.queue: etl\n");
+        Map<String, String> sandbox =
+                Map.of("ferry.ha.zookeeper.quorum", "localhost:2181", "ferry.yarn.queue", "default");
 
         EffectiveConfiguration config = new ConfigurationLoader(confDir)
                 .load(sandbox, ValueOrigin.sandbox(Path.of("/sandbox")), Map.of("ferry.yarn.queue", "analytics"));

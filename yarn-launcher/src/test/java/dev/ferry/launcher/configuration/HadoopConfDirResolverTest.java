@@ -39,8 +39,10 @@ class HadoopConfDirResolverTest {
         Path sandboxConf = hadoopConf("sandbox/conf");
         HadoopConfDirResolver resolver = new HadoopConfDirResolver(Map.of("HADOOP_CONF_DIR", cluster.toString()));
 
-        assertThat(resolver.resolve(Optional.empty(), false, dir.resolve("sandbox"))).isEqualTo(cluster);
-        assertThat(resolver.resolve(Optional.empty(), true, dir.resolve("sandbox"))).isEqualTo(sandboxConf);
+        assertThat(resolver.resolve(Optional.empty(), false, dir.resolve("sandbox")))
+                .isEqualTo(cluster);
+        assertThat(resolver.resolve(Optional.empty(), true, dir.resolve("sandbox")))
+                .isEqualTo(sandboxConf);
     }
 
     @Test

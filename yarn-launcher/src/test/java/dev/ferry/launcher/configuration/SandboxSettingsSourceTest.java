@@ -1,13 +1,13 @@
 package dev.ferry.launcher.configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxSettingsSourceTest {
 

@@ -1,10 +1,10 @@
 package dev.ferry.launcher.deployment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.SecurityOptions;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The token framework is turned off only where it can obtain nothing, and never against the operator. */
 class DelegationTokensTest {

@@ -1,12 +1,12 @@
 package dev.ferry.launcher.deployment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.junit.jupiter.api.Test;
 
 import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionWarmUpTest {
 
@@ -27,7 +27,9 @@ class SessionWarmUpTest {
         JobGraph graph = SessionWarmUp.jobGraph(4);
 
         // then: the keyed sum runs in all 4 slots, so every TaskManager starts a stateful task
-        assertThat(StreamSupport.stream(graph.getVertices().spliterator(), false).mapToInt(JobVertex::getParallelism).max())
+        assertThat(StreamSupport.stream(graph.getVertices().spliterator(), false)
+                        .mapToInt(JobVertex::getParallelism)
+                        .max())
                 .hasValue(4);
         assertThat(graph.getMaximumParallelism()).isEqualTo(4);
     }

@@ -1,12 +1,8 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.ha.registry.JobRecord;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.ferry.launcher.FerryException;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
+import dev.ferry.launcher.FerryException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileSystemJobRecordsTest {
 
@@ -27,15 +26,25 @@ class FileSystemJobRecordsTest {
     }
 
     private static JobRecord record(String name, JobPlacement placement) {
-        return new JobRecord(name, JobRecord.JAR, "hdfs:///ferry/artifacts/abc/job.jar", "com.example.Job",
-                List.of("--rate", "5"), 2, placement, List.of("0123"), "application_1_0001", "hdfs:///ferry/checkpoints",
-                null, 1000L);
+        return new JobRecord(
+                name,
+                JobRecord.JAR,
+                "hdfs:///ferry/artifacts/abc/job.jar",
+                "com.example.Job",
+                List.of("--rate", "5"),
+                2,
+                placement,
+                List.of("0123"),
+                "application_1_0001",
+                "hdfs:///ferry/checkpoints",
+                null,
+                1000L);
     }
 
     @Test
     void aSavedRecordReadsBackWithItsPlacement() {
-        JobPlacement placement = new JobPlacement("application", null, "analytics", "1024m", "2048m", 2,
-                Map.of("state.backend.type", "hashmap"));
+        JobPlacement placement = new JobPlacement(
+                "application", null, "analytics", "1024m", "2048m", 2, Map.of("state.backend.type", "hashmap"));
         store().save(record("orders", placement));
 
         JobRecord read = store().find("orders").orElseThrow();

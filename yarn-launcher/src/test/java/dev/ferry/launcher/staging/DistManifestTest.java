@@ -36,7 +36,8 @@ class DistManifestTest {
                 .extracting(DistManifest.Entry::path)
                 .containsExactly("lib/flink-dist-1.20.1-ferry.jar", "plugins/metrics-prometheus/reporter.jar");
         // sha256sum of the 4 bytes "dist"
-        assertThat(manifest.entries().get(0).sha256()).isEqualTo("bcae0416621b3db43d8cba1e4454a792c7af9e4b7287e51056efc5a215d95839");
+        assertThat(manifest.entries().get(0).sha256())
+                .isEqualTo("bcae0416621b3db43d8cba1e4454a792c7af9e4b7287e51056efc5a215d95839");
         assertThat(manifest.totalBytes()).isEqualTo(4 + 6);
     }
 
@@ -66,7 +67,9 @@ class DistManifestTest {
         Files.writeString(otherHome.resolve("lib/flink-dist-1.20.1-ferry.jar"), "dist");
         Files.writeString(otherHome.resolve("plugins/metrics-prometheus/reporter.jar"), "plugin");
 
-        String other = new LocalDistScanner(otherHome, otherHome.resolve("c.properties")).scan().digest();
+        String other = new LocalDistScanner(otherHome, otherHome.resolve("c.properties"))
+                .scan()
+                .digest();
 
         assertThat(scan().digest()).isEqualTo(other);
     }

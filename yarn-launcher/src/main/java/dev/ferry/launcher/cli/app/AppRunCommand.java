@@ -1,5 +1,6 @@
 package dev.ferry.launcher.cli.app;
 
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
@@ -8,7 +9,6 @@ import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.jobs.JarJobSpec;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;
@@ -56,7 +56,10 @@ public final class AppRunCommand extends FerrySubcommand {
                     + " the JobGraph is built here)")
     private Mode mode = Mode.application;
 
-    @Option(names = {"-c", "--class"}, paramLabel = "CLASS", description = "Main class (default: the jar manifest's)")
+    @Option(
+            names = {"-c", "--class"},
+            paramLabel = "CLASS",
+            description = "Main class (default: the jar manifest's)")
     private String entryClass;
 
     @Mixin
@@ -72,8 +75,14 @@ public final class AppRunCommand extends FerrySubcommand {
     public Integer call() {
         JobPlacement placement = size.ownCluster(mode.mode, context().flinkFlags());
         JarJobSpec job = new JarJobSpec(
-                run.name(), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
-                run.parallelism(), placement, run.fromSavepoint(), run.detached());
+                run.name(),
+                jar.toAbsolutePath(),
+                Optional.ofNullable(entryClass),
+                arguments,
+                run.parallelism(),
+                placement,
+                run.fromSavepoint(),
+                run.detached());
         StartedJob started;
         try (LauncherServices services = context().services()) {
             started = services.jobStarter().startJar(job);

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 @Command(
         name = "failover",
         mixinStandardHelpOptions = true,
-        description = "Time from SIGKILL of a session's JobManager (through YARN) until its checkpointed job runs again:"
-                + " Ferry's HA settings against Flink's defaults; also the YARN attempts used. Needs ZooKeeper HA.")
+        description =
+                "Time from SIGKILL of a session's JobManager (through YARN) until its checkpointed job runs again:"
+                        + " Ferry's HA settings against Flink's defaults; also the YARN attempts used. Needs ZooKeeper HA.")
 public final class BenchFailoverCommand extends FerrySubcommand {
 
     @Mixin

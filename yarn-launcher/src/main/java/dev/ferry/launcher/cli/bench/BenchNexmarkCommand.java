@@ -9,15 +9,13 @@ import dev.ferry.nexmark.queries.NexmarkQueries;
 import dev.ferry.nexmark.queries.NexmarkQuery;
 
 import org.apache.flink.configuration.Configuration;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,23 +41,37 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     @Mixin
     private BenchOptions options;
 
-    @Option(names = "--queries", paramLabel = "Q,Q", split = ",",
-            description = "Queries to run, e.g. q0,q3,q11 (default: all; those Flink SQL cannot run are listed as skipped)")
+    @Option(
+            names = "--queries",
+            paramLabel = "Q,Q",
+            split = ",",
+            description =
+                    "Queries to run, e.g. q0,q3,q11 (default: all; those Flink SQL cannot run are listed as skipped)")
     private List<String> queries;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "200000",
             description = "Events per run (default: ${DEFAULT-VALUE})")
     private long events;
 
-    @Option(names = "--parallelism", paramLabel = "P", defaultValue = "1",
+    @Option(
+            names = "--parallelism",
+            paramLabel = "P",
+            defaultValue = "1",
             description = "Parallelism of every job, both variants (default: ${DEFAULT-VALUE})")
     private int parallelism;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--warmups",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Unmeasured runs per query and variant first (default: ${DEFAULT-VALUE})")
     private int warmups;
 
-    @Option(names = "--yarn",
+    @Option(
+            names = "--yarn",
             description = "Run on YARN: a Ferry session (A) and a stock Flink session (B), each keeping --parallelism"
                     + " warm TaskManagers, on --queue")
     private boolean yarn;
@@ -73,9 +85,14 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                     + " run(s) per variant after " + warmups + " warm-up(s), " + events + " events, parallelism "
                     + parallelism + "; results in " + settings.outputDir());
             out().flush();
-            BenchReport report = yarn ? onYarn(services, settings) : services.nexmarkBench(this::progress).run(settings);
-            out().printf(Locale.ROOT, "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
-                    report.geometricMean(), report.statefulGeometricMean());
+            BenchReport report = yarn
+                    ? onYarn(services, settings)
+                    : services.nexmarkBench(this::progress).run(settings);
+            out().printf(
+                            Locale.ROOT,
+                            "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
+                            report.geometricMean(),
+                            report.statefulGeometricMean());
             report.files().forEach(file -> out().println("Wrote " + file));
         }
         return 0;
@@ -99,21 +116,25 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     /** Checks the options before anything runs. */
     private List<String> queryNames() {
         if (events < 1 || parallelism < 1 || warmups < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--events and --parallelism must be at least 1 and --warmups at least 0");
+            throw new ParameterException(
+                    spec.commandLine(), "--events and --parallelism must be at least 1 and --warmups at least 0");
         }
         if (!yarn && options.queue().isPresent()) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--queue needs --yarn: without it the bench runs on a local MiniCluster, on no queue");
         }
-        Set<String> known = NexmarkQueries.all().stream().map(NexmarkQuery::name).collect(Collectors.toSet());
+        Set<String> known =
+                NexmarkQueries.all().stream().map(NexmarkQuery::name).collect(Collectors.toSet());
         if (queries == null) {
             return NexmarkQueries.all().stream().map(NexmarkQuery::name).toList();
         }
-        List<String> names = queries.stream().map(q -> q.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                queries.stream().map(q -> q.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> unknown = names.stream().filter(q -> !known.contains(q)).toList();
         if (!unknown.isEmpty()) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "Unknown Nexmark quer" + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", unknown)
                             + ": use q0 to q22");
         }
@@ -121,10 +142,20 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     }
 
     private BenchSettings settings(List<String> names, Configuration ferryConfig) {
-        String rerun = "ferry bench nexmark" + (yarn ? " --yarn" + options.queue().map(q -> " --queue " + q).orElse("") : "")
+        String rerun = "ferry bench nexmark"
+                + (yarn ? " --yarn" + options.queue().map(q -> " --queue " + q).orElse("") : "")
                 + " --events " + events + " --parallelism " + parallelism + " --runs "
-                + options.runs() + " --warmups " + warmups + (queries == null ? "" : " --queries " + String.join(",", names));
-        return new BenchSettings(names, events, parallelism, options.runs(), warmups, options.resultsDir("nexmark"),
-                ferryConfig, Map.of(), rerun);
+                + options.runs() + " --warmups " + warmups
+                + (queries == null ? "" : " --queries " + String.join(",", names));
+        return new BenchSettings(
+                names,
+                events,
+                parallelism,
+                options.runs(),
+                warmups,
+                options.resultsDir("nexmark"),
+                ferryConfig,
+                Map.of(),
+                rerun);
     }
 }

@@ -14,15 +14,23 @@ public final class BenchOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Runs per variant, alternating (default: ${DEFAULT-VALUE})")
     private int runs;
 
-    @Option(names = "--results-dir", paramLabel = "DIR",
+    @Option(
+            names = "--results-dir",
+            paramLabel = "DIR",
             description = "Where results.md, results.csv and the chart go (default: ./bench-results/<bench>)")
     private Path resultsDir;
 
-    @Option(names = "--queue", paramLabel = "QUEUE", description = "YARN queue for the benches' clusters (default: ferry.yarn.queue)")
+    @Option(
+            names = "--queue",
+            paramLabel = "QUEUE",
+            description = "YARN queue for the benches' clusters (default: ferry.yarn.queue)")
     private String queue;
 
     int runs() {

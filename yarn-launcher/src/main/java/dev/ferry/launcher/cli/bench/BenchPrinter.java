@@ -31,10 +31,20 @@ final class BenchPrinter {
 
     void finished(BenchReport report, ReportFiles files) {
         out.println();
-        Table table = new Table("VARIANT", "RUNS", report.description().completedHeader().toUpperCase(Locale.ROOT),
-                "MEDIAN S", "MIN S", "MAX S");
+        Table table = new Table(
+                "VARIANT",
+                "RUNS",
+                report.description().completedHeader().toUpperCase(Locale.ROOT),
+                "MEDIAN S",
+                "MIN S",
+                "MAX S");
         for (BenchSummary s : report.summaries()) {
-            table.row(s.variant().title(), s.runs(), s.completed(), seconds(s.median()), seconds(s.min()),
+            table.row(
+                    s.variant().title(),
+                    s.runs(),
+                    s.completed(),
+                    seconds(s.median()),
+                    seconds(s.min()),
                     seconds(s.max()));
         }
         table.print(out);

@@ -29,7 +29,8 @@ final class CatalogPrinter {
             return;
         }
         out.println("Hive Metastore " + status.uri() + ": up, " + status.databaseCount() + " database"
-                + (status.databaseCount() == 1 ? "" : "s") + ", answered in " + status.latency().toMillis() + " ms");
+                + (status.databaseCount() == 1 ? "" : "s") + ", answered in "
+                + status.latency().toMillis() + " ms");
         out.flush();
     }
 

@@ -10,10 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry catalog tables [DB]}. */
-@Command(
-        name = "tables",
-        mixinStandardHelpOptions = true,
-        description = "List the tables and views of a database.")
+@Command(name = "tables", mixinStandardHelpOptions = true, description = "List the tables and views of a database.")
 public final class CatalogTablesCommand extends FerrySubcommand {
 
     @Parameters(

@@ -24,9 +24,10 @@ final class TableDescriptionPrinter {
         out.println("Table:          " + table.database() + "." + table.table());
         out.println("Owner:          " + orDash(table.owner()));
         out.println("Type:           " + orDash(table.tableType()));
-        out.println("Hive and Spark: " + (table.readableByHiveAndSpark()
-                ? "can read it"
-                : "cannot read it (generic Flink table: its schema is kept in flink.* properties)"));
+        out.println("Hive and Spark: "
+                + (table.readableByHiveAndSpark()
+                        ? "can read it"
+                        : "cannot read it (generic Flink table: its schema is kept in flink.* properties)"));
         out.println("Location:       " + orDash(table.storage().location()));
         out.println("Input format:   " + orDash(table.storage().inputFormat()));
         out.println("Output format:  " + orDash(table.storage().outputFormat()));
@@ -47,7 +48,8 @@ final class TableDescriptionPrinter {
         }
         int count = table.partitions().count();
         List<String> shown = table.partitions().firstNames();
-        String names = shown.isEmpty() ? "" : " (" + String.join(", ", shown) + (count > shown.size() ? ", ..." : "") + ")";
+        String names =
+                shown.isEmpty() ? "" : " (" + String.join(", ", shown) + (count > shown.size() ? ", ..." : "") + ")";
         return count + names;
     }
 
@@ -68,8 +70,14 @@ final class TableDescriptionPrinter {
         json.put("owner", table.owner());
         json.put("tableType", table.tableType());
         json.put("readableByHiveAndSpark", table.readableByHiveAndSpark());
-        json.put("columns", table.columns().stream().map(TableDescriptionPrinter::toJson).toList());
-        json.put("partitionKeys", table.partitionKeys().stream().map(TableDescriptionPrinter::toJson).toList());
+        json.put(
+                "columns",
+                table.columns().stream().map(TableDescriptionPrinter::toJson).toList());
+        json.put(
+                "partitionKeys",
+                table.partitionKeys().stream()
+                        .map(TableDescriptionPrinter::toJson)
+                        .toList());
         Map<String, Object> partitions = new LinkedHashMap<>();
         partitions.put("count", table.partitions().count());
         partitions.put("firstNames", table.partitions().firstNames());

@@ -4,8 +4,8 @@ import dev.ferry.launcher.cli.FerrySubcommand;
 
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 import java.util.List;
 
@@ -25,14 +25,19 @@ public final class CompletionCommand extends FerrySubcommand {
 
     private static final List<String> SHELLS = List.of("bash", "zsh");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SHELL", defaultValue = "bash",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SHELL",
+            defaultValue = "bash",
             description = "bash or zsh (default: ${DEFAULT-VALUE})")
     private String shell;
 
     @Override
     public Integer call() {
         if (!SHELLS.contains(shell)) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "No completion for shell '" + shell + "': use one of " + String.join(", ", SHELLS));
         }
         out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.cli.config;
 
+import dev.ferry.ha.HaOptions;
+import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.launcher.cli.CommandContext;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Json;
@@ -8,15 +10,12 @@ import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.configuration.ValueOrigin;
-import dev.ferry.ha.HaOptions;
-import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.sandbox.SandboxOptions;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.util.TimeUtils;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +39,6 @@ import java.util.stream.Stream;
         description = "Print the effective configuration and where each value came from (default, file, flag).")
 public final class ConfigShowCommand extends FerrySubcommand {
 
-
     @Option(names = "--describe", description = "Also print each Ferry option's description")
     private boolean describe;
 
@@ -55,9 +53,14 @@ public final class ConfigShowCommand extends FerrySubcommand {
         CommandContext context = context();
         List<Entry> entries = entries(context.configuration());
         if (output.json()) {
-            Json.print(out(), Map.of(
-                    "confDir", context.confDir().toString(),
-                    "entries", entries.stream().map(ConfigShowCommand::toJson).toList()));
+            Json.print(
+                    out(),
+                    Map.of(
+                            "confDir", context.confDir().toString(),
+                            "entries",
+                                    entries.stream()
+                                            .map(ConfigShowCommand::toJson)
+                                            .toList()));
             return 0;
         }
         out().println("Configuration directory: " + context.confDir());
@@ -114,8 +117,10 @@ public final class ConfigShowCommand extends FerrySubcommand {
         for (Map.Entry<String, ValueOrigin> explicit : config.explicitKeys().entrySet()) {
             if (!ferryKeys.contains(explicit.getKey())) {
                 entries.add(new Entry(
-                        explicit.getKey(), shown(explicit.getKey(), config.rawValue(explicit.getKey())),
-                        explicit.getValue().toString(), ""));
+                        explicit.getKey(),
+                        shown(explicit.getKey(), config.rawValue(explicit.getKey())),
+                        explicit.getValue().toString(),
+                        ""));
             }
         }
         return entries;

@@ -20,7 +20,6 @@ import java.util.Map;
                 + " safe from several gateways at once); later deploys use them via yarn.provided.lib.dirs.")
 public final class DistUploadCommand extends FerrySubcommand {
 
-
     @Mixin
     private OutputOptions output;
 
@@ -40,7 +39,8 @@ public final class DistUploadCommand extends FerrySubcommand {
             Json.print(out(), json);
         } else {
             out().println((staged.wasAlreadyStaged() ? "Already staged: " : "Staged: ") + staged.location() + " ("
-                    + staged.manifest().entries().size() + " files, " + staged.manifest().totalBytes() / (1024 * 1024)
+                    + staged.manifest().entries().size() + " files, "
+                    + staged.manifest().totalBytes() / (1024 * 1024)
                     + " MiB" + (staged.wasAlreadyStaged() ? ", nothing uploaded" : ", checksums verified") + ")");
             out().flush();
         }

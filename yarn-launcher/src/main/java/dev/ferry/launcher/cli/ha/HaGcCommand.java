@@ -2,11 +2,11 @@ package dev.ferry.launcher.cli.ha;
 
 import dev.ferry.ha.cleanup.CleanupReport;
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.coordination.RegistryEntry;
-import dev.ferry.launcher.ha.GcReport;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
+import dev.ferry.launcher.coordination.RegistryEntry;
+import dev.ferry.launcher.ha.GcReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +42,8 @@ public final class HaGcCommand extends FerrySubcommand {
         CleanupReport report = gc.haData();
         String verb = dryRun ? "Would remove" : "Removed";
         for (CleanupReport.RemovedCluster removed : report.removed()) {
-            out().println(verb + " HA data of " + removed.clusterId() + " (znodes: " + (removed.hadZnodes() ? "yes" : "no")
-                    + ", storage: " + removed.storageBytes() + " bytes)");
+            out().println(verb + " HA data of " + removed.clusterId() + " (znodes: "
+                    + (removed.hadZnodes() ? "yes" : "no") + ", storage: " + removed.storageBytes() + " bytes)");
         }
         for (CleanupReport.SkippedCluster skipped : report.skipped()) {
             out().println("Kept " + skipped.clusterId() + ": " + skipped.reason());
@@ -62,12 +62,23 @@ public final class HaGcCommand extends FerrySubcommand {
         CleanupReport report = gc.haData();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dryRun", report.dryRun());
-        json.put("removed", report.removed().stream().map(r -> Map.of(
-                "clusterId", r.clusterId(), "znodes", r.hadZnodes(), "storageBytes", r.storageBytes())).toList());
-        json.put("kept", report.skipped().stream().map(s -> Map.of("clusterId", s.clusterId(), "reason", s.reason())).toList());
+        json.put(
+                "removed",
+                report.removed().stream()
+                        .map(r -> Map.of(
+                                "clusterId", r.clusterId(), "znodes", r.hadZnodes(), "storageBytes", r.storageBytes()))
+                        .toList());
+        json.put(
+                "kept",
+                report.skipped().stream()
+                        .map(s -> Map.of("clusterId", s.clusterId(), "reason", s.reason()))
+                        .toList());
         json.put("bytesFreed", report.bytesFreed());
-        json.put("staleRegistryEntries", gc.staleRegistryEntries().stream()
-                .map(e -> Map.of("name", e.name(), "applicationId", e.applicationId())).toList());
+        json.put(
+                "staleRegistryEntries",
+                gc.staleRegistryEntries().stream()
+                        .map(e -> Map.of("name", e.name(), "applicationId", e.applicationId()))
+                        .toList());
         return json;
     }
 }

@@ -35,15 +35,21 @@ public final class HaStatusCommand extends FerrySubcommand {
             json.put("connected", true);
             json.put("flinkRoot", status.flinkRoot());
             json.put("storageDir", status.storageDir());
-            json.put("clusters", status.clusters().stream().map(HaStatusCommand::toJson).toList());
+            json.put(
+                    "clusters",
+                    status.clusters().stream().map(HaStatusCommand::toJson).toList());
             Json.print(out(), json);
             return 0;
         }
-        out().println("ZooKeeper " + status.quorum() + ": connected; Flink HA root " + status.flinkRoot()
-                + ", storage " + status.storageDir());
+        out().println("ZooKeeper " + status.quorum() + ": connected; Flink HA root " + status.flinkRoot() + ", storage "
+                + status.storageDir());
         Table table = new Table("CLUSTER ID", "YARN", "ZNODES", "STORAGE BYTES");
-        status.clusters().forEach(c -> table.row(
-                c.clusterId(), c.live() ? "running" : "gone (see 'ferry ha gc')", c.hasZnodes() ? "yes" : "no", c.storageBytes()));
+        status.clusters()
+                .forEach(c -> table.row(
+                        c.clusterId(),
+                        c.live() ? "running" : "gone (see 'ferry ha gc')",
+                        c.hasZnodes() ? "yes" : "no",
+                        c.storageBytes()));
         table.print(out());
         return 0;
     }

@@ -27,7 +27,10 @@ public final class JobRestartCommand extends FerrySubcommand {
     @Option(names = "--jar", paramLabel = "JAR", description = "The new job jar (default: the one it runs)")
     private Path jar;
 
-    @Option(names = {"-c", "--class"}, paramLabel = "CLASS", description = "Main class of the new jar")
+    @Option(
+            names = {"-c", "--class"},
+            paramLabel = "CLASS",
+            description = "Main class of the new jar")
     private String entryClass;
 
     @Option(names = "--detached", description = "Return as soon as Flink accepted the new run")
@@ -40,8 +43,12 @@ public final class JobRestartCommand extends FerrySubcommand {
     public Integer call() {
         StartedJob started;
         try (LauncherServices services = context().services()) {
-            started = services.jobResumer().restart(
-                    job, Optional.ofNullable(jar).map(Path::toAbsolutePath), Optional.ofNullable(entryClass), detached);
+            started = services.jobResumer()
+                    .restart(
+                            job,
+                            Optional.ofNullable(jar).map(Path::toAbsolutePath),
+                            Optional.ofNullable(entryClass),
+                            detached);
         }
         JobPrinter.printStarted(out(), started, output.json());
         return 0;

@@ -1,11 +1,11 @@
 package dev.ferry.launcher.cli.job;
 
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.JarJobSpec;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;
@@ -35,7 +35,10 @@ public final class JobSubmitCommand extends FerrySubcommand {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the job's main method (after --)")
     private List<String> arguments = new ArrayList<>();
 
-    @Option(names = {"-c", "--class"}, paramLabel = "CLASS", description = "Main class (default: the jar manifest's)")
+    @Option(
+            names = {"-c", "--class"},
+            paramLabel = "CLASS",
+            description = "Main class (default: the jar manifest's)")
     private String entryClass;
 
     @Mixin
@@ -47,8 +50,13 @@ public final class JobSubmitCommand extends FerrySubcommand {
     @Override
     public Integer call() {
         JarJobSpec job = new JarJobSpec(
-                run.name(), jar.toAbsolutePath(), Optional.ofNullable(entryClass), arguments,
-                run.parallelism(), JobPlacement.inSession(session), run.fromSavepoint(),
+                run.name(),
+                jar.toAbsolutePath(),
+                Optional.ofNullable(entryClass),
+                arguments,
+                run.parallelism(),
+                JobPlacement.inSession(session),
+                run.fromSavepoint(),
                 run.detached());
         StartedJob started;
         try (LauncherServices services = context().services()) {

@@ -9,8 +9,7 @@ import java.io.PrintWriter;
 /** Prints a value as pretty JSON; the field names are part of Ferry's documented interface. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
 

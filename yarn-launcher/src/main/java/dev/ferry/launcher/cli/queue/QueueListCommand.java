@@ -35,11 +35,30 @@ public final class QueueListCommand extends FerrySubcommand {
             return 0;
         }
         Table table = new Table(
-                "QUEUE", "LEAF", "STATE", "CAPACITY", "MAX", "USED", "ALLOCATED MB", "AVAILABLE MB", "PENDING MB", "APPS", "PENDING APPS");
+                "QUEUE",
+                "LEAF",
+                "STATE",
+                "CAPACITY",
+                "MAX",
+                "USED",
+                "ALLOCATED MB",
+                "AVAILABLE MB",
+                "PENDING MB",
+                "APPS",
+                "PENDING APPS");
         for (QueueView q : queues) {
-            table.row(q.path(), q.leaf() ? "yes" : "no", q.state(), percent(q.capacityPercent()),
-                    percent(q.maxCapacityPercent()), percent(q.usedPercent()), q.allocatedMemoryMb(),
-                    q.availableMemoryMb(), q.pendingMemoryMb(), q.runningApplications(), q.pendingApplications());
+            table.row(
+                    q.path(),
+                    q.leaf() ? "yes" : "no",
+                    q.state(),
+                    percent(q.capacityPercent()),
+                    percent(q.maxCapacityPercent()),
+                    percent(q.usedPercent()),
+                    q.allocatedMemoryMb(),
+                    q.availableMemoryMb(),
+                    q.pendingMemoryMb(),
+                    q.runningApplications(),
+                    q.pendingApplications());
         }
         table.print(out());
         return 0;

@@ -16,7 +16,10 @@ import java.util.function.UnaryOperator;
 /** The {@code --dir} option of the sandbox commands, and the controller for that directory. */
 public final class SandboxDirOption {
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: ferry.sandbox.dir, ~/.ferry/sandbox)")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Sandbox directory (default: ferry.sandbox.dir, ~/.ferry/sandbox)")
     private Path dir;
 
     SandboxController controller(CommandContext context) {
@@ -31,7 +34,8 @@ public final class SandboxDirOption {
         try {
             settings = SandboxOptions.settings(config.toFlinkConfiguration());
         } catch (IllegalArgumentException e) {
-            throw new FerryException(ExitCode.USAGE, e.getMessage() + " (" + SandboxOptions.METASTORE_DB_TYPE.key() + ")", e);
+            throw new FerryException(
+                    ExitCode.USAGE, e.getMessage() + " (" + SandboxOptions.METASTORE_DB_TYPE.key() + ")", e);
         }
         return new SandboxController(context.home().root(), sandboxDir, adjust.apply(settings));
     }

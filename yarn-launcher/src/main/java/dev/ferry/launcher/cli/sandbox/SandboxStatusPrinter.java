@@ -19,8 +19,8 @@ final class SandboxStatusPrinter {
             Json.print(out, toJson(status));
             return;
         }
-        out.println("Sandbox " + (status.running() ? "running (pid " + status.pid() + ")" : "not running")
-                + ", state " + status.state());
+        out.println("Sandbox " + (status.running() ? "running (pid " + status.pid() + ")" : "not running") + ", state "
+                + status.state());
         if (!status.services().isEmpty()) {
             Table table = new Table("SERVICE", "ADDRESS", "UP");
             for (ServiceStatus service : status.services()) {

@@ -18,7 +18,8 @@ final class ClusterPrinter {
 
     /** The REGISTRY column comes last so that the columns scripts already cut stay where they were. */
     static void printListTable(PrintWriter out, List<ListedCluster> clusters) {
-        Table table = new Table("NAME", "APPLICATION", "STATE", "QUEUE", "USER", "JOBS", "UPTIME", "WEB UI", "REGISTRY");
+        Table table =
+                new Table("NAME", "APPLICATION", "STATE", "QUEUE", "USER", "JOBS", "UPTIME", "WEB UI", "REGISTRY");
         for (ListedCluster listed : clusters) {
             ClusterView c = listed.view();
             table.row(
@@ -41,7 +42,8 @@ final class ClusterPrinter {
 
     static Map<String, Object> toJson(ListedCluster listed) {
         Map<String, Object> json = toJson(listed.view());
-        json.put("registry", listed.registry() == null ? null : listed.registry().label());
+        json.put(
+                "registry", listed.registry() == null ? null : listed.registry().label());
         return json;
     }
 

@@ -63,7 +63,8 @@ public final class SessionStartCommand extends FerrySubcommand {
 
     private Integer atLeast(Integer value, int minimum, String option) {
         if (value != null && value < minimum) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
+            throw new ParameterException(
+                    spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
         }
         return value;
     }
@@ -87,9 +88,10 @@ public final class SessionStartCommand extends FerrySubcommand {
         out.println("  queue         " + cluster.queue());
         out.println("  web UI        " + cluster.webUrl());
         out.println("  TaskManagers  " + cluster.taskManagers() + " registered");
-        out.println("  libraries     " + (cluster.usedStagedLibraries()
-                ? "staged (yarn.provided.lib.dirs)"
-                : "shipped from lib/ (run 'ferry dist upload' once to stage them)"));
+        out.println("  libraries     "
+                + (cluster.usedStagedLibraries()
+                        ? "staged (yarn.provided.lib.dirs)"
+                        : "shipped from lib/ (run 'ferry dist upload' once to stage them)"));
         out.println("  ready in      " + Durations.seconds(cluster.startupTime()));
         out.flush();
     }

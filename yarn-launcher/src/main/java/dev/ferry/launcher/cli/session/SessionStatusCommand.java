@@ -13,7 +13,6 @@ import dev.ferry.launcher.cluster.ClusterView;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -54,7 +53,9 @@ public final class SessionStatusCommand extends FerrySubcommand {
             cluster = clusters.describe(report);
             jobs = cluster.isLive() ? newestFirst(clusters.jobs(report).orElse(List.of())) : List.of();
             leader = cluster.isLive()
-                    ? services.coordination().leaderRestAddress(cluster.applicationId()).orElse(null)
+                    ? services.coordination()
+                            .leaderRestAddress(cluster.applicationId())
+                            .orElse(null)
                     : null;
         }
         if (output.json()) {
@@ -79,19 +80,25 @@ public final class SessionStatusCommand extends FerrySubcommand {
         out.println("attempt      " + c.attempt());
         out.println("HA leader    " + (leader == null ? "- (no ZooKeeper HA, or no leader elected)" : leader));
         out.println("uptime       " + Durations.humanize(c.uptime()));
-        out.println("jobs         " + (c.runningJobs() == null ? "unknown (JobManager not answering)" : c.runningJobs() + " running"));
+        out.println("jobs         "
+                + (c.runningJobs() == null ? "unknown (JobManager not answering)" : c.runningJobs() + " running"));
         if (!jobs.isEmpty()) {
             out.println();
             Table table = new Table("JOB ID", "NAME", "STATE", "DURATION");
             jobs.forEach(j -> table.row(
-                    j.getJobId().toHexString(), j.getJobName(), j.getStatus(), Durations.humanize(Duration.ofMillis(j.getDuration()))));
+                    j.getJobId().toHexString(),
+                    j.getJobName(),
+                    j.getStatus(),
+                    Durations.humanize(Duration.ofMillis(j.getDuration()))));
             table.print(out);
         }
         out.flush();
     }
 
     private static List<JobDetails> newestFirst(Collection<JobDetails> jobs) {
-        return jobs.stream().sorted(Comparator.comparingLong(JobDetails::getStartTime).reversed()).toList();
+        return jobs.stream()
+                .sorted(Comparator.comparingLong(JobDetails::getStartTime).reversed())
+                .toList();
     }
 
     private static Map<String, Object> jobJson(JobDetails job) {

@@ -29,7 +29,10 @@ public final class SessionStopCommand extends FerrySubcommand {
     @Option(names = "--cancel-jobs", description = "Cancel running jobs instead of taking savepoints")
     private boolean cancelJobs;
 
-    @Option(names = "--savepoint-dir", paramLabel = "DIR", description = "Where savepoints go (default: execution.checkpointing.savepoint-dir)")
+    @Option(
+            names = "--savepoint-dir",
+            paramLabel = "DIR",
+            description = "Where savepoints go (default: execution.checkpointing.savepoint-dir)")
     private String savepointDir;
 
     @Mixin
@@ -55,18 +58,23 @@ public final class SessionStopCommand extends FerrySubcommand {
                 json.put("name", stopped.name());
                 json.put("applicationId", stopped.applicationId());
                 json.put("state", stopped.finalState());
-                json.put("jobs", stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
+                json.put(
+                        "jobs",
+                        stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
                 json.put("haData", stopped.haData());
                 Json.print(out, json);
                 return;
             }
             for (StoppedJob job : stopped.jobs()) {
-                out.println(job.cancelled()
-                        ? "Cancelled job " + job.jobId() + " (" + job.jobName() + ")"
-                        : "Stopped job " + job.jobId() + " (" + job.jobName() + ") with savepoint " + job.savepointPath());
+                out.println(
+                        job.cancelled()
+                                ? "Cancelled job " + job.jobId() + " (" + job.jobName() + ")"
+                                : "Stopped job " + job.jobId() + " (" + job.jobName() + ") with savepoint "
+                                        + job.savepointPath());
             }
             out.println("Cluster '" + stopped.name() + "' (" + stopped.applicationId() + ") " + verb + ": YARN state "
-                    + stopped.finalState() + (stopped.haData().equals("none") ? "." : "; HA data " + stopped.haData() + "."));
+                    + stopped.finalState()
+                    + (stopped.haData().equals("none") ? "." : "; HA data " + stopped.haData() + "."));
             out.flush();
         }
 

@@ -1,5 +1,6 @@
 package dev.ferry.launcher.cli.sql;
 
+import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
@@ -9,7 +10,6 @@ import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.deployment.ClusterMode;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.jobs.SqlJobSpec;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.sql.QueryResult;
@@ -44,10 +44,16 @@ public final class SqlCommand extends FerrySubcommand {
     private Source source;
 
     static final class Source {
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The script file")
+        @Option(
+                names = {"-f", "--file"},
+                paramLabel = "FILE",
+                description = "The script file")
         Path file;
 
-        @Option(names = {"-e", "--execute"}, paramLabel = "STATEMENTS", description = "The script itself")
+        @Option(
+                names = {"-e", "--execute"},
+                paramLabel = "STATEMENTS",
+                description = "The script itself")
         String statements;
     }
 
@@ -74,8 +80,13 @@ public final class SqlCommand extends FerrySubcommand {
     @Override
     public Integer call() {
         SqlJobSpec job = new SqlJobSpec(
-                script(), scriptName(), run.name(), run.parallelism(), placement(),
-                run.fromSavepoint(), run.detached());
+                script(),
+                scriptName(),
+                run.name(),
+                run.parallelism(),
+                placement(),
+                run.fromSavepoint(),
+                run.detached());
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
             outcome = services.jobStarter().startSql(job);
@@ -87,7 +98,8 @@ public final class SqlCommand extends FerrySubcommand {
     private JobPlacement placement() {
         if (target.session != null) {
             if (size.given()) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "--queue, --jm-memory, --tm-memory and --slots size a cluster of its own: use them with"
                                 + " --application, or size the session when you start it");
             }
@@ -117,7 +129,9 @@ public final class SqlCommand extends FerrySubcommand {
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", outcome.job().map(JobPrinter::startedJson).orElse(null));
-            json.put("queries", outcome.queries().stream().map(SqlCommand::queryJson).toList());
+            json.put(
+                    "queries",
+                    outcome.queries().stream().map(SqlCommand::queryJson).toList());
             Json.print(out(), json);
             return;
         }
@@ -127,9 +141,10 @@ public final class SqlCommand extends FerrySubcommand {
             table.print(out());
             out().println(query.rows().size() + " row(s)" + (query.truncated() ? ", stopped early" : ""));
         }
-        outcome.job().ifPresentOrElse(
-                started -> JobPrinter.printStartedText(out(), started),
-                () -> out().println("Done: the script started no job."));
+        outcome.job()
+                .ifPresentOrElse(
+                        started -> JobPrinter.printStartedText(out(), started),
+                        () -> out().println("Done: the script started no job."));
         out().flush();
     }
 

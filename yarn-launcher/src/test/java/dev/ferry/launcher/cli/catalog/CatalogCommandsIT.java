@@ -1,7 +1,5 @@
 package dev.ferry.launcher.cli.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.MetastoreConnection;
 import dev.ferry.hive.testing.HiveTables;
@@ -25,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@code ferry catalog ...} in-process against a real Hive Metastore 3.1.3; no YARN needed.
  * The metastore holds database {@code sales} with a partitioned Hive table {@code orders} and a
@@ -41,13 +41,20 @@ class CatalogCommandsIT {
     static void startMetastoreWithTables() throws Exception {
         metastore = TestMetastore.start("catalog-commands");
         confDir = Files.createDirectories(WORK.resolve("conf"));
-        Files.copy(metastore.clientConfDir().resolve("hive-site.xml"), confDir.resolve("hive-site.xml"),
+        Files.copy(
+                metastore.clientConfDir().resolve("hive-site.xml"),
+                confDir.resolve("hive-site.xml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (MetastoreConnection connection = MetastoreConnection.open(HiveSite.load(confDir), Duration.ofSeconds(5))) {
             IMetaStoreClient client = connection.client();
             HiveTables.createDatabase(client, "sales", metastore.dataDir("sales"));
-            Table orders = HiveTables.createTextTable(client, "sales", "orders", metastore.dataDir("orders"),
-                    List.of(new FieldSchema("id", "bigint", "order id"),
+            Table orders = HiveTables.createTextTable(
+                    client,
+                    "sales",
+                    "orders",
+                    metastore.dataDir("orders"),
+                    List.of(
+                            new FieldSchema("id", "bigint", "order id"),
                             new FieldSchema("amount", "decimal(10,2)", null)),
                     List.of(new FieldSchema("dt", "string", "day")));
             HiveTables.addPartition(client, orders, List.of("2024-01-01"));
@@ -70,8 +77,15 @@ class CatalogCommandsIT {
         table.setTableType("EXTERNAL_TABLE");
         table.setSd(sd);
         table.setPartitionKeys(new ArrayList<>());
-        table.setParameters(new HashMap<>(Map.of("EXTERNAL", "TRUE", "flink.connector", "datagen",
-                "flink.schema.0.name", "id", "flink.schema.0.data-type", "BIGINT")));
+        table.setParameters(new HashMap<>(Map.of(
+                "EXTERNAL",
+                "TRUE",
+                "flink.connector",
+                "datagen",
+                "flink.schema.0.name",
+                "id",
+                "flink.schema.0.data-type",
+                "BIGINT")));
         return table;
     }
 
@@ -182,8 +196,9 @@ class CatalogCommandsIT {
         FerryCliRun run = ferry("catalog", "tables", "marketing");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
-        assertThat(run.stderr().lines()).containsExactly("ferry: Database 'marketing' does not exist in the Hive"
-                + " Metastore at " + metastore.thriftUri() + "; existing databases: default, sales");
+        assertThat(run.stderr().lines())
+                .containsExactly("ferry: Database 'marketing' does not exist in the Hive" + " Metastore at "
+                        + metastore.thriftUri() + "; existing databases: default, sales");
     }
 
     @Test
@@ -211,7 +226,9 @@ class CatalogCommandsIT {
         FerryCliRun run = ferry(deadConf, "catalog", "databases");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);
-        assertThat(run.stderr().lines()).singleElement().asString()
+        assertThat(run.stderr().lines())
+                .singleElement()
+                .asString()
                 .startsWith("ferry: Cannot reach the Hive Metastore at " + deadUri + ": ")
                 .contains("check hive.metastore.uris in " + deadConf.resolve("hive-site.xml"));
     }
@@ -219,13 +236,17 @@ class CatalogCommandsIT {
     @Test
     void givenTheShippedHiveSiteTemplate_whenPinged_thenBadInputSaysToSetTheMetastoreUri() throws Exception {
         Path templateConf = Files.createDirectories(WORK.resolve("template-conf"));
-        Files.copy(Path.of("..", "conf", "hive-site.xml"), templateConf.resolve("hive-site.xml"),
+        Files.copy(
+                Path.of("..", "conf", "hive-site.xml"),
+                templateConf.resolve("hive-site.xml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         FerryCliRun run = ferry(templateConf, "catalog", "ping");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
-        assertThat(run.stderr().lines()).singleElement().asString()
+        assertThat(run.stderr().lines())
+                .singleElement()
+                .asString()
                 .contains("No hive.metastore.uris in " + templateConf.resolve("hive-site.xml"));
     }
 }
