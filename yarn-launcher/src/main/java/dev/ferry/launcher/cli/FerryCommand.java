@@ -76,12 +76,23 @@ public final class FerryCommand {
             description = "Talk to the local sandbox (also when $FERRY_SANDBOX=1)")
     private boolean sandbox;
 
+    /**
+     * Inherited, so it may stand before and after the subcommand; {@link DefinitionConsumer}
+     * collects every occurrence into {@link #definitions} (picocli would replace the values given
+     * before the subcommand with those given after it).
+     */
     @Option(
             names = "-D",
             scope = ScopeType.INHERIT,
-            paramLabel = "key=value",
-            description = "Set a Flink or Ferry configuration value for this command, e.g. -Dferry.yarn.queue=etl")
-    private Map<String, String> properties = new LinkedHashMap<>();
+            paramLabel = "KEY=VALUE",
+            hideParamSyntax = true,
+            parameterConsumer = DefinitionConsumer.class,
+            description = "Set a Flink or Ferry configuration value for this command, e.g."
+                    + " -Dferry.yarn.queue=etl; may stand before and after the subcommand, the later"
+                    + " one wins for the same key")
+    private Map<String, String> properties;
+
+    private final Map<String, String> definitions = new LinkedHashMap<>();
 
     @Option(
             names = {"-v", "--verbose"},
@@ -95,13 +106,19 @@ public final class FerryCommand {
         this.environment = environment;
     }
 
+    /** Records one {@code -D KEY=VALUE}; a later definition of the same key replaces an earlier one. */
+    void define(String key, String value) {
+        definitions.remove(key);
+        definitions.put(key, value);
+    }
+
     boolean verbose() {
         return verbose;
     }
 
     CommandContext context() {
         return new CommandContext(
-                environment, Optional.ofNullable(confDir), Optional.ofNullable(hadoopConfDir), sandbox, properties);
+                environment, Optional.ofNullable(confDir), Optional.ofNullable(hadoopConfDir), sandbox, definitions);
     }
 
     /** Prints Ferry's and Flink's versions. */

@@ -72,7 +72,8 @@ class CliInputErrorsTest {
 
     @Test
     void aMalformedDynamicPropertyIsRefused() {
-        assertOneLineError(ferry("session", "start", "a", "-D", "novalue"), 2, "novalue", "KEY=VALUE");
+        assertOneLineError(
+                ferry("session", "start", "a", "-D", "novalue"), 2, "-D novalue is not a setting", "-DKEY=VALUE");
     }
 
     @Test
@@ -177,6 +178,23 @@ class CliInputErrorsTest {
                 .containsPattern("ferry\\.yarn\\.queue\\s+etl\\s+flag -Dferry\\.yarn\\.queue")
                 .containsPattern("ferry\\.yarn\\.connect-timeout\\s+2 s\\s+file .*ferry\\.yaml")
                 .containsPattern("ferry\\.deploy\\.timeout\\s+3 min\\s+default");
+    }
+
+    @Test
+    void definitionsBeforeAndAfterTheSubcommandBothApply() {
+        FerryCliRun run = ferry("-D", "ferry.yarn.queue=q1", "config", "show", "-D", "ferry.rest.timeout=7s");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout())
+                .containsPattern("ferry\\.yarn\\.queue\\s+q1\\s+flag")
+                .containsPattern("ferry\\.rest\\.timeout\\s+7 s\\s+flag");
+    }
+
+    @Test
+    void aDefinitionAfterTheSubcommandWinsOverOneBeforeIt() {
+        FerryCliRun run = ferry("-Dferry.yarn.queue=before", "config", "show", "-Dferry.yarn.queue=after");
+
+        assertThat(run.stdout()).containsPattern("ferry\\.yarn\\.queue\\s+after\\s+flag");
     }
 
     @Test
