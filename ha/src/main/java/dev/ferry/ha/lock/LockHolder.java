@@ -28,7 +28,7 @@ public record LockHolder(String user, String host, long pid, Instant since) {
     }
 
     /** A properties text rather than JSON: readable in zkCli and needs nothing beyond the JDK. */
-    byte[] toBytes() {
+    public byte[] toBytes() {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("host", host);
@@ -44,7 +44,7 @@ public record LockHolder(String user, String host, long pid, Instant since) {
     }
 
     /** Empty for a node written by something else (or not yet written): the caller then says "unknown holder". */
-    static Optional<LockHolder> fromBytes(byte[] bytes) {
+    public static Optional<LockHolder> fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return Optional.empty();
         }

@@ -5,17 +5,18 @@ import dev.ferry.ha.zookeeper.HaPaths;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /**
- * Ferry's job records under {@code <root>/jobs/<name>}, shared by every gateway. They sit beside
- * the clusters rather than below them: a job is resumed after its application cluster is gone.
+ * Job records under {@code <root>/jobs/<name>}, shared by every gateway. They sit beside the
+ * clusters rather than below them: a job is resumed after its application cluster is gone. The
+ * registry keeps each record as an opaque document (the launcher owns the job model) with its
+ * znode version, so that writers update what they read or learn that someone else was first.
  */
 public final class JobRegistry {
 
@@ -27,51 +28,67 @@ public final class JobRegistry {
         this.paths = paths;
     }
 
-    public Optional<JobRecord> find(String name) {
+    /** The record of job {@code name} with its version, if there is one. */
+    public Optional<Versioned<byte[]>> find(String name) {
         String path = paths.job(name);
         return call(client, path, () -> {
             try {
-                return Optional.of(RecordCodec.decode(path, client.getData().forPath(path), JobRecord.class));
+                Stat stat = new Stat();
+                byte[] document = client.getData().storingStatIn(stat).forPath(path);
+                return Optional.of(new Versioned<>(document, stat.getVersion()));
             } catch (KeeperException.NoNodeException e) {
                 return Optional.empty();
             }
         });
     }
 
-    /** Every record, most recently changed first. */
-    public List<JobRecord> list() {
-        List<JobRecord> records = new ArrayList<>();
-        for (String name : children()) {
-            // A record removed between listing and reading is simply not listed.
-            find(name).ifPresent(records::add);
-        }
-        records.sort(Comparator.comparingLong(JobRecord::updatedAt).reversed());
-        return records;
-    }
-
-    /** Creates or replaces the record; a ZooKeeper write is atomic, so readers see old or new, never half. */
-    public void save(JobRecord record) {
-        String path = paths.job(record.name());
-        byte[] bytes = RecordCodec.encode(record);
-        call(client, path, () -> {
-            try {
-                return client.create()
-                        .creatingParentsIfNeeded()
-                        .withMode(CreateMode.PERSISTENT)
-                        .forPath(path, bytes);
-            } catch (KeeperException.NodeExistsException e) {
-                return client.setData().forPath(path, bytes);
-            }
-        });
-    }
-
-    private List<String> children() {
+    /** The names of every recorded job. */
+    public List<String> names() {
         String path = paths.jobs();
         return call(client, path, () -> {
             try {
                 return client.getChildren().forPath(path);
             } catch (KeeperException.NoNodeException e) {
-                return List.of();
+                return List.<String>of();
+            }
+        });
+    }
+
+    /**
+     * Creates the record of a new job name.
+     *
+     * @throws ConcurrentUpdateException if another gateway created it first
+     */
+    public void create(String name, byte[] document) {
+        String path = paths.job(name);
+        call(client, path, () -> {
+            try {
+                return client.create()
+                        .creatingParentsIfNeeded()
+                        .withMode(CreateMode.PERSISTENT)
+                        .forPath(path, document);
+            } catch (KeeperException.NodeExistsException e) {
+                throw new ConcurrentUpdateException(path, -1);
+            }
+        });
+    }
+
+    /**
+     * Replaces the record if it is still at {@code expectedVersion}; returns the new version. A
+     * ZooKeeper write is atomic: readers see the old record or the new one, never half.
+     *
+     * @throws ConcurrentUpdateException if someone changed or removed it since
+     */
+    public int update(String name, byte[] document, int expectedVersion) {
+        String path = paths.job(name);
+        return call(client, path, () -> {
+            try {
+                return client.setData()
+                        .withVersion(expectedVersion)
+                        .forPath(path, document)
+                        .getVersion();
+            } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
+                throw new ConcurrentUpdateException(path, expectedVersion);
             }
         });
     }

@@ -4,7 +4,7 @@ import dev.ferry.ha.HaNames;
 
 import org.apache.curator.utils.ZKPaths;
 
-/** The znode layout below {@code ferry.ha.zookeeper.root}: clusters/&lt;name&gt;, jobs/&lt;name&gt; and locks/&lt;name&gt;. */
+/** The znode layout below {@code ferry.ha.zookeeper.root}: clusters/&lt;name&gt;, jobs/&lt;name&gt;, locks/&lt;name&gt; and job-locks/&lt;name&gt;. */
 public final class HaPaths {
 
     private final String root;
@@ -40,5 +40,10 @@ public final class HaPaths {
 
     public String lock(String name) {
         return ZKPaths.makePath(root, "locks", HaNames.check("cluster", name));
+    }
+
+    /** Job names have locks of their own: a job and a cluster may share a name. */
+    public String jobLock(String name) {
+        return ZKPaths.makePath(root, "job-locks", HaNames.check("job", name));
     }
 }

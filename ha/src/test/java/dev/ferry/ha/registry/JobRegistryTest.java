@@ -1,15 +1,14 @@
 package dev.ferry.ha.registry;
 
 import dev.ferry.ha.ZooKeeperTestServer;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JobRegistryTest extends ZooKeeperTestServer {
 
@@ -22,62 +21,69 @@ class JobRegistryTest extends ZooKeeperTestServer {
         clusters = new ClusterRegistry(connect(), paths);
     }
 
-    private static JobRecord job(String name, long updatedAt) {
-        JobPlacement placement =
-                new JobPlacement("application", null, "etl", "1024m", "1728m", 2, Map.of("parallelism.default", "2"));
-        return new JobRecord(
-                name,
-                JobRecord.JAR,
-                "hdfs:///ferry/artifacts/ab12.jar",
-                "com.example.Orders",
-                List.of("--topic", "orders"),
-                2,
-                placement,
-                List.of("a1b2"),
-                "application_1_0001",
-                "hdfs:///ferry/checkpoints",
-                null,
-                updatedAt);
+    private static byte[] document(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void givenASavedRecord_whenFoundFromAnotherClient_thenEveryFieldIsBack() {
-        JobRecord saved = job("orders", 1000).withSavepoint("hdfs:///sp/savepoint-1");
-        registry.save(saved);
+    void givenACreatedRecord_whenFoundFromAnotherClient_thenItsDocumentIsBackAtVersionZero() {
+        registry.create("orders", document("{\"run\":1}"));
 
-        assertThat(new JobRegistry(connect(), paths).find("orders")).contains(saved);
+        assertThat(new JobRegistry(connect(), paths).find("orders")).hasValueSatisfying(found -> {
+            assertThat(found.value()).isEqualTo(document("{\"run\":1}"));
+            assertThat(found.version()).isZero();
+        });
     }
 
     @Test
-    void givenARecordSavedTwice_whenFound_thenTheLastWriteWins() {
-        registry.save(job("orders", 1000));
-        registry.save(job("orders", 2000).withRun("c3d4", "application_1_0002", "hdfs:///ferry/checkpoints"));
+    void givenARecord_whenUpdatedAtTheVersionRead_thenTheNewDocumentAndVersionAreBack() {
+        registry.create("orders", document("1"));
 
-        assertThat(registry.find("orders"))
-                .get()
-                .extracting(JobRecord::currentJobId)
-                .isEqualTo("c3d4");
+        int version = registry.update("orders", document("2"), 0);
+
+        assertThat(version).isEqualTo(1);
+        assertThat(registry.find("orders")).get().extracting(Versioned::version).isEqualTo(1);
     }
 
     @Test
-    void givenSeveralRecords_whenListed_thenTheMostRecentlyChangedComesFirst() {
-        registry.save(job("orders", 1000));
-        registry.save(job("clicks", 3000));
-        registry.save(job("views", 2000));
+    void givenTwoGatewaysThatReadTheSameVersion_whenBothUpdate_thenTheSecondLearnsItWasNotFirst() {
+        registry.create("orders", document("1"));
+        registry.update("orders", document("2 from alice"), 0);
 
-        assertThat(registry.list()).extracting(JobRecord::name).containsExactly("clicks", "views", "orders");
+        assertThatThrownBy(() -> registry.update("orders", document("2 from bob"), 0))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("/jobs/orders");
+        assertThat(new String(registry.find("orders").get().value(), StandardCharsets.UTF_8))
+                .isEqualTo("2 from alice");
+    }
+
+    @Test
+    void givenARecord_whenAnotherGatewayCreatesTheSameName_thenItIsRefused() {
+        registry.create("orders", document("alice"));
+
+        assertThatThrownBy(() -> registry.create("orders", document("bob")))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("created by someone else");
+    }
+
+    @Test
+    void givenSeveralRecords_whenNamesAreListed_thenEachAppearsOnce() {
+        registry.create("orders", document("1"));
+        registry.create("clicks", document("1"));
+
+        assertThat(registry.names()).containsExactlyInAnyOrder("orders", "clicks");
     }
 
     @Test
     void givenNoRecords_whenListedOrFound_thenNothingAndNoError() {
-        assertThat(registry.list()).isEmpty();
+        assertThat(registry.names()).isEmpty();
         assertThat(registry.find("orders")).isEmpty();
     }
 
     @Test
     void givenAJobOfAnApplicationCluster_whenTheClusterIsRemovedFromTheRegistry_thenTheJobRecordStays() {
         clusters.register(Records.cluster("orders", "application_1_0001"));
-        registry.save(job("orders", 1000));
+        registry.create("orders", document("1"));
 
         clusters.remove("orders");
 

@@ -16,26 +16,27 @@ import java.util.concurrent.TimeUnit;
 import static dev.ferry.ha.zookeeper.ZooKeeperCalls.call;
 
 /**
- * Serialises commands on one cluster name across machines ({@code <root>/locks/<name>}). The lock node
- * is ephemeral: it goes with the holder's ZooKeeper session, so a crashed command can't block forever.
+ * Serialises commands on one cluster name ({@code <root>/locks/<name>}) or job name ({@code
+ * <root>/job-locks/<name>}) across machines. The lock node is ephemeral: it goes with the holder's
+ * ZooKeeper session, so a crashed command can't block forever.
  */
-public final class ClusterNameLock implements AutoCloseable {
+public final class NameLock implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterNameLock.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NameLock.class);
 
-    private final String cluster;
+    private final LockedName name;
     private final String path;
     private final InterProcessMutex mutex;
 
-    private ClusterNameLock(String cluster, String path, InterProcessMutex mutex) {
-        this.cluster = cluster;
+    private NameLock(LockedName name, String path, InterProcessMutex mutex) {
+        this.name = name;
         this.path = path;
         this.mutex = mutex;
     }
 
     /** Acquires the lock for this process, waiting at most {@code timeout}. */
-    public static ClusterNameLock acquire(CuratorFramework client, HaPaths paths, String cluster, Duration timeout) {
-        return acquire(client, paths, cluster, timeout, LockHolder.current());
+    public static NameLock acquire(CuratorFramework client, HaPaths paths, LockedName name, Duration timeout) {
+        return acquire(client, paths, name, timeout, LockHolder.current());
     }
 
     /**
@@ -43,21 +44,21 @@ public final class ClusterNameLock implements AutoCloseable {
      *
      * @throws LockTimeoutException naming the current holder when the wait times out
      */
-    public static ClusterNameLock acquire(
-            CuratorFramework client, HaPaths paths, String cluster, Duration timeout, LockHolder holder) {
-        String path = paths.lock(cluster);
+    public static NameLock acquire(
+            CuratorFramework client, HaPaths paths, LockedName name, Duration timeout, LockHolder holder) {
+        String path = name.path(paths);
         InterProcessMutex mutex = new IdentifiedMutex(client, path, holder.toBytes());
         boolean acquired = call(client, path, () -> mutex.acquire(timeout.toMillis(), TimeUnit.MILLISECONDS));
         if (!acquired) {
-            throw new LockTimeoutException(cluster, currentHolder(client, mutex, path));
+            throw new LockTimeoutException(name, currentHolder(client, mutex, path));
         }
-        LOG.debug("Locked cluster '{}' as {}", cluster, holder.describe());
-        return new ClusterNameLock(cluster, path, mutex);
+        LOG.debug("Locked {} as {}", name, holder.describe());
+        return new NameLock(name, path, mutex);
     }
 
-    /** The holder of the lock on {@code cluster}, if anyone holds it. */
-    public static Optional<LockHolder> holder(CuratorFramework client, HaPaths paths, String cluster) {
-        String path = paths.lock(cluster);
+    /** The holder of the lock on {@code name}, if anyone holds it. */
+    public static Optional<LockHolder> holder(CuratorFramework client, HaPaths paths, LockedName name) {
+        String path = name.path(paths);
         return currentHolder(client, new InterProcessMutex(client, path), path);
     }
 
@@ -73,10 +74,10 @@ public final class ClusterNameLock implements AutoCloseable {
     public void close() {
         try {
             mutex.release();
-            LOG.debug("Unlocked cluster '{}'", cluster);
+            LOG.debug("Unlocked {}", name);
         } catch (IllegalMonitorStateException e) {
             // Released already (close called twice, or from another thread than acquire).
-            LOG.debug("Lock on cluster '{}' was not held by this thread", cluster);
+            LOG.debug("Lock on {} was not held by this thread", name);
         } catch (Exception e) {
             LOG.warn("Could not release lock {} ({}); it goes when this ZooKeeper session ends", path, e.toString());
         }
@@ -120,6 +121,6 @@ public final class ClusterNameLock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ClusterNameLock[" + cluster + (isHeld() ? ", held" : ", released") + "]";
+        return "NameLock[" + name + (isHeld() ? ", held" : ", released") + "]";
     }
 }
