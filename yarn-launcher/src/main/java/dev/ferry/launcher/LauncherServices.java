@@ -2,11 +2,9 @@ package dev.ferry.launcher;
 
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.HaOptions;
-import dev.ferry.ha.registry.JobRegistry;
 import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.bench.BenchSessions;
 import dev.ferry.launcher.bench.DeployBench;
 import dev.ferry.launcher.bench.FailoverBench;
@@ -20,40 +18,50 @@ import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
-import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
-import dev.ferry.launcher.coordination.ClusterCoordination;
-import dev.ferry.launcher.coordination.ZooKeeperCoordination;
+import dev.ferry.launcher.configuration.FerryVersion;
 import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
 import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
+import dev.ferry.launcher.deployment.DescriptorSubmission;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.files.ClusterFiles;
+import dev.ferry.launcher.files.HadoopClusterFiles;
+import dev.ferry.launcher.ha.ClusterCoordination;
 import dev.ferry.launcher.ha.HaDataRemover;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.ha.HaGarbageCollector;
 import dev.ferry.launcher.ha.HaStatusReader;
 import dev.ferry.launcher.ha.HdfsHaStorage;
+import dev.ferry.launcher.ha.ZooKeeperCoordination;
 import dev.ferry.launcher.jobs.ArtifactStore;
-import dev.ferry.launcher.jobs.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.JobClusterLauncher;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobLocator;
-import dev.ferry.launcher.jobs.JobRecords;
 import dev.ferry.launcher.jobs.JobResumer;
 import dev.ferry.launcher.jobs.JobRunningWaiter;
 import dev.ferry.launcher.jobs.JobStarter;
+import dev.ferry.launcher.jobs.JobStarter.SnapshotDirectories;
 import dev.ferry.launcher.jobs.JobSubmitter;
 import dev.ferry.launcher.jobs.RestorePoints;
+import dev.ferry.launcher.jobs.RunHistories;
 import dev.ferry.launcher.jobs.SqlScripts;
-import dev.ferry.launcher.jobs.ZooKeeperJobRecords;
+import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
+import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.jobs.record.ZooKeeperJobRecords;
+import dev.ferry.launcher.rest.RestJobManagers;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
+import dev.ferry.launcher.yarn.YarnClientCluster;
+import dev.ferry.launcher.yarn.YarnCluster;
 import dev.ferry.launcher.yarn.YarnConnection;
 import dev.ferry.nexmark.bench.NexmarkBench;
 
@@ -61,6 +69,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.hadoop.fs.FileSystem;
 
 import java.net.URI;
@@ -80,9 +89,10 @@ public final class LauncherServices implements AutoCloseable {
     private final Path confDir;
     private final EffectiveConfiguration config;
     private final Supplier<Path> hadoopConfDir;
-    private final JobManagerClients jobManagers;
+    private final RestJobManagers jobManagers;
     private YarnConnection yarn;
     private CuratorFramework zooKeeper;
+    private ClusterFiles clusterFiles;
 
     /**
      * @param hadoopConfDir resolved only when a service first needs YARN, so that input can be
@@ -93,7 +103,7 @@ public final class LauncherServices implements AutoCloseable {
         this.confDir = confDir;
         this.config = config;
         this.hadoopConfDir = hadoopConfDir;
-        this.jobManagers = new JobManagerClients(config.toFlinkConfiguration(), config.get(FerryOptions.REST_TIMEOUT));
+        this.jobManagers = new RestJobManagers(config.toFlinkConfiguration(), config.get(FerryOptions.REST_TIMEOUT));
     }
 
     /** Connects to the ResourceManager on first use; fails fast if it does not answer. */
@@ -133,7 +143,7 @@ public final class LauncherServices implements AutoCloseable {
     public HaStatusReader haStatus() {
         return new HaStatusReader(
                 zooKeeper(),
-                yarn().client(),
+                yarnCluster(),
                 haStorage(),
                 haDeployment().flinkRoot(),
                 config.get(FerryOptions.HA_STORAGE_DIR));
@@ -141,7 +151,7 @@ public final class LauncherServices implements AutoCloseable {
 
     public HaGarbageCollector haGarbageCollector() {
         return new HaGarbageCollector(
-                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), coordination());
+                zooKeeper(), yarnCluster(), haStorage(), haDeployment().flinkRoot(), coordination());
     }
 
     /** Locks, registry and leader lookup in ZooKeeper when HA is on; YARN alone otherwise. */
@@ -166,11 +176,11 @@ public final class LauncherServices implements AutoCloseable {
                 .get(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT)
                 .plusSeconds(5);
         return new HaDataRemover(
-                zooKeeper(), yarn().client(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
+                zooKeeper(), yarnCluster(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
     }
 
     public ClusterObserver clusters() {
-        return new ClusterObserver(yarn().client(), jobManagers);
+        return new ClusterObserver(yarnCluster(), jobManagers);
     }
 
     /** YARN's clusters joined with the registry (when HA is on). */
@@ -184,7 +194,7 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     public QueueInspector queues() {
-        return new QueueInspector(yarn().client());
+        return new QueueInspector(yarnCluster());
     }
 
     public ClusterStarter clusterStarter() {
@@ -197,7 +207,12 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private ClusterDeployer clusterDeployer() {
-        return new ClusterDeployer(yarn(), clusters(), jobManagers, config.get(FerryOptions.DEPLOY_TIMEOUT));
+        return new ClusterDeployer(
+                new DescriptorSubmission(this::yarn),
+                yarnCluster(),
+                clusters(),
+                jobManagers,
+                config.get(FerryOptions.DEPLOY_TIMEOUT));
     }
 
     private StockFlinkConfiguration stockFlink() {
@@ -272,7 +287,7 @@ public final class LauncherServices implements AutoCloseable {
 
     public SessionStopper sessionStopper() {
         return new SessionStopper(
-                yarn().client(),
+                yarnCluster(),
                 clusters(),
                 jobManagers,
                 config.get(FerryOptions.STOP_TIMEOUT),
@@ -282,7 +297,7 @@ public final class LauncherServices implements AutoCloseable {
 
     public SessionKiller sessionKiller() {
         return new SessionKiller(
-                yarn().client(),
+                yarnCluster(),
                 clusters(),
                 config.get(FerryOptions.STOP_TIMEOUT),
                 endedClusterCleanup(),
@@ -312,7 +327,7 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     private JobRunningWaiter jobRunningWaiter() {
-        return new JobRunningWaiter(yarn().client(), clusters(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
+        return new JobRunningWaiter(yarnCluster(), clusters(), config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
     }
 
     /** In the registry in ZooKeeper when HA is on, so records sit beside the clusters; on the cluster FS otherwise. */
@@ -320,32 +335,56 @@ public final class LauncherServices implements AutoCloseable {
         if (haDeployment().enabled()) {
             HaPaths paths = HaPaths.of(ZooKeeperSettings.fromConfiguration(config.toFlinkConfiguration()));
             return new ZooKeeperJobRecords(
-                    new JobRegistry(zooKeeper(), paths),
-                    "ZooKeeper " + config.get(HaOptions.ZOOKEEPER_QUORUM) + paths.jobs());
+                    this::zooKeeper, paths, config.get(HaOptions.LOCK_TIMEOUT), config.get(HaOptions.ZOOKEEPER_QUORUM));
         }
-        return new FileSystemJobRecords(yarn().configuration(), config.get(FerryOptions.JOBS_DIR));
+        return new FileSystemJobRecords(
+                clusterFiles(), config.get(FerryOptions.JOBS_DIR), config.get(HaOptions.LOCK_TIMEOUT));
+    }
+
+    /** YARN's ResourceManager, connected when first asked. */
+    private YarnCluster yarnCluster() {
+        return new YarnClientCluster(() -> yarn().client());
+    }
+
+    /** The cluster file system, reached when first used. */
+    private ClusterFiles clusterFiles() {
+        if (clusterFiles == null) {
+            clusterFiles = new HadoopClusterFiles(() -> yarn().configuration());
+        }
+        return clusterFiles;
     }
 
     private ArtifactStore artifacts() {
         Path cache = Path.of(System.getProperty("user.home"), ".ferry", "cache", "artifacts");
-        return new ArtifactStore(yarn().configuration(), config.get(FerryOptions.ARTIFACTS_DIR), cache);
+        return new ArtifactStore(clusterFiles(), config.get(FerryOptions.ARTIFACTS_DIR), cache);
     }
 
     private JobLocator jobLocator() {
         return new JobLocator(clusters(), jobRecords());
     }
 
+    private RunHistories runHistories() {
+        return new RunHistories(
+                clusters(),
+                jobManagers,
+                clusterFiles(),
+                Optional.ofNullable(config.toFlinkConfiguration().get(JobManagerOptions.ARCHIVE_DIR)));
+    }
+
     private RestorePoints restorePoints() {
-        return new RestorePoints(yarn().configuration());
+        return new RestorePoints(clusterFiles(), runHistories());
     }
 
     private JobClusterLauncher jobClusterLauncher() {
         return new JobClusterLauncher(clusterStarter());
     }
 
-    /** Where this gateway's configuration puts checkpoints; a job record keeps it for --from-latest. */
-    private String checkpointDir() {
-        return config.toFlinkConfiguration().get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+    /** Where this gateway's configuration puts checkpoints and savepoints; a job record keeps them for --from-latest. */
+    private SnapshotDirectories snapshotDirectories() {
+        Configuration flink = config.toFlinkConfiguration();
+        return new SnapshotDirectories(
+                flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+                flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY));
     }
 
     public JobStarter jobStarter() {
@@ -358,16 +397,16 @@ public final class LauncherServices implements AutoCloseable {
                 clusters(),
                 this::jobClusterLauncher,
                 jobRunningWaiter(),
-                yarn().client(),
                 jobLocator(),
                 jobRecords(),
                 artifacts(),
-                checkpointDir());
+                restorePoints(),
+                snapshotDirectories());
     }
 
     public JobController jobController() {
         return new JobController(
-                jobLocator(), jobRecords(), jobManagers, yarn().client(), config.get(FerryOptions.STOP_TIMEOUT));
+                jobLocator(), jobRecords(), jobManagers, yarnCluster(), config.get(FerryOptions.STOP_TIMEOUT));
     }
 
     public JobResumer jobResumer() {
@@ -378,12 +417,12 @@ public final class LauncherServices implements AutoCloseable {
                 restorePoints(),
                 artifacts(),
                 jobRecords(),
-                yarn().client(),
+                yarnCluster(),
                 config.get(FerryOptions.STOP_TIMEOUT));
     }
 
     public JobLister jobLister() {
-        return new JobLister(jobLocator(), restorePoints());
+        return new JobLister(jobLocator(), restorePoints(), runHistories());
     }
 
     @Override

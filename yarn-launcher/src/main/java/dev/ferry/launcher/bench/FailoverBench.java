@@ -1,14 +1,14 @@
 package dev.ferry.launcher.bench;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.bench.AlternatingRunner.Side;
 import dev.ferry.launcher.bench.BenchDescription.Comparison;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.JobStarter;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;

@@ -1,9 +1,9 @@
 package dev.ferry.launcher.bench;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.nexmark.bench.BenchClusters;
 import dev.ferry.nexmark.bench.Variant;
 import dev.ferry.nexmark.queries.SideInput;

@@ -1,15 +1,15 @@
 package dev.ferry.launcher.bench;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.bench.AlternatingRunner.Side;
 import dev.ferry.launcher.bench.BenchDescription.Comparison;
-import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.jobs.JarJobRequest;
 import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.JobStarter;
 import dev.ferry.launcher.jobs.JobSubmitter;
+import dev.ferry.launcher.jobs.record.JobPlacement;
+import dev.ferry.launcher.rest.RestJobManagers;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
@@ -65,7 +65,7 @@ public final class SubmitBench {
     private final BenchSessions sessions;
     private final Supplier<JobStarter> ferryJobs;
     private final JobSubmitter stockSubmitter;
-    private final JobManagerClients jobManagers;
+    private final RestJobManagers jobManagers;
     private final RunningJobProbe probe;
     private final FerryShell shell;
     private final Path examplesDir;
@@ -75,7 +75,7 @@ public final class SubmitBench {
             BenchSessions sessions,
             Supplier<JobStarter> ferryJobs,
             JobSubmitter stockSubmitter,
-            JobManagerClients jobManagers,
+            RestJobManagers jobManagers,
             FerryShell shell,
             Path examplesDir,
             Duration timeout) {
@@ -183,7 +183,7 @@ public final class SubmitBench {
 
     private void cancelAndAwaitFreeSlot(DeployedCluster session, String jobId) throws Exception {
         ApplicationReport report = sessions.report(new ClusterName(session.name()));
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
+        try (RestClusterClient<ApplicationId> client = jobManagers.client(report)) {
             client.cancel(JobID.fromHexString(jobId)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         probe.awaitFreeSlot(session.webUrl());

@@ -5,8 +5,8 @@ import dev.ferry.hive.browse.NoSuchDatabaseException;
 import dev.ferry.hive.browse.NoSuchTableException;
 import dev.ferry.hive.config.MetastoreConfigurationException;
 import dev.ferry.hive.metastore.MetastoreUnavailableException;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import java.util.function.Supplier;
 

@@ -8,8 +8,8 @@ import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.MetastoreProbe;
 import dev.ferry.hive.metastore.MetastoreStatus;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * The launcher's read-only view of the Hive Metastore, for {@code ferry catalog}. Every call
  * opens one fail-fast connection and closes it; the hive-catalog module's errors become
- * {@link dev.ferry.launcher.FerryException}s with the documented exit codes.
+ * {@link dev.ferry.launcher.error.FerryException}s with the documented exit codes.
  */
 public final class CatalogService {
 

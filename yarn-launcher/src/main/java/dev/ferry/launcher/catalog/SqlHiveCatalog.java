@@ -5,8 +5,8 @@ import dev.ferry.hive.bootstrap.HiveCatalogFactory;
 import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.sql.TableEnvironmentSetup;
 
 import org.apache.flink.configuration.ReadableConfig;

@@ -1,7 +1,7 @@
 package dev.ferry.launcher.catalog;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 /**
  * A table named as {@code DB.TABLE}, the way Hive and Flink SQL qualify it.

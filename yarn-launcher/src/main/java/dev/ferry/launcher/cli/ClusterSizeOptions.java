@@ -1,7 +1,7 @@
 package dev.ferry.launcher.cli;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.deployment.ClusterMode;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 
 import org.apache.flink.configuration.MemorySize;
 import picocli.CommandLine.Model.CommandSpec;

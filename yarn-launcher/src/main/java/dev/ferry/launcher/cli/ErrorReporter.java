@@ -1,6 +1,6 @@
 package dev.ferry.launcher.cli;
 
-import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.error.FerryException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

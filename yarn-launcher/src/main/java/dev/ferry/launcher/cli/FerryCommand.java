@@ -1,6 +1,5 @@
 package dev.ferry.launcher.cli;
 
-import dev.ferry.launcher.FerryVersion;
 import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.bench.BenchCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
@@ -13,6 +12,7 @@ import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
 import dev.ferry.launcher.cli.sql.SqlCommand;
+import dev.ferry.launcher.configuration.FerryVersion;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

@@ -1,13 +1,12 @@
 package dev.ferry.launcher.cluster;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
-
-import java.time.Duration;
 
 /** Waits, with a deadline, until YARN reports an application as ended. */
 public final class ApplicationWaiter {
@@ -16,10 +15,16 @@ public final class ApplicationWaiter {
 
     private ApplicationWaiter() {}
 
-    public static YarnApplicationState awaitEnded(YarnClient yarn, ApplicationId id, long deadlineNanos, String what) {
+    /**
+     * Returns the state the application ended in; an application YARN no longer remembers ended
+     * long ago and counts as FINISHED.
+     */
+    public static YarnApplicationState awaitEnded(YarnCluster yarn, ApplicationId id, long deadlineNanos, String what) {
         try {
             while (true) {
-                YarnApplicationState state = yarn.getApplicationReport(id).getYarnApplicationState();
+                YarnApplicationState state = yarn.application(id)
+                        .map(ApplicationReport::getYarnApplicationState)
+                        .orElse(YarnApplicationState.FINISHED);
                 if (!ClusterStates.LIVE.contains(state)) {
                     return state;
                 }
@@ -34,14 +39,6 @@ public final class ApplicationWaiter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(ExitCode.FAILURE, "Interrupted while waiting for " + id, e);
-        } catch (FerryException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new FerryException(ExitCode.UNAVAILABLE, "Cannot read the state of " + id + ": " + e.getMessage(), e);
         }
-    }
-
-    public static long deadline(Duration timeout) {
-        return System.nanoTime() + timeout.toNanos();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ferry.launcher.cluster;
 
-import dev.ferry.launcher.coordination.ClusterCoordination;
-import dev.ferry.launcher.coordination.RegistryEntry;
+import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.ha.RegistryEntry;
 
 import java.time.Duration;
 import java.util.ArrayList;

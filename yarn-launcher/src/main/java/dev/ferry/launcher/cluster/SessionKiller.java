@@ -1,11 +1,11 @@
 package dev.ferry.launcher.cluster;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
-import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.rest.Answers;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.List;
 /** Ends a cluster at once through YARN, without savepoints: the operator's last resort. */
 public final class SessionKiller {
 
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final ClusterObserver observer;
     private final Duration timeout;
     private final EndedClusterCleanup cleanup;
     private final ClusterCoordination coordination;
 
     public SessionKiller(
-            YarnClient yarn,
+            YarnCluster yarn,
             ClusterObserver observer,
             Duration timeout,
             EndedClusterCleanup cleanup,
@@ -38,14 +38,9 @@ public final class SessionKiller {
 
     private StoppedCluster killLocked(String name) {
         ApplicationReport report = observer.requireLive(name);
-        long deadline = ApplicationWaiter.deadline(timeout);
-        try {
-            yarn.killApplication(report.getApplicationId());
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.FAILURE, "YARN refused to kill " + report.getApplicationId() + ": " + e.getMessage(), e);
-        }
-        var state =
+        long deadline = Answers.deadline(timeout);
+        yarn.kill(report.getApplicationId());
+        YarnApplicationState state =
                 ApplicationWaiter.awaitEnded(yarn, report.getApplicationId(), deadline, "Kill did not finish in time");
         String id = report.getApplicationId().toString();
         coordination.unregistered(name);

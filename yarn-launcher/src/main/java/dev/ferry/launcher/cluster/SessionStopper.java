@@ -1,23 +1,22 @@
 package dev.ferry.launcher.cluster;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
-import dev.ferry.launcher.coordination.ClusterCoordination;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.rest.Answers;
+import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a session gracefully: every running job is stopped with a savepoint (or cancelled when
@@ -25,17 +24,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SessionStopper {
 
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final ClusterObserver observer;
-    private final JobManagerClients jobManagers;
+    private final JobManagers jobManagers;
     private final Duration timeout;
     private final EndedClusterCleanup cleanup;
     private final ClusterCoordination coordination;
 
     public SessionStopper(
-            YarnClient yarn,
+            YarnCluster yarn,
             ClusterObserver observer,
-            JobManagerClients jobManagers,
+            JobManagers jobManagers,
             Duration timeout,
             EndedClusterCleanup cleanup,
             ClusterCoordination coordination) {
@@ -64,16 +63,16 @@ public final class SessionStopper {
                     "Cluster '" + name + "' is still " + report.getYarnApplicationState()
                             + ": wait until it runs, or end it now with 'ferry session kill " + name + "'");
         }
-        long deadline = ApplicationWaiter.deadline(timeout);
+        long deadline = Answers.deadline(timeout);
         List<StoppedJob> stopped = new ArrayList<>();
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
+        try (JobManager jobManager = jobManagers.open(report)) {
             for (JobDetails job : runningJobs(report)) {
                 stopped.add(
                         cancelJobs
-                                ? cancel(client, job, deadline)
-                                : stopWithSavepoint(client, job, savepointDir, deadline));
+                                ? cancel(jobManager, job, deadline)
+                                : stopWithSavepoint(jobManager, job, savepointDir, deadline));
             }
-            client.shutDownCluster();
+            jobManager.shutDown();
         }
         YarnApplicationState state = ApplicationWaiter.awaitEnded(
                 yarn, report.getApplicationId(), deadline, "Cluster did not shut down in time");
@@ -88,47 +87,45 @@ public final class SessionStopper {
                 .orElseThrow(() -> new FerryException(
                         ExitCode.UNAVAILABLE,
                         "The JobManager of " + report.getApplicationId() + " does not answer at "
-                                + JobManagerClients.webUrl(report)
+                                + JobManagers.webUrl(report)
                                 + ": retry, or end the cluster without savepoints with 'ferry session kill'"))
                 .stream()
                 .filter(job -> !job.getStatus().isGloballyTerminalState())
                 .toList();
     }
 
-    private static StoppedJob stopWithSavepoint(
-            RestClusterClient<ApplicationId> client, JobDetails job, String savepointDir, long deadline) {
+    private StoppedJob stopWithSavepoint(JobManager jobManager, JobDetails job, String savepointDir, long deadline) {
         JobID id = job.getJobId();
-        try {
-            String path = client.stopWithSavepoint(id, false, savepointDir, SavepointFormatType.CANONICAL)
-                    .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-            return new StoppedJob(id.toHexString(), job.getJobName(), path);
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.FAILURE,
-                    "Job '" + job.getJobName() + "' (" + id + ") could not be stopped with a savepoint ("
-                            + FerryException.rootCauseMessage(e)
-                            + "); the cluster keeps running: pass --savepoint-dir, set"
-                            + " execution.checkpointing.savepoint-dir, or use --cancel-jobs",
-                    e);
-        }
+        String path = Answers.await(
+                jobManager.stopWithSavepoint(id, false, savepointDir),
+                deadline,
+                () -> notStopped(job, "no savepoint within " + timeout.toSeconds() + " s"),
+                cause -> notStopped(job, cause));
+        return new StoppedJob(id.toHexString(), job.getJobName(), path);
     }
 
-    private static StoppedJob cancel(RestClusterClient<ApplicationId> client, JobDetails job, long deadline) {
-        JobID id = job.getJobId();
-        try {
-            client.cancel(id).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-            return new StoppedJob(id.toHexString(), job.getJobName(), null);
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.FAILURE,
-                    "Job '" + job.getJobName() + "' (" + id + ") could not be cancelled ("
-                            + FerryException.rootCauseMessage(e)
-                            + "); the cluster keeps running: retry, or use 'ferry session kill'",
-                    e);
-        }
+    private static FerryException notStopped(JobDetails job, String why) {
+        return new FerryException(
+                ExitCode.FAILURE,
+                "Job '" + job.getJobName() + "' (" + job.getJobId() + ") could not be stopped with a savepoint ("
+                        + why + "); the cluster keeps running: pass --savepoint-dir, set"
+                        + " execution.checkpointing.savepoint-dir, or use --cancel-jobs");
     }
 
-    private static long remainingMillis(long deadlineNanos) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    private StoppedJob cancel(JobManager jobManager, JobDetails job, long deadline) {
+        JobID id = job.getJobId();
+        Answers.await(
+                jobManager.cancel(id),
+                deadline,
+                () -> notCancelled(job, "no answer within " + timeout.toSeconds() + " s"),
+                cause -> notCancelled(job, cause));
+        return new StoppedJob(id.toHexString(), job.getJobName(), null);
+    }
+
+    private static FerryException notCancelled(JobDetails job, String why) {
+        return new FerryException(
+                ExitCode.FAILURE,
+                "Job '" + job.getJobName() + "' (" + job.getJobId() + ") could not be cancelled (" + why
+                        + "); the cluster keeps running: retry, or use 'ferry session kill'");
     }
 }

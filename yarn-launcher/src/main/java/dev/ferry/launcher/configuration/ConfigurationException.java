@@ -1,6 +1,6 @@
 package dev.ferry.launcher.configuration;
 
-import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.error.FerryException;
 
 /** The configuration files or flags are invalid; the message says which value and how to fix it. */
 public class ConfigurationException extends FerryException {

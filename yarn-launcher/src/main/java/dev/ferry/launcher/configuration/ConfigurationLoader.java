@@ -1,6 +1,6 @@
 package dev.ferry.launcher.configuration;
 
-import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.error.FerryException;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;

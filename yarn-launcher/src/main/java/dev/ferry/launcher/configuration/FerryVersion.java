@@ -1,4 +1,4 @@
-package dev.ferry.launcher;
+package dev.ferry.launcher.configuration;
 
 /** The version of this Ferry build, from the launcher jar's manifest. */
 public final class FerryVersion {

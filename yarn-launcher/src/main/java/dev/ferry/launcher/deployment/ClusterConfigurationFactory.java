@@ -1,10 +1,10 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.ApplicationTags;

@@ -1,19 +1,16 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
-import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.launcher.yarn.QueueView;
-import dev.ferry.launcher.yarn.YarnConnection;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
-import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
-import org.apache.flink.yarn.YarnClusterDescriptor;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Deploys a detached cluster with Flink's {@link YarnClusterDescriptor} and waits, within one
+ * Deploys a detached cluster with Flink's {@code YarnClusterDescriptor} and waits, within one
  * deadline, until YARN runs it (and for a session, until its REST API answers and its minimum
  * TaskManagers have registered). A deploy that misses the deadline or fails is killed: no orphan
  * applications.
@@ -35,17 +32,21 @@ public final class ClusterDeployer {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDeployer.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-    private final YarnConnection yarn;
+    private final YarnCluster yarn;
     private final ClusterObserver observer;
-    private final JobManagerClients jobManagers;
+    private final JobManagers jobManagers;
     private final DescriptorDeploy descriptorDeploy;
     private final SessionWarmUp warmUp;
     private final Duration deployTimeout;
 
     public ClusterDeployer(
-            YarnConnection yarn, ClusterObserver observer, JobManagerClients jobManagers, Duration deployTimeout) {
+            YarnSubmission submission,
+            YarnCluster yarn,
+            ClusterObserver observer,
+            JobManagers jobManagers,
+            Duration deployTimeout) {
         this.yarn = yarn;
-        this.descriptorDeploy = new DescriptorDeploy(yarn, deployTimeout);
+        this.descriptorDeploy = new DescriptorDeploy(submission, yarn, deployTimeout);
         this.observer = observer;
         this.jobManagers = jobManagers;
         this.warmUp = new SessionWarmUp(jobManagers);
@@ -111,7 +112,7 @@ public final class ClusterDeployer {
         requireNameFree(name);
         long started = System.nanoTime();
         long deadline = started + deployTimeout.toNanos();
-        try (OrphanGuard guard = new OrphanGuard(yarn.client(), deployId)) {
+        try (OrphanGuard guard = new OrphanGuard(yarn, deployId)) {
             ApplicationReport report = descriptorDeploy.run(flinkConfig, call, specification, deadline, queue, guard);
             int taskManagers = minTaskManagers < 0 ? 0 : awaitReady(report, minTaskManagers, deadline, guard);
             if (warmUpSlots > 0) {
@@ -122,7 +123,7 @@ public final class ClusterDeployer {
                     name.value(),
                     report.getApplicationId().toString(),
                     report.getQueue(),
-                    JobManagerClients.webUrl(report),
+                    JobManagers.webUrl(report),
                     taskManagers,
                     stagedLibraries,
                     Duration.ofNanos(System.nanoTime() - started));
@@ -141,9 +142,9 @@ public final class ClusterDeployer {
 
     /** Waits for the REST API and the minimum TaskManagers; returns how many registered. */
     private int awaitReady(ApplicationReport report, int minTaskManagers, long deadline, OrphanGuard guard) {
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(report)) {
+        try (JobManager jobManager = jobManagers.open(report)) {
             while (true) {
-                Integer registered = registeredTaskManagers(client);
+                Integer registered = registeredTaskManagers(jobManager);
                 if (registered != null && registered >= minTaskManagers) {
                     return registered;
                 }
@@ -152,12 +153,12 @@ public final class ClusterDeployer {
                     throw new FerryException(
                             ExitCode.TIMEOUT,
                             "Cluster " + report.getApplicationId() + " was not ready within "
-                                    + deployTimeout.toSeconds()
-                                    + "s ("
+                                    + deployTimeout.toSeconds() + "s ("
                                     + (registered == null
                                             ? "its REST API did not answer"
                                             : registered + " of " + minTaskManagers + " TaskManagers registered")
-                                    + ") and was killed: check the queue's free resources or raise ferry.deploy.timeout");
+                                    + ") and was killed: check the queue's free resources or raise"
+                                    + " ferry.deploy.timeout");
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
@@ -171,6 +172,12 @@ public final class ClusterDeployer {
     private void warmUp(ApplicationReport report, int slots, long deadline, OrphanGuard guard) {
         try {
             warmUp.run(report, slots, deadline);
+        } catch (FerryException unusable) {
+            guard.killNow();
+            throw new FerryException(
+                    unusable.exitCode(),
+                    unusable.getMessage() + " (" + report.getApplicationId() + " was killed)",
+                    unusable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             guard.killNow();
@@ -178,11 +185,11 @@ public final class ClusterDeployer {
         }
     }
 
-    private Integer registeredTaskManagers(RestClusterClient<ApplicationId> client) throws InterruptedException {
+    private Integer registeredTaskManagers(JobManager jobManager) throws InterruptedException {
         try {
-            ClusterOverviewWithVersion overview =
-                    client.getClusterOverview().get(jobManagers.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return overview.getNumTaskManagersConnected();
+            return jobManager
+                    .registeredTaskManagers()
+                    .get(jobManagers.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("JobManager not ready yet", e);
             return null;

@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import java.util.regex.Pattern;
 

@@ -1,8 +1,8 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryVersion;
-import dev.ferry.launcher.coordination.ClusterCoordination;
-import dev.ferry.launcher.coordination.RegisteredCluster;
+import dev.ferry.launcher.configuration.FerryVersion;
+import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.ha.RegisteredCluster;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;

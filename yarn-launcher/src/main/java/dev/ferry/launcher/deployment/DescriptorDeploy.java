@@ -1,17 +1,13 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.QueueView;
-import dev.ferry.launcher.yarn.YarnConnection;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
-import org.apache.flink.client.program.ClusterClient;
-import org.apache.flink.client.program.ClusterClientProvider;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.yarn.YarnClientYarnClusterInformationRetriever;
-import org.apache.flink.yarn.YarnClusterDescriptor;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
@@ -24,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one {@link YarnClusterDescriptor} deploy call (session, application or per-job) within a
+ * Runs one deploy call of Flink's {@code YarnClusterDescriptor} (session, application or per-job) within a
  * deadline. A timeout, a failure or an interrupt kills the application through its
  * {@link OrphanGuard}, and the error says why in the operator's terms (queue, memory, YARN's
  * diagnostics).
@@ -33,13 +29,15 @@ final class DescriptorDeploy {
 
     private static final String YARN_DIAGNOSTICS = "Diagnostics from YARN:";
 
-    private final YarnConnection yarn;
+    private final YarnSubmission submission;
+    private final YarnCluster yarn;
     private final QueueInspector queues;
     private final Duration deployTimeout;
 
-    DescriptorDeploy(YarnConnection yarn, Duration deployTimeout) {
+    DescriptorDeploy(YarnSubmission submission, YarnCluster yarn, Duration deployTimeout) {
+        this.submission = submission;
         this.yarn = yarn;
-        this.queues = new QueueInspector(yarn.client());
+        this.queues = new QueueInspector(yarn);
         this.deployTimeout = deployTimeout;
     }
 
@@ -56,20 +54,12 @@ final class DescriptorDeploy {
             t.setDaemon(true);
             return t;
         });
-        YarnClusterDescriptor descriptor = new YarnClusterDescriptor(
-                flinkConfig,
-                yarn.configuration(),
-                yarn.client(),
-                YarnClientYarnClusterInformationRetriever.create(yarn.client()),
-                true);
-        Future<ClusterClientProvider<ApplicationId>> deploy = executor.submit(() -> call.deploy(descriptor));
+        Future<ApplicationId> deploy = executor.submit(() -> submission.submit(flinkConfig, call));
         try {
-            ClusterClientProvider<ApplicationId> provider = deploy.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            ApplicationId id;
-            try (ClusterClient<ApplicationId> client = provider.getClusterClient()) {
-                id = client.getClusterId();
-            }
-            return yarn.client().getApplicationReport(id);
+            ApplicationId id = deploy.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            return yarn.application(id)
+                    .orElseThrow(() -> new FerryException(
+                            ExitCode.FAILURE, "YARN does not know the application it just started: " + id));
         } catch (TimeoutException e) {
             deploy.cancel(true);
             guard.killNow();
@@ -89,12 +79,11 @@ final class DescriptorDeploy {
             Thread.currentThread().interrupt();
             guard.killNow();
             throw interrupted(guard, e);
-        } catch (Exception e) {
+        } catch (FerryException e) {
             guard.killNow();
-            throw new FerryException(ExitCode.FAILURE, "Deploy failed: " + e.getMessage(), e);
+            throw e;
         } finally {
             executor.shutdownNow();
-            descriptor.close();
         }
     }
 

@@ -3,10 +3,10 @@ package dev.ferry.launcher.deployment;
 import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.yarn.ApplicationTags;
 import dev.ferry.launcher.yarn.UninterruptedCall;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,14 @@ final class OrphanGuard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrphanGuard.class);
 
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final String deployTag;
     private final Set<String> killed = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
     private volatile boolean armed = true;
     private volatile boolean shuttingDown;
 
-    OrphanGuard(YarnClient yarn, String deployId) {
+    OrphanGuard(YarnCluster yarn, String deployId) {
         this.yarn = yarn;
         this.deployTag = ApplicationTags.deploy(deployId);
         this.shutdownHook = new Thread(this::killIfArmed, "ferry-deploy-guard");
@@ -49,10 +49,7 @@ final class OrphanGuard implements AutoCloseable {
         int count = 0;
         for (ApplicationReport report : applications()) {
             try {
-                UninterruptedCall.call(() -> {
-                    yarn.killApplication(report.getApplicationId());
-                    return null;
-                });
+                UninterruptedCall.run(() -> yarn.kill(report.getApplicationId()));
                 killed.add(report.getApplicationId().toString());
                 LOG.info("Killed {} of an unfinished deploy", report.getApplicationId());
                 count++;
@@ -84,8 +81,7 @@ final class OrphanGuard implements AutoCloseable {
 
     private List<ApplicationReport> applications(EnumSet<YarnApplicationState> states) {
         try {
-            return UninterruptedCall.call(
-                    () -> yarn.getApplications(Set.of(ApplicationTags.APPLICATION_TYPE), states, Set.of(deployTag)));
+            return UninterruptedCall.call(() -> yarn.ferryApplications(states, Set.of(deployTag)));
         } catch (Exception e) {
             LOG.warn("Could not look up the application of deploy tag {}", deployTag, e);
             return List.of();

@@ -1,18 +1,19 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.JobManagers;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,16 +53,19 @@ public final class SessionWarmUp {
     /** Below this much time left before the deploy deadline, the warm-up is skipped. */
     private static final Duration MINIMUM_TIME = Duration.ofSeconds(5);
 
-    private final JobManagerClients jobManagers;
+    private final JobManagers jobManagers;
 
-    public SessionWarmUp(JobManagerClients jobManagers) {
+    public SessionWarmUp(JobManagers jobManagers) {
         this.jobManagers = jobManagers;
     }
 
     /**
      * Runs the job over {@code slots} slots and waits for it until {@code deadline} (a
-     * {@link System#nanoTime()} value). A warm-up that fails or runs out of time only costs the
-     * first job its speed, so it is logged, not thrown; an interrupt is passed on.
+     * {@link System#nanoTime()} value). A warm-up that runs out of time only costs the first job its
+     * speed, so it is logged, not thrown; an interrupt is passed on.
+     *
+     * @throws FerryException when the warm-up job fails: the session cannot run jobs (a broken
+     *     setting that Ferry could not check before the deploy), and the caller ends it
      */
     public void run(ApplicationReport session, int slots, long deadline) throws InterruptedException {
         long started = System.nanoTime();
@@ -70,23 +74,25 @@ public final class SessionWarmUp {
             return;
         }
         Path jar = null;
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(session)) {
+        try (JobManager jobManager = jobManagers.open(session)) {
             jar = emptyJar();
             JobGraph graph = jobGraph(slots);
             graph.addJar(new org.apache.flink.core.fs.Path(jar.toUri()));
-            JobID job = client.submitJob(graph).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            JobID job = jobManager.submit(graph).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            JobResult result;
             try {
-                JobResult result = client.requestJobResult(job).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                LOG.info(
-                        "Warm-up job {} on {} ended {} after {} ms",
-                        job,
-                        session.getApplicationId(),
-                        result.getApplicationStatus(),
-                        (System.nanoTime() - started) / 1_000_000);
+                result = jobManager.result(job).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                client.cancel(job);
+                jobManager.cancel(job);
                 throw e;
             }
+            LOG.info(
+                    "Warm-up job {} on {} ended {} after {} ms",
+                    job,
+                    session.getApplicationId(),
+                    result.getApplicationStatus(),
+                    (System.nanoTime() - started) / 1_000_000);
+            requireSucceeded(result);
         } catch (ExecutionException | TimeoutException | IOException e) {
             LOG.warn(
                     "Warm-up job on {} did not finish; the session is up, its first job may start slower",
@@ -95,6 +101,20 @@ public final class SessionWarmUp {
         } finally {
             deleteQuietly(jar);
         }
+    }
+
+    /** A failed warm-up fails every job the same way: the session is not usable. */
+    private static void requireSucceeded(JobResult result) {
+        if (result.isSuccess()) {
+            return;
+        }
+        String cause = result.getSerializedThrowable()
+                .map(FerryException::specificCauseMessage)
+                .orElse(String.valueOf(result.getApplicationStatus()));
+        throw new FerryException(
+                ExitCode.USAGE,
+                "The session cannot run jobs: its warm-up job " + result.getApplicationStatus() + " with '" + cause
+                        + "'; fix the setting it names (conf/config.yaml or -D) and start it again");
     }
 
     /** A jar with nothing but a manifest: the job's classes are all Flink's. */

@@ -1,4 +1,4 @@
-package dev.ferry.launcher;
+package dev.ferry.launcher.error;
 
 /**
  * A failure the user can act on. Its message is one line that names the problem and the fix;
@@ -58,5 +58,25 @@ public class FerryException extends RuntimeException {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+    }
+
+    /**
+     * The most specific message of a cause chain: the deepest one that says more than the message
+     * wrapping it. A ClassNotFoundException's bare class name, say, is dropped for the message
+     * above it that names what was looked for.
+     */
+    public static String specificCauseMessage(Throwable error) {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                messages.add(firstLine(t.getMessage()));
+            }
+        }
+        for (int i = messages.size() - 1; i > 0; i--) {
+            if (!messages.get(i - 1).contains(messages.get(i))) {
+                return messages.get(i);
+            }
+        }
+        return messages.isEmpty() ? error.getClass().getSimpleName() : messages.get(0);
     }
 }

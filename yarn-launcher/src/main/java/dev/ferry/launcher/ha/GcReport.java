@@ -1,7 +1,6 @@
 package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.cleanup.CleanupReport;
-import dev.ferry.launcher.coordination.RegistryEntry;
 
 import java.util.List;
 

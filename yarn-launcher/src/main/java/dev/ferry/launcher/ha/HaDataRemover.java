@@ -5,9 +5,9 @@ import dev.ferry.ha.cleanup.CleanupReport;
 import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 
@@ -20,13 +20,13 @@ public final class HaDataRemover implements EndedClusterCleanup {
     private static final long POLL_MILLIS = 500;
 
     private final CuratorFramework zooKeeper;
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final HaStorage storage;
     private final String flinkRoot;
     private final Duration maxWait;
 
     public HaDataRemover(
-            CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot, Duration maxWait) {
+            CuratorFramework zooKeeper, YarnCluster yarn, HaStorage storage, String flinkRoot, Duration maxWait) {
         this.zooKeeper = zooKeeper;
         this.yarn = yarn;
         this.storage = storage;

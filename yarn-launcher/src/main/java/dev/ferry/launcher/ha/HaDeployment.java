@@ -2,10 +2,10 @@ package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.HaOptions;
 import dev.ferry.ha.failover.FencingZooKeeperHaServicesFactory;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;

@@ -4,9 +4,10 @@ import dev.ferry.ha.HaException;
 import dev.ferry.ha.lock.LockTimeoutException;
 import dev.ferry.ha.registry.ClusterAlreadyRegisteredException;
 import dev.ferry.ha.registry.ClusterNotFoundException;
+import dev.ferry.ha.registry.ConcurrentUpdateException;
 import dev.ferry.ha.zookeeper.ZooKeeperUnavailableException;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 /** Gives the ha module's failures (already one-line messages) the CLI's exit codes. */
 public final class HaErrors {
@@ -17,7 +18,9 @@ public final class HaErrors {
         ExitCode code;
         if (e instanceof ZooKeeperUnavailableException) {
             code = ExitCode.UNAVAILABLE;
-        } else if (e instanceof LockTimeoutException || e instanceof ClusterAlreadyRegisteredException) {
+        } else if (e instanceof LockTimeoutException
+                || e instanceof ClusterAlreadyRegisteredException
+                || e instanceof ConcurrentUpdateException) {
             code = ExitCode.CONFLICT;
         } else if (e instanceof ClusterNotFoundException) {
             code = ExitCode.NOT_FOUND;

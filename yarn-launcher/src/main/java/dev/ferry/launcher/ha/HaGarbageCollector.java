@@ -4,13 +4,11 @@ import dev.ferry.ha.HaException;
 import dev.ferry.ha.cleanup.CleanupReport;
 import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
-import dev.ferry.launcher.coordination.ClusterCoordination;
-import dev.ferry.launcher.coordination.RegistryEntry;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +22,14 @@ import java.util.Set;
 public final class HaGarbageCollector {
 
     private final CuratorFramework zooKeeper;
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final HaStorage storage;
     private final String flinkRoot;
     private final ClusterCoordination coordination;
 
     public HaGarbageCollector(
             CuratorFramework zooKeeper,
-            YarnClient yarn,
+            YarnCluster yarn,
             HaStorage storage,
             String flinkRoot,
             ClusterCoordination coordination) {

@@ -3,9 +3,9 @@ package dev.ferry.launcher.ha;
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.TreeSet;
 public final class HaStatusReader {
 
     private final CuratorFramework zooKeeper;
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final HaStorage storage;
     private final String flinkRoot;
     private final String storageDir;
 
     public HaStatusReader(
-            CuratorFramework zooKeeper, YarnClient yarn, HaStorage storage, String flinkRoot, String storageDir) {
+            CuratorFramework zooKeeper, YarnCluster yarn, HaStorage storage, String flinkRoot, String storageDir) {
         this.zooKeeper = zooKeeper;
         this.yarn = yarn;
         this.storage = storage;

@@ -1,8 +1,8 @@
 package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.cleanup.HaStorage;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;

@@ -1,12 +1,12 @@
 package dev.ferry.launcher.ha;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterStates;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,20 +29,20 @@ final class LiveApplications {
      */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    static Set<String> ids(YarnClient yarn) {
+    static Set<String> ids(YarnCluster yarn) {
         return ids(yarn, ClusterStates.LIVE, report -> true);
     }
 
     /** Applications YARN ended less than {@link #SHUTDOWN_GRACE} ago. */
-    static Set<String> justEndedIds(YarnClient yarn) {
+    static Set<String> justEndedIds(YarnCluster yarn) {
         long since = System.currentTimeMillis() - SHUTDOWN_GRACE.toMillis();
         return ids(yarn, EnumSet.complementOf(ClusterStates.LIVE), report -> report.getFinishTime() >= since);
     }
 
     private static Set<String> ids(
-            YarnClient yarn, EnumSet<YarnApplicationState> states, Predicate<ApplicationReport> which) {
+            YarnCluster yarn, EnumSet<YarnApplicationState> states, Predicate<ApplicationReport> which) {
         try {
-            return yarn.getApplications(states).stream()
+            return yarn.applications(states).stream()
                     .filter(which)
                     .map(ApplicationReport::getApplicationId)
                     .map(Object::toString)

@@ -1,4 +1,4 @@
-package dev.ferry.launcher.coordination;
+package dev.ferry.launcher.ha;
 
 /** What the registry keeps about a started cluster. */
 public record RegisteredCluster(

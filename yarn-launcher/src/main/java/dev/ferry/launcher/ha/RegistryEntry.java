@@ -1,4 +1,4 @@
-package dev.ferry.launcher.coordination;
+package dev.ferry.launcher.ha;
 
 import java.time.Instant;
 

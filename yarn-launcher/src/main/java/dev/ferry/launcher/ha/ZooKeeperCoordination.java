@@ -1,13 +1,13 @@
-package dev.ferry.launcher.coordination;
+package dev.ferry.launcher.ha;
 
 import dev.ferry.ha.HaException;
 import dev.ferry.ha.leader.LeaderInfo;
 import dev.ferry.ha.leader.LeaderLookup;
-import dev.ferry.ha.lock.ClusterNameLock;
+import dev.ferry.ha.lock.LockedName;
+import dev.ferry.ha.lock.NameLock;
 import dev.ferry.ha.registry.ClusterRecord;
 import dev.ferry.ha.registry.ClusterRegistry;
 import dev.ferry.ha.zookeeper.HaPaths;
-import dev.ferry.launcher.ha.HaErrors;
 
 import org.apache.curator.framework.CuratorFramework;
 
@@ -36,7 +36,7 @@ public final class ZooKeeperCoordination implements ClusterCoordination {
 
     @Override
     public <T> T underNameLock(String name, Supplier<T> action) {
-        try (ClusterNameLock lock = ClusterNameLock.acquire(zooKeeper, paths, name, lockTimeout)) {
+        try (NameLock lock = NameLock.acquire(zooKeeper, paths, LockedName.cluster(name), lockTimeout)) {
             return action.get();
         } catch (HaException e) {
             throw HaErrors.translate(e);

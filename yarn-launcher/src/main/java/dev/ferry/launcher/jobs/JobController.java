@@ -1,35 +1,36 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ApplicationWaiter;
-import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.rest.Answers;
+import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Acts on a running job through its JobManager: cancel, savepoint, stop with a savepoint. Each
- * savepoint is written into the job's record, so a later resume finds it from any gateway.
+ * savepoint is written into the job's record, so a later resume finds it from any gateway. A
+ * recorded job's name is held while it is acted on, so that no other gateway starts or changes it
+ * at the same time.
  */
 public final class JobController {
 
     private final JobLocator locator;
     private final JobRecords records;
-    private final JobManagerClients jobManagers;
-    private final YarnClient yarn;
+    private final JobManagers jobManagers;
+    private final YarnCluster yarn;
     private final Duration timeout;
 
     public JobController(
-            JobLocator locator, JobRecords records, JobManagerClients jobManagers, YarnClient yarn, Duration timeout) {
+            JobLocator locator, JobRecords records, JobManagers jobManagers, YarnCluster yarn, Duration timeout) {
         this.locator = locator;
         this.records = records;
         this.jobManagers = jobManagers;
@@ -41,21 +42,23 @@ public final class JobController {
     public record JobAction(String name, String jobId, String cluster, String applicationId, String savepoint) {}
 
     public JobAction cancel(String nameOrId) {
-        LocatedJob job = locator.locate(nameOrId);
-        LiveJob run = requireRunning(job, "cancel");
-        call(run, "cancel", client -> client.cancel(run.details().getJobId()).thenApply(ack -> ""));
-        return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), null);
+        return underLockIfRecorded(nameOrId, job -> {
+            LiveJob run = requireRunning(job, "cancel");
+            call(run, "cancel", jobManager -> jobManager.cancel(run.details().getJobId()));
+            return action(job, run, null);
+        });
     }
 
     public JobAction savepoint(String nameOrId) {
-        LocatedJob job = locator.locate(nameOrId);
-        LiveJob run = requireRunning(job, "take a savepoint of");
-        String path = call(
-                run,
-                "take a savepoint of",
-                client -> client.triggerSavepoint(run.details().getJobId(), null, SavepointFormatType.CANONICAL));
-        job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
-        return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), path);
+        return underLockIfRecorded(nameOrId, job -> {
+            LiveJob run = requireRunning(job, "take a savepoint of");
+            String path = call(
+                    run,
+                    "take a savepoint of",
+                    jobManager -> jobManager.savepoint(run.details().getJobId(), null));
+            job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
+            return action(job, run, path);
+        });
     }
 
     /**
@@ -63,20 +66,23 @@ public final class JobController {
      * job cluster ends with its job; this waits until YARN says so, so its name is free again.
      */
     public JobAction stop(String nameOrId, boolean drain) {
-        LocatedJob job = locator.locate(nameOrId);
+        return underLockIfRecorded(nameOrId, job -> stopLocked(job, drain));
+    }
+
+    /** {@link #stop} for a job whose name the caller holds already (a restart). */
+    JobAction stopLocked(LocatedJob job, boolean drain) {
         LiveJob run = requireRunning(job, "stop");
-        long deadline = ApplicationWaiter.deadline(timeout);
+        long deadline = Answers.deadline(timeout);
         String path = call(
                 run,
                 "stop",
-                client ->
-                        client.stopWithSavepoint(run.details().getJobId(), drain, null, SavepointFormatType.CANONICAL));
+                jobManager -> jobManager.stopWithSavepoint(run.details().getJobId(), drain, null));
         job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
         if (!"session".equals(run.mode())) {
             ApplicationWaiter.awaitEnded(
                     yarn, run.cluster().getApplicationId(), deadline, "The job stopped but its cluster did not end");
         }
-        return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), path);
+        return action(job, run, path);
     }
 
     /** Fails unless the job has a run that has not ended; the error says what to do instead. */
@@ -94,32 +100,35 @@ public final class JobController {
                                 : "; 'ferry job list' shows the running jobs"));
     }
 
-    private interface ClientCall {
-        CompletableFuture<String> call(RestClusterClient<ApplicationId> client) throws Exception;
-    }
-
-    private String call(LiveJob run, String action, ClientCall call) {
-        JobID id = run.details().getJobId();
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(run.cluster())) {
-            return call.call(client).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new FerryException(
-                    ExitCode.TIMEOUT,
-                    "Could not " + action + " job " + id + " within " + timeout.toSeconds() + "s: check "
-                            + JobManagerClients.webUrl(run.cluster()) + " (or raise ferry.stop.timeout)",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ExitCode.FAILURE, "Interrupted; the job may still be acting on it: " + id, e);
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.FAILURE,
-                    "Could not " + action + " job " + id + ": " + FerryException.rootCauseMessage(e),
-                    e);
+    /** Locates the job and, if Ferry recorded it, acts holding its name (then locates it again). */
+    private JobAction underLockIfRecorded(String nameOrId, Function<LocatedJob, JobAction> action) {
+        LocatedJob job = locator.locate(nameOrId);
+        if (job.record().isEmpty()) {
+            return action.apply(job);
         }
+        return records.underNameLock(job.name(), () -> action.apply(locator.locate(job.name())));
     }
 
-    private static String applicationId(LiveJob run) {
-        return run.cluster().getApplicationId().toString();
+    private static JobAction action(LocatedJob job, LiveJob run, String savepoint) {
+        return new JobAction(
+                job.name(),
+                run.jobId(),
+                run.clusterName(),
+                run.cluster().getApplicationId().toString(),
+                savepoint);
+    }
+
+    private <T> T call(LiveJob run, String action, Function<JobManager, CompletableFuture<T>> call) {
+        JobID id = run.details().getJobId();
+        try (JobManager jobManager = jobManagers.open(run.cluster())) {
+            return Answers.await(
+                    call.apply(jobManager),
+                    Answers.deadline(timeout),
+                    () -> new FerryException(
+                            ExitCode.TIMEOUT,
+                            "Could not " + action + " job " + id + " within " + timeout.toSeconds() + "s: check "
+                                    + JobManagers.webUrl(run.cluster()) + " (or raise ferry.stop.timeout)"),
+                    cause -> new FerryException(ExitCode.FAILURE, "Could not " + action + " job " + id + ": " + cause));
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
-import dev.ferry.launcher.yarn.ApplicationTags;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.jobs.record.JobRecord;
+import dev.ferry.launcher.jobs.record.JobRecords;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Finds jobs by name or Flink job id, live from every running Ferry cluster's JobManager and from
- * the job records. A name means Ferry's job name (the record's key), or else a Flink job name that
- * exactly one live job has.
+ * the job records. A name means Ferry's job name (the record's key), or else a Flink job name: the
+ * one running job of that name, or, when none runs, the newest that ended.
  */
 public final class JobLocator {
 
@@ -34,22 +35,30 @@ public final class JobLocator {
         this.records = records;
     }
 
-    /** Every job of every running Ferry cluster, ended ones included, newest first. */
-    public List<LiveJob> liveJobs() {
+    /** Every job of every running Ferry cluster, ended ones included, asked of all JobManagers at once. */
+    public LiveJobs liveJobs() {
+        List<ApplicationReport> running = observer.liveApplications().stream()
+                .filter(cluster -> cluster.getYarnApplicationState() == YarnApplicationState.RUNNING)
+                .toList();
         List<LiveJob> jobs = new ArrayList<>();
-        for (ApplicationReport cluster : observer.liveApplications()) {
-            if (cluster.getYarnApplicationState() != YarnApplicationState.RUNNING) {
-                continue;
-            }
-            String name =
-                    ApplicationTags.clusterName(cluster.getApplicationTags()).orElse(cluster.getName());
-            String mode = ApplicationTags.mode(cluster.getApplicationTags()).orElse("session");
-            Collection<JobDetails> details = observer.jobs(cluster).orElse(List.of());
-            details.forEach(d -> jobs.add(new LiveJob(cluster, name, mode, d)));
+        List<ApplicationReport> silent = new ArrayList<>();
+        for (Map.Entry<ApplicationReport, Optional<Collection<JobDetails>>> answer :
+                observer.jobsOf(running).entrySet()) {
+            ApplicationReport cluster = answer.getKey();
+            answer.getValue()
+                    .ifPresentOrElse(
+                            details -> details.forEach(d -> jobs.add(new LiveJob(
+                                    cluster, ClusterObserver.nameOf(cluster), ClusterObserver.modeOf(cluster), d))),
+                            () -> silent.add(cluster));
         }
         jobs.sort(Comparator.comparingLong((LiveJob j) -> j.details().getStartTime())
                 .reversed());
-        return jobs;
+        return new LiveJobs(jobs, silent);
+    }
+
+    /** Whether YARN runs a Ferry cluster named {@code name} now. */
+    public boolean clusterRuns(String name) {
+        return observer.findLive(name).isPresent();
     }
 
     /** The live run of a recorded job, if its current job id is known to a running cluster. */
@@ -68,43 +77,51 @@ public final class JobLocator {
 
     /** The job named or numbered {@code nameOrId}; fails with NOT_FOUND naming what exists. */
     public LocatedJob locate(String nameOrId) {
-        List<LiveJob> live = liveJobs();
+        List<LiveJob> live = liveJobs().jobs();
         Optional<JobRecord> record = records.find(nameOrId);
         if (record.isPresent()) {
             return new LocatedJob(record.get().name(), record, liveRun(record.get(), live));
         }
         if (JOB_ID.matcher(nameOrId).matches()) {
-            Optional<LiveJob> byId =
-                    live.stream().filter(j -> j.jobId().equals(nameOrId)).findFirst();
-            Optional<JobRecord> owner = records.list().stream()
-                    .filter(r -> r.jobIds().contains(nameOrId))
-                    .findFirst();
-            if (byId.isPresent() || owner.isPresent()) {
-                String name = owner.map(JobRecord::name)
-                        .orElseGet(() -> byId.get().details().getJobName());
-                // An old id of a recorded job stands for the job; its live run is the record's current one.
-                Optional<LiveJob> run =
-                        owner.isPresent() ? liveRun(owner.get(), live).or(() -> byId) : byId;
-                return new LocatedJob(name, owner, run);
+            Optional<LocatedJob> byId = byId(nameOrId, live);
+            if (byId.isPresent()) {
+                return byId.get();
             }
         }
-        List<LiveJob> byName = live.stream()
-                .filter(j -> j.details().getJobName().equals(nameOrId))
-                .filter(j -> !j.ended())
-                .toList();
-        if (byName.size() == 1) {
-            return new LocatedJob(nameOrId, Optional.empty(), Optional.of(byName.get(0)));
+        return byFlinkName(nameOrId, live)
+                .orElseThrow(() -> new FerryException(
+                        ExitCode.NOT_FOUND,
+                        "No job is named or numbered '" + nameOrId
+                                + "': 'ferry job list --all' shows the jobs Ferry knows"));
+    }
+
+    private Optional<LocatedJob> byId(String jobId, List<LiveJob> live) {
+        Optional<LiveJob> run =
+                live.stream().filter(j -> j.jobId().equals(jobId)).findFirst();
+        Optional<JobRecord> owner =
+                records.list().stream().filter(r -> r.jobIds().contains(jobId)).findFirst();
+        if (owner.isPresent()) {
+            // An old id of a recorded job stands for the job; its live run is the record's current one.
+            return Optional.of(new LocatedJob(
+                    owner.get().name(), owner, liveRun(owner.get(), live).or(() -> run)));
         }
-        if (byName.size() > 1) {
+        return run.map(job -> new LocatedJob(job.details().getJobName(), Optional.empty(), Optional.of(job)));
+    }
+
+    private static Optional<LocatedJob> byFlinkName(String name, List<LiveJob> live) {
+        List<LiveJob> named =
+                live.stream().filter(j -> j.details().getJobName().equals(name)).toList();
+        List<LiveJob> running = named.stream().filter(j -> !j.ended()).toList();
+        if (running.size() > 1) {
             throw new FerryException(
                     ExitCode.USAGE,
-                    byName.size() + " running jobs are named '" + nameOrId + "' ("
+                    running.size() + " running jobs are named '" + name + "' ("
                             + String.join(
-                                    ", ", byName.stream().map(LiveJob::jobId).toList())
+                                    ", ", running.stream().map(LiveJob::jobId).toList())
                             + "): give the job id instead");
         }
-        throw new FerryException(
-                ExitCode.NOT_FOUND,
-                "No job is named or numbered '" + nameOrId + "': 'ferry job list --all' shows the jobs Ferry knows");
+        // 'live' is newest first: without a running one, the newest that ended.
+        Optional<LiveJob> found = running.isEmpty() ? named.stream().findFirst() : Optional.of(running.get(0));
+        return found.map(job -> new LocatedJob(name, Optional.empty(), Optional.of(job)));
     }
 }

@@ -1,13 +1,15 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ApplicationWaiter;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.jobs.RestorePoints.RestorePoint;
+import dev.ferry.launcher.jobs.record.JobRecord;
+import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.rest.Answers;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Brings recorded jobs back: {@code resume} from a savepoint or the latest restore point after a
  * stop, a cancel, a kill or the end of the cluster; {@code restart} as stop-with-savepoint then
- * resume, optionally with a new jar: the upgrade path that keeps the job's state.
+ * resume, optionally with a new jar: the upgrade path that keeps the job's state. Each holds the
+ * job's name from the check that it is not running until the new run is recorded.
  */
 public final class JobResumer {
 
@@ -26,7 +29,7 @@ public final class JobResumer {
     private final RestorePoints restorePoints;
     private final ArtifactStore artifacts;
     private final JobRecords records;
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final Duration timeout;
 
     public JobResumer(
@@ -36,7 +39,7 @@ public final class JobResumer {
             RestorePoints restorePoints,
             ArtifactStore artifacts,
             JobRecords records,
-            YarnClient yarn,
+            YarnCluster yarn,
             Duration timeout) {
         this.locator = locator;
         this.controller = controller;
@@ -48,58 +51,63 @@ public final class JobResumer {
         this.timeout = timeout;
     }
 
-    /** @param fromSavepoint a path, or empty for the latest savepoint or completed checkpoint */
+    /** @param fromSavepoint a path, or empty for the newest savepoint or checkpoint, whoever took it */
     public StartedJob resume(String nameOrId, Optional<String> fromSavepoint, boolean detached) {
-        LocatedJob job = locator.locate(nameOrId);
-        JobRecord record = requireRecord(job);
-        job.running().ifPresent(run -> {
-            throw new FerryException(
-                    ExitCode.CONFLICT,
-                    "Job '" + job.name() + "' is " + run.details().getStatus() + " as " + run.jobId()
-                            + ": stop it first ('ferry job stop " + job.name() + "'), or use 'ferry job restart'");
+        fromSavepoint.ifPresent(restorePoints::requireRestorable);
+        String name = requireRecord(locator.locate(nameOrId)).name();
+        return records.underNameLock(name, () -> {
+            LocatedJob job = locator.locate(name);
+            JobRecord record = requireRecord(job);
+            job.running().ifPresent(run -> {
+                throw new FerryException(
+                        ExitCode.CONFLICT,
+                        "Job '" + job.name() + "' is " + run.details().getStatus() + " as " + run.jobId()
+                                + ": stop it first ('ferry job stop " + job.name()
+                                + "'), or use 'ferry job restart'");
+            });
+            String restorePath = fromSavepoint.orElseGet(() -> latest(record).path());
+            awaitOldClusterEnded(record);
+            return starter.rerun(record, Optional.of(restorePath), detached);
         });
-        String restorePath = fromSavepoint
-                .map(path -> {
-                    restorePoints.requireRestorable(path);
-                    return path;
-                })
-                .orElseGet(() -> latest(record).path());
-        awaitOldClusterEnded(record);
-        return starter.rerun(record, Optional.of(restorePath), detached);
     }
 
     /** Stops the running job with a savepoint and starts it from there, with {@code newJar} if given. */
     public StartedJob restart(
             String nameOrId, Optional<Path> newJar, Optional<String> newEntryClass, boolean detached) {
-        LocatedJob job = locator.locate(nameOrId);
-        JobRecord record = requireRecord(job);
-        JobController.requireRunning(job, "restart");
         // Check the new artifact before the running job is touched.
         Optional<String> mainClass = newJar.map(jar -> ProgramInspector.mainClass(jar, newEntryClass));
-        String savepoint = controller.stop(job.name(), false).savepoint();
-        JobRecord current = records.find(record.name()).orElse(record);
-        if (newJar.isPresent()) {
-            current = current.withArtifact(artifacts.upload(newJar.get()), mainClass.get());
-            records.save(current);
-        }
-        return starter.rerun(current, Optional.of(savepoint), detached);
+        String name = requireRecord(locator.locate(nameOrId)).name();
+        return records.underNameLock(name, () -> {
+            LocatedJob job = locator.locate(name);
+            requireRecord(job);
+            JobController.requireRunning(job, "restart");
+            String savepoint = controller.stopLocked(job, false).savepoint();
+            JobRecord current = records.find(name).orElseThrow();
+            if (newJar.isPresent()) {
+                current = current.withArtifact(artifacts.upload(newJar.get()), mainClass.get());
+                records.save(current);
+            }
+            return starter.rerun(current, Optional.of(savepoint), detached);
+        });
     }
 
     private RestorePoint latest(JobRecord record) {
         return restorePoints
-                .latest(record)
+                .of(record)
+                .latest()
                 .orElseThrow(() -> new FerryException(
                         ExitCode.NOT_FOUND,
-                        "Job '" + record.name() + "' has no savepoint and no completed checkpoint in "
-                                + record.checkpointDir() + ": give one with --from-savepoint PATH"));
+                        "Job '" + record.name() + "' has no savepoint and no completed checkpoint (looked in "
+                                + record.checkpointDir() + ", its savepoint directory and its runs' history):"
+                                + " give one with --from-savepoint PATH"));
     }
 
     private static JobRecord requireRecord(LocatedJob job) {
         return job.record()
                 .orElseThrow(() -> new FerryException(
                         ExitCode.NOT_FOUND,
-                        "Ferry has no record of job '" + job.name() + "' (it was not started by Ferry): submit it with"
-                                + " 'ferry job submit' or 'ferry app run' to manage its lifecycle"));
+                        "Ferry has no record of job '" + job.name() + "' (it was not started by Ferry): submit it"
+                                + " with 'ferry job submit' or 'ferry app run' to manage its lifecycle"));
     }
 
     /** A job cluster whose job ended may still be shutting down; its name is taken until it is gone. */
@@ -110,7 +118,7 @@ public final class JobResumer {
         ApplicationWaiter.awaitEnded(
                 yarn,
                 ApplicationId.fromString(record.applicationId()),
-                ApplicationWaiter.deadline(timeout),
+                Answers.deadline(timeout),
                 "The job's previous cluster is still running");
     }
 }

@@ -1,17 +1,17 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.ClusterStates;
-import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -25,11 +25,11 @@ public final class JobRunningWaiter {
 
     private static final long POLL_MILLIS = 100;
 
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
     private final ClusterObserver observer;
     private final Duration timeout;
 
-    public JobRunningWaiter(YarnClient yarn, ClusterObserver observer, Duration timeout) {
+    public JobRunningWaiter(YarnCluster yarn, ClusterObserver observer, Duration timeout) {
         this.yarn = yarn;
         this.observer = observer;
         this.timeout = timeout;
@@ -53,7 +53,7 @@ public final class JobRunningWaiter {
                         throw new FerryException(
                                 ExitCode.FAILURE,
                                 "Job " + id + " ended " + status + " right after it started: see its exceptions at "
-                                        + JobManagerClients.webUrl(cluster) + "/#/job/completed/" + id);
+                                        + JobManagers.webUrl(cluster) + "/#/job/completed/" + id);
                     }
                 } else {
                     requireClusterLive(cluster, id);
@@ -67,18 +67,18 @@ public final class JobRunningWaiter {
         throw new FerryException(
                 ExitCode.TIMEOUT,
                 "Job " + id + " was accepted but its tasks were not all RUNNING within " + timeout.toSeconds()
-                        + "s: the cluster may lack free slots or containers; check " + JobManagerClients.webUrl(cluster)
+                        + "s: the cluster may lack free slots or containers; check " + JobManagers.webUrl(cluster)
                         + " (or raise ferry.job.running-timeout)");
     }
 
     private void requireClusterLive(ApplicationReport cluster, JobID id) {
         ApplicationReport now;
         try {
-            now = yarn.getApplicationReport(cluster.getApplicationId());
-        } catch (Exception e) {
+            now = yarn.application(cluster.getApplicationId()).orElse(null);
+        } catch (FerryException e) {
             return; // YARN hiccup: keep waiting until the deadline.
         }
-        if (!ClusterStates.LIVE.contains(now.getYarnApplicationState())) {
+        if (now != null && !ClusterStates.LIVE.contains(now.getYarnApplicationState())) {
             throw new FerryException(
                     ExitCode.FAILURE,
                     "Cluster " + cluster.getApplicationId() + " ended (" + now.getFinalApplicationStatus()

@@ -1,15 +1,16 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord;
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
-import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.jobs.record.JobPlacement;
+import dev.ferry.launcher.jobs.record.JobRecord;
+import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
@@ -19,7 +20,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +42,11 @@ public final class JobStarter {
     private final ClusterObserver observer;
     private final Supplier<JobClusterLauncher> clusterLauncher;
     private final JobRunningWaiter waiter;
-    private final YarnClient yarn;
     private final JobLocator locator;
     private final JobRecords records;
     private final ArtifactStore artifacts;
-    private final String checkpointDir;
+    private final RestorePoints restorePoints;
+    private final SnapshotDirectories directories;
 
     public JobStarter(
             JobSubmitter sessionSubmitter,
@@ -54,43 +54,53 @@ public final class JobStarter {
             ClusterObserver observer,
             Supplier<JobClusterLauncher> clusterLauncher,
             JobRunningWaiter waiter,
-            YarnClient yarn,
             JobLocator locator,
             JobRecords records,
             ArtifactStore artifacts,
-            String checkpointDir) {
+            RestorePoints restorePoints,
+            SnapshotDirectories directories) {
         this.sessionSubmitter = sessionSubmitter;
         this.sql = sql;
         this.observer = observer;
         this.clusterLauncher = clusterLauncher;
         this.waiter = waiter;
-        this.yarn = yarn;
         this.locator = locator;
         this.records = records;
         this.artifacts = artifacts;
-        this.checkpointDir = checkpointDir;
+        this.restorePoints = restorePoints;
+        this.directories = directories;
     }
 
-    /** The first run of a jar job: checks the jar, stores it, records the job and starts it. */
+    /** Where this gateway's configuration puts the checkpoints and savepoints of the jobs it starts. */
+    public record SnapshotDirectories(String checkpoints, String savepoints) {}
+
+    /**
+     * The first run of a jar job: checks the jar and the savepoint, then, holding the job's name,
+     * stores the jar, records the job and starts it.
+     */
     public StartedJob startJar(JarJobSpec spec) {
         String mainClass = ProgramInspector.mainClass(spec.jar(), spec.entryClass());
         String name = spec.name().orElse(ProgramInspector.defaultJobName(mainClass));
         JobRecords.requireValidName(name);
-        requireNotRunning(name);
-        JobRecord record = new JobRecord(
-                name,
-                JobRecord.JAR,
-                artifacts.upload(spec.jar()),
-                mainClass,
-                spec.arguments(),
-                spec.parallelism().orElse(null),
-                spec.placement(),
-                null,
-                null,
-                checkpointDir,
-                null,
-                System.currentTimeMillis());
-        return run(record, spec.restorePath(), spec.detached());
+        spec.restorePath().ifPresent(restorePoints::requireRestorable);
+        return records.underNameLock(name, () -> {
+            requireNotRunning(name);
+            JobRecord record = new JobRecord(
+                    name,
+                    JobRecord.JAR,
+                    artifacts.upload(spec.jar()),
+                    mainClass,
+                    spec.arguments(),
+                    spec.parallelism().orElse(null),
+                    spec.placement(),
+                    null,
+                    null,
+                    directories.checkpoints(),
+                    directories.savepoints(),
+                    null,
+                    System.currentTimeMillis());
+            return run(record, spec.restorePath(), spec.detached());
+        });
     }
 
     /**
@@ -102,6 +112,7 @@ public final class JobStarter {
         SqlScript script = sql.parse(spec.script(), spec.scriptName());
         String name = spec.name().orElse(scriptStem(spec.scriptName()));
         JobRecords.requireValidName(name);
+        spec.restorePath().ifPresent(restorePoints::requireRestorable);
         JobPlacement placement = spec.placement();
         Optional<ApplicationReport> session =
                 placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
@@ -119,7 +130,13 @@ public final class JobStarter {
         }
         String jobName = spec.name().or(prepared::jobName).orElse(name);
         JobRecords.requireValidName(jobName);
+        return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session));
+    }
+
+    private SqlOutcome startSqlJob(
+            SqlJobSpec spec, PreparedScript prepared, String jobName, Optional<ApplicationReport> session) {
         requireNotRunning(jobName);
+        JobPlacement placement = spec.placement();
         JobRecord record = new JobRecord(
                 jobName,
                 JobRecord.SQL,
@@ -130,7 +147,8 @@ public final class JobStarter {
                 placement,
                 null,
                 null,
-                checkpointDir,
+                directories.checkpoints(),
+                directories.savepoints(),
                 null,
                 System.currentTimeMillis());
         if (session.isEmpty()) {
@@ -149,7 +167,10 @@ public final class JobStarter {
         return new SqlOutcome(Optional.of(job), result.queries());
     }
 
-    /** Another run of a recorded job, e.g. a resume or the second half of a restart. */
+    /**
+     * Another run of a recorded job, e.g. a resume or the second half of a restart; the caller
+     * holds the job's name.
+     */
     public StartedJob rerun(JobRecord record, Optional<String> restorePath, boolean detached) {
         requireNotRunning(record.name());
         return run(record, restorePath, detached);
@@ -227,7 +248,8 @@ public final class JobStarter {
             Optional<String> restorePath,
             boolean detached,
             long started) {
-        records.save(record.withRun(jobId, cluster.getApplicationId().toString(), checkpointDir));
+        records.save(record.withRun(
+                jobId, cluster.getApplicationId().toString(), directories.checkpoints(), directories.savepoints()));
         String state = detached ? JobStatus.CREATED.name() : waiter.await(cluster, JobID.fromHexString(jobId), started);
         return new StartedJob(
                 record.name(),
@@ -235,7 +257,7 @@ public final class JobStarter {
                 record.placement().mode(),
                 clusterName,
                 cluster.getApplicationId().toString(),
-                JobManagerClients.webUrl(cluster),
+                JobManagers.webUrl(cluster),
                 state,
                 restorePath.orElse(null),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -263,7 +285,7 @@ public final class JobStarter {
 
     private void requireNotRunning(String name) {
         records.find(name)
-                .flatMap(record -> locator.liveRun(record, locator.liveJobs()))
+                .flatMap(record -> locator.liveRun(record, locator.liveJobs().jobs()))
                 .filter(run -> !run.ended())
                 .ifPresent(run -> {
                     throw new FerryException(
@@ -292,11 +314,8 @@ public final class JobStarter {
     }
 
     private ApplicationReport report(String applicationId) {
-        try {
-            return yarn.getApplicationReport(ApplicationId.fromString(applicationId));
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.UNAVAILABLE, "Cannot read the state of " + applicationId + ": " + e.getMessage(), e);
-        }
+        return observer.application(ApplicationId.fromString(applicationId))
+                .orElseThrow(() -> new FerryException(
+                        ExitCode.FAILURE, "YARN does not know the cluster it just started: " + applicationId));
     }
 }

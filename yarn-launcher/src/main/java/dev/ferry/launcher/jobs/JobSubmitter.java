@@ -1,24 +1,23 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
-import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.rest.Answers;
+import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.JobManagers;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.PackagedProgram;
 import org.apache.flink.client.program.PackagedProgramUtils;
 import org.apache.flink.client.program.ProgramInvocationException;
-import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Submits a jar job into a running session with Flink's own client and returns once the session
@@ -28,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 public final class JobSubmitter {
 
     private final Configuration baseConfig;
-    private final JobManagerClients jobManagers;
+    private final JobManagers jobManagers;
     private final Duration submitTimeout;
 
-    public JobSubmitter(Configuration baseConfig, JobManagerClients jobManagers, Duration submitTimeout) {
+    public JobSubmitter(Configuration baseConfig, JobManagers jobManagers, Duration submitTimeout) {
         this.baseConfig = baseConfig;
         this.jobManagers = jobManagers;
         this.submitTimeout = submitTimeout;
@@ -43,20 +42,17 @@ public final class JobSubmitter {
         Configuration config = new Configuration(baseConfig);
         request.jobName().ifPresent(name -> config.set(PipelineOptions.NAME, name));
         JobGraph graph = buildJobGraph(request, config);
-        try (RestClusterClient<ApplicationId> client = jobManagers.open(session)) {
-            return client.submitJob(graph)
-                    .get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        try (JobManager jobManager = jobManagers.open(session)) {
+            return Answers.await(
+                            jobManager.submit(graph),
+                            Answers.deadline(submitTimeout),
+                            () -> new FerryException(
+                                    ExitCode.TIMEOUT,
+                                    "Session '" + sessionName + "' did not accept the job within "
+                                            + submitTimeout.toSeconds() + "s: check " + JobManagers.webUrl(session)),
+                            cause -> new FerryException(
+                                    ExitCode.FAILURE, "Session '" + sessionName + "' did not accept the job: " + cause))
                     .toHexString();
-        } catch (FerryException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ExitCode.FAILURE, "Interrupted while submitting the job", e);
-        } catch (Exception e) {
-            throw new FerryException(
-                    ExitCode.FAILURE,
-                    "Session '" + sessionName + "' did not accept the job: " + FerryException.rootCauseMessage(e),
-                    e);
         }
     }
 

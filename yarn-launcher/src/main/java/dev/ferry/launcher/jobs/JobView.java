@@ -23,4 +23,5 @@ public record JobView(
         String kind,
         String artifact,
         String lastSavepoint,
-        String latestCheckpoint) {}
+        String latestCheckpoint,
+        String latestRestorePoint) {}

@@ -1,6 +1,6 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord;
+import dev.ferry.launcher.jobs.record.JobRecord;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.client.program.PackagedProgram;
 import org.apache.flink.client.program.ProgramInvocationException;
@@ -32,12 +32,22 @@ public final class ProgramInspector {
                 program.close();
             }
         } catch (ProgramInvocationException e) {
-            throw new FerryException(
-                    ExitCode.USAGE,
-                    "Cannot run " + jar.getFileName() + ": " + FerryException.rootCauseMessage(e)
-                            + " (check --class, or the jar manifest's Main-Class)",
-                    e);
+            throw new FerryException(ExitCode.USAGE, "Cannot run " + jar.getFileName() + ": " + reason(e), e);
         }
+    }
+
+    /** What is wrong with the jar or its main class, in the words a user searches for. */
+    private static String reason(ProgramInvocationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClassNotFoundException missing) {
+                return "class not found: " + missing.getMessage() + " is not in the jar or on Flink's class path"
+                        + " (check --class, or the jar manifest's Main-Class)";
+            }
+            if (cause instanceof java.util.zip.ZipException) {
+                return "not a jar (zip) file: give the path of a job jar";
+            }
+        }
+        return FerryException.rootCauseMessage(e) + " (check --class, or the jar manifest's Main-Class)";
     }
 
     public static void requireJar(Path jar) {

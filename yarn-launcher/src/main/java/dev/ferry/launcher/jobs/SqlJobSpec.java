@@ -1,6 +1,6 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 
 import java.util.Optional;
 

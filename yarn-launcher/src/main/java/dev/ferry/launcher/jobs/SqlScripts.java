@@ -1,8 +1,8 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;

@@ -1,7 +1,7 @@
-package dev.ferry.launcher.cluster;
+package dev.ferry.launcher.rest;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
@@ -13,21 +13,29 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 import java.time.Duration;
 
-/**
- * Opens Flink's own REST client on the JobManager of a YARN application. Flink publishes the
- * REST address as the application's host and RPC port.
- */
-public final class JobManagerClients {
+/** {@link JobManagers} with Flink's own {@link RestClusterClient}, at the address YARN reports. */
+public final class RestJobManagers implements JobManagers {
 
     private final Configuration base;
     private final Duration timeout;
 
-    public JobManagerClients(Configuration base, Duration timeout) {
+    public RestJobManagers(Configuration base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
     }
 
-    public RestClusterClient<ApplicationId> open(ApplicationReport report) {
+    @Override
+    public JobManager open(ApplicationReport report) {
+        return new RestJobManager(client(report));
+    }
+
+    @Override
+    public Duration callTimeout() {
+        return timeout;
+    }
+
+    /** Flink's REST client for {@code report}'s JobManager, as the benches and the SQL runner need it too. */
+    public RestClusterClient<ApplicationId> client(ApplicationReport report) {
         Configuration config = new Configuration(base);
         config.set(JobManagerOptions.ADDRESS, report.getHost());
         config.set(RestOptions.ADDRESS, report.getHost());
@@ -47,16 +55,5 @@ public final class JobManagerClients {
                     "Cannot open a REST client for " + report.getApplicationId() + ": " + e.getMessage(),
                     e);
         }
-    }
-
-    public static String webUrl(ApplicationReport report) {
-        if (report.getHost() == null || report.getHost().equals("N/A") || report.getRpcPort() <= 0) {
-            return "";
-        }
-        return "http://" + report.getHost() + ":" + report.getRpcPort();
-    }
-
-    public Duration timeout() {
-        return timeout;
     }
 }

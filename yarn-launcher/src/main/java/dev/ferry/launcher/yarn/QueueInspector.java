@@ -1,16 +1,13 @@
 package dev.ferry.launcher.yarn;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.hadoop.yarn.api.records.QueueACL;
 import org.apache.hadoop.yarn.api.records.QueueInfo;
 import org.apache.hadoop.yarn.api.records.QueueStatistics;
 import org.apache.hadoop.yarn.api.records.QueueUserACLInfo;
-import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.exceptions.YarnException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,26 +20,21 @@ public final class QueueInspector {
 
     private static final String ROOT = "root";
 
-    private final YarnClient yarn;
+    private final YarnCluster yarn;
 
-    public QueueInspector(YarnClient yarn) {
+    public QueueInspector(YarnCluster yarn) {
         this.yarn = yarn;
     }
 
     public List<QueueView> listQueues() {
-        try {
-            Set<String> submittable = submittableQueues();
-            List<QueueView> queues = new ArrayList<>();
-            // YARN returns the children of the root queue; both schedulers name the root "root".
-            for (QueueInfo topLevel : yarn.getRootQueueInfos()) {
-                collect(topLevel, ROOT, submittable, queues);
-            }
-            queues.sort(Comparator.comparing(QueueView::path));
-            return queues;
-        } catch (YarnException | IOException e) {
-            throw new FerryException(
-                    ExitCode.UNAVAILABLE, "Cannot read YARN's queues: " + FerryException.rootCauseMessage(e), e);
+        Set<String> submittable = submittableQueues();
+        List<QueueView> queues = new ArrayList<>();
+        // YARN returns the children of the root queue; both schedulers name the root "root".
+        for (QueueInfo topLevel : yarn.rootQueues()) {
+            collect(topLevel, ROOT, submittable, queues);
         }
+        queues.sort(Comparator.comparing(QueueView::path));
+        return queues;
     }
 
     /**
@@ -77,9 +69,9 @@ public final class QueueInspector {
         return match;
     }
 
-    private Set<String> submittableQueues() throws YarnException, IOException {
+    private Set<String> submittableQueues() {
         Set<String> names = new HashSet<>();
-        for (QueueUserACLInfo acl : yarn.getQueueAclsInfo()) {
+        for (QueueUserACLInfo acl : yarn.queueAcls()) {
             if (acl.getUserAcls().contains(QueueACL.SUBMIT_APPLICATIONS)) {
                 names.add(acl.getQueueName());
             }

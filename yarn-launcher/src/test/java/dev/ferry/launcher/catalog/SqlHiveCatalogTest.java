@@ -1,8 +1,8 @@
 package dev.ferry.launcher.catalog;
 
 import dev.ferry.hive.config.HiveCatalogOptions;
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;

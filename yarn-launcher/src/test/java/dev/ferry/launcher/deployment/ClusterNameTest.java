@@ -1,6 +1,6 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.FerryException;
+import dev.ferry.launcher.error.FerryException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

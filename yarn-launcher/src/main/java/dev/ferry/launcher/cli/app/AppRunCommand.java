@@ -1,6 +1,5 @@
 package dev.ferry.launcher.cli.app;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
@@ -10,6 +9,7 @@ import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.StartedJob;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,8 +5,8 @@ import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
-import dev.ferry.launcher.coordination.RegistryEntry;
 import dev.ferry.launcher.ha.GcReport;
+import dev.ferry.launcher.ha.RegistryEntry;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

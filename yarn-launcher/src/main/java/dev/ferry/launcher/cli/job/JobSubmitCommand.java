@@ -1,12 +1,12 @@
 package dev.ferry.launcher.cli.job;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.StartedJob;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,9 @@
 package dev.ferry.launcher.cli.sandbox;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cli.CommandContext;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.sandbox.SandboxOptions;
 import dev.ferry.sandbox.control.SandboxController;
 import dev.ferry.sandbox.control.SandboxSettings;

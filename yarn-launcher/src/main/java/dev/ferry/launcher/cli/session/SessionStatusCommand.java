@@ -1,7 +1,5 @@
 package dev.ferry.launcher.cli.session;
 
-import dev.ferry.launcher.FerryException;
-import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Durations;
@@ -10,6 +8,8 @@ import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.ClusterView;
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;

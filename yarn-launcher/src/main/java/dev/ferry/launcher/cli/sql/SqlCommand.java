@@ -1,6 +1,5 @@
 package dev.ferry.launcher.cli.sql;
 
-import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
@@ -12,6 +11,7 @@ import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.jobs.SqlJobSpec;
 import dev.ferry.launcher.jobs.SqlOutcome;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.sql.QueryResult;
 
 import picocli.CommandLine.ArgGroup;

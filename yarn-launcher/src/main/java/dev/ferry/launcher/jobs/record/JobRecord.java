@@ -1,0 +1,108 @@
+package dev.ferry.launcher.jobs.record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Ferry remembers of a named job, so that any gateway can resume or restart it after a stop,
+ * a kill, or the end of its application cluster. Kept in ZooKeeper when HA is on, otherwise as a
+ * file on the cluster file system (see {@link JobRecords}).
+ *
+ * @param name the job's name, unique among running jobs; the record's key
+ * @param kind {@code jar} or {@code sql}
+ * @param artifact the jar or SQL script, copied to the cluster file system
+ * @param entryClass the jar's main class, or null for the manifest's
+ * @param arguments program arguments of a jar job
+ * @param parallelism default parallelism, or null for the configuration's
+ * @param placement where the job runs: a session, or its own cluster and how that is sized
+ * @param jobIds every Flink job id this name has run as, oldest first; the last is the current one
+ * @param applicationId the YARN application of the current run
+ * @param checkpointDir the checkpoint directory its runs used, where retained checkpoints are found
+ * @param savepointDir the cluster's savepoint directory of its runs, where savepoints that any
+ *     client triggered without naming a directory are found; null in records of older Ferry versions
+ * @param lastSavepoint the newest savepoint Ferry took or restored from, or null
+ * @param updatedAt epoch milliseconds of the last change
+ */
+public record JobRecord(
+        String name,
+        String kind,
+        String artifact,
+        String entryClass,
+        List<String> arguments,
+        Integer parallelism,
+        JobPlacement placement,
+        List<String> jobIds,
+        String applicationId,
+        String checkpointDir,
+        String savepointDir,
+        String lastSavepoint,
+        long updatedAt) {
+
+    public static final String JAR = "jar";
+    public static final String SQL = "sql";
+
+    public JobRecord {
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        jobIds = jobIds == null ? List.of() : List.copyOf(jobIds);
+    }
+
+    /** The Flink job id of the latest run. */
+    public String currentJobId() {
+        return jobIds.isEmpty() ? null : jobIds.get(jobIds.size() - 1);
+    }
+
+    /** This record after a new run of the job started. */
+    public JobRecord withRun(String jobId, String newApplicationId, String newCheckpointDir, String newSavepointDir) {
+        List<String> ids = new ArrayList<>(jobIds);
+        ids.add(jobId);
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                parallelism,
+                placement,
+                ids,
+                newApplicationId,
+                newCheckpointDir,
+                newSavepointDir,
+                lastSavepoint,
+                System.currentTimeMillis());
+    }
+
+    public JobRecord withSavepoint(String savepoint) {
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                parallelism,
+                placement,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                savepoint,
+                System.currentTimeMillis());
+    }
+
+    /** The same job with a new artifact (an upgrade), keeping its history and savepoints. */
+    public JobRecord withArtifact(String newArtifact, String newEntryClass) {
+        return new JobRecord(
+                name,
+                kind,
+                newArtifact,
+                newEntryClass,
+                arguments,
+                parallelism,
+                placement,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                lastSavepoint,
+                System.currentTimeMillis());
+    }
+}

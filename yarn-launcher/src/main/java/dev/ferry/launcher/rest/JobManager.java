@@ -1,0 +1,45 @@
+package dev.ferry.launcher.rest;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the launcher asks of one Flink JobManager through its REST API. Calls are asynchronous, as
+ * in Flink's own {@code RestClusterClient}: each caller bounds its wait with the deadline that
+ * fits what it does (a listing with the REST timeout, a savepoint with the stop timeout).
+ */
+public interface JobManager extends AutoCloseable {
+
+    /** Every job the dispatcher knows, ended ones included, as it reports them now. */
+    CompletableFuture<Collection<JobDetails>> jobs();
+
+    /** TaskManagers registered with the resource manager. */
+    CompletableFuture<Integer> registeredTaskManagers();
+
+    CompletableFuture<JobID> submit(JobGraph job);
+
+    CompletableFuture<Void> cancel(JobID job);
+
+    /** A canonical savepoint into {@code directory} (null: the cluster's savepoint directory); its path. */
+    CompletableFuture<String> savepoint(JobID job, String directory);
+
+    /** Stops the job with a canonical savepoint ({@code drain}: end of input first); the savepoint's path. */
+    CompletableFuture<String> stopWithSavepoint(JobID job, boolean drain, String directory);
+
+    /** The result of a job once it ended. */
+    CompletableFuture<JobResult> result(JobID job);
+
+    /** The job's checkpoint and savepoint history as Flink keeps it, whoever triggered them. */
+    CompletableFuture<CheckpointHistory> checkpoints(JobID job);
+
+    /** Asks the cluster to shut down (a session ends with it). */
+    CompletableFuture<Void> shutDown();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,89 @@
+package dev.ferry.launcher.rest;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.flink.runtime.messages.webmonitor.MultipleJobsDetails;
+import org.apache.flink.runtime.rest.messages.EmptyMessageParameters;
+import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
+import org.apache.flink.runtime.rest.messages.JobMessageParameters;
+import org.apache.flink.runtime.rest.messages.JobsOverviewHeaders;
+import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatisticsHeaders;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link JobManager} over Flink's {@link RestClusterClient}. */
+final class RestJobManager implements JobManager {
+
+    private final RestClusterClient<ApplicationId> client;
+
+    RestJobManager(RestClusterClient<ApplicationId> client) {
+        this.client = client;
+    }
+
+    /** {@code /jobs/overview}: the dispatcher answers it afresh, unlike {@code /jobs/<id>} (cached for seconds). */
+    @Override
+    public CompletableFuture<Collection<JobDetails>> jobs() {
+        return client.sendRequest(
+                        JobsOverviewHeaders.getInstance(),
+                        EmptyMessageParameters.getInstance(),
+                        EmptyRequestBody.getInstance())
+                .thenApply(MultipleJobsDetails::getJobs);
+    }
+
+    @Override
+    public CompletableFuture<Integer> registeredTaskManagers() {
+        return client.getClusterOverview().thenApply(overview -> overview.getNumTaskManagersConnected());
+    }
+
+    @Override
+    public CompletableFuture<JobID> submit(JobGraph job) {
+        return client.submitJob(job);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel(JobID job) {
+        return client.cancel(job).thenApply(ack -> null);
+    }
+
+    @Override
+    public CompletableFuture<String> savepoint(JobID job, String directory) {
+        return client.triggerSavepoint(job, directory, SavepointFormatType.CANONICAL);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(JobID job, boolean drain, String directory) {
+        return client.stopWithSavepoint(job, drain, directory, SavepointFormatType.CANONICAL);
+    }
+
+    @Override
+    public CompletableFuture<JobResult> result(JobID job) {
+        return client.requestJobResult(job);
+    }
+
+    @Override
+    public CompletableFuture<CheckpointHistory> checkpoints(JobID job) {
+        JobMessageParameters parameters =
+                CheckpointingStatisticsHeaders.getInstance().getUnresolvedMessageParameters();
+        parameters.jobPathParameter.resolve(job);
+        return client.sendRequest(
+                        CheckpointingStatisticsHeaders.getInstance(), parameters, EmptyRequestBody.getInstance())
+                .thenApply(CheckpointStatisticsMapping::toHistory);
+    }
+
+    @Override
+    public CompletableFuture<Void> shutDown() {
+        client.shutDownCluster();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
