@@ -5,6 +5,7 @@ import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.jobs.record.JobRecord;
 import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.rest.JobManagers;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -75,24 +76,49 @@ public final class JobLocator {
         return records.list();
     }
 
-    /** The job named or numbered {@code nameOrId}; fails with NOT_FOUND naming what exists. */
+    /**
+     * The job named or numbered {@code nameOrId}; fails with NOT_FOUND naming what exists. A job
+     * whose cluster's JobManager does not answer is not taken for ended: that fails as UNAVAILABLE,
+     * so that nothing acts on a job whose state is unknown.
+     */
     public LocatedJob locate(String nameOrId) {
-        List<LiveJob> live = liveJobs().jobs();
+        LiveJobs live = liveJobs();
         Optional<JobRecord> record = records.find(nameOrId);
         if (record.isPresent()) {
-            return new LocatedJob(record.get().name(), record, liveRun(record.get(), live));
-        }
-        if (JOB_ID.matcher(nameOrId).matches()) {
-            Optional<LocatedJob> byId = byId(nameOrId, live);
-            if (byId.isPresent()) {
-                return byId.get();
+            Optional<LiveJob> run = liveRun(record.get(), live.jobs());
+            if (run.isEmpty()) {
+                requireAnswered(record.get().name(), live, record.get().applicationId());
             }
+            return new LocatedJob(record.get().name(), record, run);
         }
-        return byFlinkName(nameOrId, live)
-                .orElseThrow(() -> new FerryException(
-                        ExitCode.NOT_FOUND,
-                        "No job is named or numbered '" + nameOrId
-                                + "': 'ferry job list --all' shows the jobs Ferry knows"));
+        Optional<LocatedJob> found =
+                JOB_ID.matcher(nameOrId).matches() ? byId(nameOrId, live.jobs()) : Optional.empty();
+        found = found.or(() -> byFlinkName(nameOrId, live.jobs()));
+        if (found.isEmpty()) {
+            requireAnswered(nameOrId, live, null);
+        }
+        return found.orElseThrow(() -> new FerryException(
+                ExitCode.NOT_FOUND,
+                "No job is named or numbered '" + nameOrId + "': 'ferry job list --all' shows the jobs Ferry knows"));
+    }
+
+    /**
+     * Fails if the cluster {@code applicationId} (or, when null, any cluster) did not answer: the job
+     * may be running there.
+     */
+    private static void requireAnswered(String job, LiveJobs live, String applicationId) {
+        live.silentClusters().stream()
+                .filter(cluster -> applicationId == null
+                        || cluster.getApplicationId().toString().equals(applicationId))
+                .findFirst()
+                .ifPresent(cluster -> {
+                    throw new FerryException(
+                            ExitCode.UNAVAILABLE,
+                            "The JobManager of cluster '" + ClusterObserver.nameOf(cluster) + "' ("
+                                    + cluster.getApplicationId() + ") does not answer at "
+                                    + JobManagers.webUrl(cluster) + ", so whether job '" + job
+                                    + "' runs there is unknown: retry, or check it in the web UI");
+                });
     }
 
     private Optional<LocatedJob> byId(String jobId, List<LiveJob> live) {

@@ -7,6 +7,8 @@ import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.dag.Pipeline;
+import org.apache.flink.client.FlinkPipelineTranslationUtil;
 import org.apache.flink.client.program.PackagedProgram;
 import org.apache.flink.client.program.PackagedProgramUtils;
 import org.apache.flink.client.program.ProgramInvocationException;
@@ -15,6 +17,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 import java.time.Duration;
@@ -61,6 +64,12 @@ public final class JobSubmitter {
         return buildJobGraph(request, config, null);
     }
 
+    /**
+     * What Flink's {@code PackagedProgramUtils.createJobGraph} does (the program's main runs here
+     * and its pipeline is caught), with one step added: the job gets Ferry's name, which a program's
+     * own {@code execute("...")} would otherwise override, so that Flink's CLI, REST API and web UI
+     * show the name Ferry shows. Pinned by {@code JobStarterTest}.
+     */
     static JobGraph buildJobGraph(JarJobRequest request, Configuration config, JobID fixedId) {
         int parallelism = request.parallelism().orElse(config.get(CoreOptions.DEFAULT_PARALLELISM));
         try {
@@ -74,15 +83,27 @@ public final class JobSubmitter {
                             .orElse(SavepointRestoreSettings.none()))
                     .build();
             try {
-                return PackagedProgramUtils.createJobGraph(program, config, parallelism, fixedId, false);
+                Pipeline pipeline = PackagedProgramUtils.getPipelineFromProgram(program, config, parallelism, false);
+                if (pipeline instanceof StreamGraph streamGraph) {
+                    request.jobName().ifPresent(streamGraph::setJobName);
+                }
+                JobGraph graph = FlinkPipelineTranslationUtil.getJobGraphUnderUserClassLoader(
+                        program.getUserCodeClassLoader(), pipeline, config, parallelism);
+                if (fixedId != null) {
+                    graph.setJobID(fixedId);
+                }
+                graph.addJars(program.getJobJarAndDependencies());
+                graph.setClasspaths(program.getClasspaths());
+                graph.setSavepointRestoreSettings(program.getSavepointSettings());
+                return graph;
             } finally {
                 program.close();
             }
-        } catch (ProgramInvocationException e) {
+        } catch (ProgramInvocationException | RuntimeException e) {
             throw new FerryException(
                     ExitCode.USAGE,
                     "Cannot build the job from " + request.jar().getFileName() + ": "
-                            + FerryException.rootCauseMessage(e) + " (check --class and the job's arguments)",
+                            + FerryException.specificCauseMessage(e) + " (check --class and the job's arguments)",
                     e);
         }
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class JobArchive {
 
-    private static final ObjectMapper JSON = RestMapperUtils.getStrictObjectMapper();
+    private static final ObjectMapper JSON = RestMapperUtils.getFlexibleObjectMapper();
 
     private JobArchive() {}
 

@@ -36,6 +36,8 @@ public final class TestingFlinkCluster {
 
     public static final String CHECKPOINT_DIR = "hdfs:///ferry/checkpoints";
     public static final String SAVEPOINT_DIR = "hdfs:///ferry/savepoints";
+    /** {@code jobmanager.archive.fs.dir}: where a JobManager archives a job that ended. */
+    public static final String ARCHIVE_DIR = "hdfs:///ferry/completed-jobs";
 
     private final ApplicationId application;
     private final TestingYarnCluster yarn;
@@ -309,13 +311,18 @@ public final class TestingFlinkCluster {
         job.history.add(new Snapshot(job.history.size() + 1, path, savepoint, clock.millis()));
     }
 
-    /** FINISHED discards the job's checkpoints, CANCELED retains them: Flink's RETAIN_ON_CANCELLATION. */
+    /**
+     * FINISHED discards the job's checkpoints, CANCELED retains them (Flink's
+     * RETAIN_ON_CANCELLATION); either way the JobManager archives the job's REST data.
+     */
     private void finish(Job job, JobStatus status) {
         job.status = status;
         job.end = clock.millis();
         if (status == JobStatus.FINISHED) {
             job.history.removeIf(s -> !s.savepoint() && deleteSnapshot(s.path()));
         }
+        String response = CheckpointStatisticsJson.response(job.history, job.restored);
+        files.write(ARCHIVE_DIR + "/" + job.id, CheckpointStatisticsJson.archive(job.id, response));
         clock.advance(1);
     }
 

@@ -35,8 +35,10 @@ import java.util.Optional;
  */
 public final class TestingServices {
 
+    /** How long a call that does not answer is waited for: short, since tests make calls hang on purpose. */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
-    public static final String ARCHIVE_DIR = "hdfs:///ferry/completed-jobs";
+    /** From submit to RUNNING, which includes building the JobGraph, seconds on a cold JVM. */
+    public static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(60);
 
     public final TestClock clock = new TestClock();
     public final InMemoryClusterFiles files = new InMemoryClusterFiles(clock);
@@ -59,7 +61,7 @@ public final class TestingServices {
     }
 
     public RunHistories histories() {
-        return new RunHistories(observer(), jobManagers, files, Optional.of(ARCHIVE_DIR));
+        return new RunHistories(observer(), jobManagers, files, Optional.of(TestingFlinkCluster.ARCHIVE_DIR));
     }
 
     public RestorePoints restorePoints() {
@@ -78,7 +80,7 @@ public final class TestingServices {
                 () -> {
                     throw new IllegalStateException("this test runs no job clusters");
                 },
-                new JobRunningWaiter(yarn, observer(), TIMEOUT),
+                new JobRunningWaiter(yarn, observer(), RUNNING_TIMEOUT),
                 locator(),
                 records,
                 artifacts(),
