@@ -37,6 +37,15 @@ final class JobPlanner {
         }
     }
 
+    /** Plans a query as EXPLAIN would: an ORDER BY a stream cannot sort, say, fails here. */
+    void plan(Step.Query query) {
+        try {
+            tableEnv.explainInternal(List.of(query.operation()));
+        } catch (RuntimeException e) {
+            throw StatementErrors.at(query.statement(), e);
+        }
+    }
+
     private void planAlone(Step.Insert insert) {
         try {
             explain(List.of(insert));

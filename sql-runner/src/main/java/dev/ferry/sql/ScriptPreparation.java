@@ -64,13 +64,20 @@ final class ScriptPreparation {
         }
     }
 
-    /** Checks the script's end and plans its job, so a bad INSERT fails before anything runs. */
+    /**
+     * Checks the script's end and plans its job and its queries, so a bad INSERT or a query Flink
+     * cannot run fails before anything runs.
+     */
     PreparedScript finish() {
         jobs.checkClosed();
-        steps.stream()
-                .filter(Step.Job.class::isInstance)
-                .map(Step.Job.class::cast)
-                .forEach(job -> new JobPlanner(internal).plan(job));
+        JobPlanner planner = new JobPlanner(internal);
+        for (Step step : steps) {
+            if (step instanceof Step.Job job) {
+                planner.plan(job);
+            } else if (step instanceof Step.Query query) {
+                planner.plan(query);
+            }
+        }
         Optional<String> jobName = tableEnv.getConfig().getOptional(PipelineOptions.NAME);
         return new PreparedScript(tableEnv, steps, jobName);
     }

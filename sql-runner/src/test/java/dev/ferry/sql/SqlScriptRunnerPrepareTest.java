@@ -133,6 +133,27 @@ class SqlScriptRunnerPrepareTest {
     }
 
     @Test
+    void reportsAQueryFlinkCannotRunOnAStreamBeforeSubmitting() {
+        // when: a stream cannot be sorted on a column that is not its time attribute
+        SqlScriptException error = prepareFails(TABLES + "SELECT * FROM source ORDER BY name;", true);
+
+        // then
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.getMessage()).contains("Sort on a non-time-attribute field is not supported");
+    }
+
+    @Test
+    void reportsAnInsertOfAQueryFlinkCannotRunOnAStreamBeforeSubmitting() {
+        // when
+        SqlScriptException error =
+                prepareFails(TABLES + "INSERT INTO sink_b SELECT id FROM source ORDER BY name;", false);
+
+        // then
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.getMessage()).contains("Sort on a non-time-attribute field is not supported");
+    }
+
+    @Test
     void reportsAnUnknownColumnAtItsScriptPosition() {
         // when
         SqlScriptException error = prepareFails(TABLES + "INSERT INTO sink_b SELECT idd FROM source;", false);

@@ -346,12 +346,21 @@ public final class LauncherServices implements AutoCloseable {
         return new YarnClientCluster(() -> yarn().client());
     }
 
-    /** The cluster file system, reached when first used. */
+    /**
+     * The cluster file system, reached when first used; through the client configuration alone, so
+     * that a command that only reads the file system (a savepoint check) does not need YARN.
+     */
     private ClusterFiles clusterFiles() {
         if (clusterFiles == null) {
-            clusterFiles = new HadoopClusterFiles(() -> yarn().configuration());
+            clusterFiles = new HadoopClusterFiles(this::hadoopConfiguration);
         }
         return clusterFiles;
+    }
+
+    private org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+        return yarn != null
+                ? yarn.configuration()
+                : YarnConnection.loadConfiguration(hadoopConfDir.get(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
     }
 
     private ArtifactStore artifacts() {

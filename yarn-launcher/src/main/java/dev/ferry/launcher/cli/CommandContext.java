@@ -1,14 +1,18 @@
 package dev.ferry.launcher.cli;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.configuration.ConfigurationException;
 import dev.ferry.launcher.configuration.ConfigurationLoader;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryHome;
+import dev.ferry.launcher.configuration.FlinkOptionCatalog;
 import dev.ferry.launcher.configuration.HadoopConfDirResolver;
 import dev.ferry.launcher.configuration.SandboxSettingsSource;
+import dev.ferry.launcher.configuration.SettingsValidator;
 import dev.ferry.launcher.configuration.ValueOrigin;
 import dev.ferry.sandbox.SandboxOptions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +67,24 @@ public final class CommandContext {
         return FerryHome.fromSystemProperty();
     }
 
+    /** The configuration directory; one that does not exist is refused, naming where it was given. */
     public Path confDir() {
         if (confDirFlag.isPresent()) {
-            return confDirFlag.get().toAbsolutePath();
+            return existing(confDirFlag.get().toAbsolutePath(), "--conf-dir");
         }
         String fromEnv = environment.get("FERRY_CONF_DIR");
-        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv).toAbsolutePath() : home().defaultConfDir();
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return existing(Path.of(fromEnv).toAbsolutePath(), "FERRY_CONF_DIR");
+        }
+        return existing(home().defaultConfDir(), "the distribution");
+    }
+
+    private static Path existing(Path dir, String givenBy) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException("Configuration directory " + dir + " (from " + givenBy
+                    + ") does not exist: give the directory that holds config.yaml and ferry.yaml");
+        }
+        return dir;
     }
 
     public EffectiveConfiguration configuration() {
@@ -80,6 +96,7 @@ public final class CommandContext {
                     ? loader.load(
                             SandboxSettingsSource.read(home(), sandboxDir), ValueOrigin.sandbox(sandboxDir), flags)
                     : withoutSandbox;
+            new SettingsValidator(FlinkOptionCatalog.load()).check(configuration);
         }
         return configuration;
     }

@@ -1,6 +1,8 @@
 package dev.ferry.launcher.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -17,6 +19,19 @@ public final class FerryCli {
         System.exit(code);
     }
 
+    /**
+     * Picocli prints help and succeeds for {@code ferry nosuch --help}, ignoring the word it does
+     * not know; a script would then take a missing command for an existing one.
+     */
+    private static int refuseUnknownWordsThenRun(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
     /** Runs one command line and returns its exit code; tests call this in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         FerryCommand root = new FerryCommand(environment);
@@ -27,7 +42,8 @@ public final class FerryCli {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                .setExecutionStrategy(FerryCli::refuseUnknownWordsThenRun);
         commandLine.registerConverter(org.apache.flink.configuration.MemorySize.class, new MemorySizeConverter());
         return commandLine.execute(args);
     }

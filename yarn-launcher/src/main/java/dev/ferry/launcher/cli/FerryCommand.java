@@ -52,7 +52,8 @@ import java.util.Optional;
             "  3  not found: no such cluster, job, database or table",
             "  4  timeout: the cluster did not reach the wanted state in time",
             "  5  conflict: the name is taken, or the cluster is in the wrong state",
-            "  6  unavailable: YARN, HDFS, ZooKeeper, a JobManager or the Hive Metastore cannot be reached"
+            "  6  unavailable: YARN, HDFS, ZooKeeper, a JobManager or the Hive Metastore",
+            "     cannot be reached"
         })
 public final class FerryCommand {
 

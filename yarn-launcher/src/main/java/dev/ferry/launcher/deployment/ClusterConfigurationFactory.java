@@ -130,9 +130,14 @@ public final class ClusterConfigurationFactory {
         }
     }
 
-    /** Rejects what Flink would refuse (memory below its minimum) before YARN is contacted. */
+    /**
+     * Rejects what Flink would refuse (memory below its minimum, a state backend, checkpoint
+     * storage or restart strategy it does not know) before YARN is contacted.
+     */
     public void validate(ClusterSpec spec) {
-        clusterSpecification(create(spec, Optional.empty(), "validation"));
+        Configuration config = create(spec, Optional.empty(), "validation");
+        FlinkSettingsCheck.check(config);
+        clusterSpecification(config);
     }
 
     /** Flink's own sizing of JobManager and TaskManager; rejects memory below Flink's minimum. */

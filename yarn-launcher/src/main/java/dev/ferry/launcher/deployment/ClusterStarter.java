@@ -52,6 +52,7 @@ public final class ClusterStarter {
     }
 
     private DeployedCluster start(ClusterSpec spec, ClusterMode mode, ClusterProgram program) {
+        configurations.validate(spec);
         String deployId = ClusterDeployer.newDeployId();
         ClusterSpecification sizing =
                 configurations.clusterSpecification(configurations.create(spec, mode, Optional.empty(), deployId));

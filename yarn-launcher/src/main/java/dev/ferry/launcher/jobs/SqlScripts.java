@@ -50,11 +50,19 @@ public final class SqlScripts {
 
     /** Splits and parses the script; a syntax error names its line and column. */
     public SqlScript parse(String text, String scriptName) {
+        SqlScript script;
         try {
-            return SqlScript.parse(text);
+            script = SqlScript.parse(text);
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
         }
+        if (script.statements().isEmpty()) {
+            throw new FerryException(
+                    ExitCode.USAGE,
+                    scriptName + " is an empty script (no statement): give SQL statements with -e or -f;"
+                            + " nothing was submitted");
+        }
+        return script;
     }
 
     /**

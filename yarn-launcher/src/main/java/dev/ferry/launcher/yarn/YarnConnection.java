@@ -41,7 +41,7 @@ public final class YarnConnection implements AutoCloseable {
         return connection;
     }
 
-    static YarnConfiguration loadConfiguration(java.nio.file.Path hadoopConfDir, Duration connectTimeout) {
+    public static YarnConfiguration loadConfiguration(java.nio.file.Path hadoopConfDir, Duration connectTimeout) {
         YarnConfiguration configuration = new YarnConfiguration();
         for (String file : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml"}) {
             java.nio.file.Path site = hadoopConfDir.resolve(file);

@@ -151,6 +151,21 @@ class CliInputErrorsTest {
     }
 
     @Test
+    void theRootHelpKeepsEveryExitCodeLineIndentedAndShowsTheDefinitionForm() {
+        String help = ferry("--help").stdout();
+
+        String exitCodes = help.substring(help.indexOf("Exit codes:"));
+        assertThat(exitCodes.lines().skip(1).filter(line -> !line.isBlank()))
+                .allSatisfy(line -> assertThat(line).startsWith("  "));
+        assertThat(help).contains("-DKEY=VALUE").doesNotContain("-D=");
+    }
+
+    @Test
+    void completionOffersTheShellsAfterCompletion() {
+        assertThat(ferry("completion", "bash").stdout()).contains("bash zsh");
+    }
+
+    @Test
     void completionPrintsABashScriptForEveryCommand() {
         FerryCliRun run = ferry("completion", "bash");
 

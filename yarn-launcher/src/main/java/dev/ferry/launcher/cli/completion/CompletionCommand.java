@@ -25,11 +25,20 @@ public final class CompletionCommand extends FerrySubcommand {
 
     private static final List<String> SHELLS = List.of("bash", "zsh");
 
+    /** What {@code ferry completion <TAB>} offers. */
+    static final class Shells implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SHELLS.iterator();
+        }
+    }
+
     @Parameters(
             index = "0",
             arity = "0..1",
             paramLabel = "SHELL",
             defaultValue = "bash",
+            completionCandidates = CompletionCommand.Shells.class,
             description = "bash or zsh (default: ${DEFAULT-VALUE})")
     private String shell;
 

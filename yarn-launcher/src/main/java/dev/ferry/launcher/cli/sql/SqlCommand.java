@@ -116,6 +116,9 @@ public final class SqlCommand extends FerrySubcommand {
             return Files.readString(source.file);
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "SQL file " + source.file + " does not exist");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "SQL file " + source.file + " is not UTF-8 text: give a SQL script");
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "Cannot read " + source.file + ": " + e.getMessage());
         }
@@ -144,7 +147,11 @@ public final class SqlCommand extends FerrySubcommand {
         outcome.job()
                 .ifPresentOrElse(
                         started -> JobPrinter.printStartedText(out(), started),
-                        () -> out().println("Done: the script started no job."));
+                        () -> out().println(
+                                        outcome.queries().isEmpty()
+                                                ? "Done: the script started no job."
+                                                : "Done: its queries ran as short jobs of their own and ended; the script started no"
+                                                        + " job to keep running."));
         out().flush();
     }
 
