@@ -43,7 +43,8 @@ public final class FerryCli {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
-                .setExecutionStrategy(FerryCli::refuseUnknownWordsThenRun);
+                .setExecutionStrategy(FerryCli::refuseUnknownWordsThenRun)
+                .setHelpFactory(new DefinitionHelp());
         commandLine.registerConverter(org.apache.flink.configuration.MemorySize.class, new MemorySizeConverter());
         return commandLine.execute(args);
     }

@@ -86,7 +86,6 @@ public final class FerryCommand {
             names = "-D",
             scope = ScopeType.INHERIT,
             paramLabel = "KEY=VALUE",
-            hideParamSyntax = true,
             parameterConsumer = DefinitionConsumer.class,
             description = "Set a Flink or Ferry configuration value for this command, e.g."
                     + " -Dferry.yarn.queue=etl; may stand before and after the subcommand, the later"

@@ -162,7 +162,7 @@ class CliInputErrorsTest {
 
     @Test
     void completionOffersTheShellsAfterCompletion() {
-        assertThat(ferry("completion", "bash").stdout()).contains("bash zsh");
+        assertThat(ferry("completion", "bash").stdout()).contains("(\"bash\" \"zsh\")");
     }
 
     @Test
