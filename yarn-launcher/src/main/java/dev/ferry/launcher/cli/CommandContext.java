@@ -89,7 +89,7 @@ public final class CommandContext {
 
     public EffectiveConfiguration configuration() {
         if (configuration == null) {
-            ConfigurationLoader loader = new ConfigurationLoader(confDir());
+            ConfigurationLoader loader = new ConfigurationLoader(confDir(), environment);
             EffectiveConfiguration withoutSandbox = loader.load(flags);
             Path sandboxDir = Path.of(withoutSandbox.get(SandboxOptions.DIR));
             configuration = targetsSandbox()

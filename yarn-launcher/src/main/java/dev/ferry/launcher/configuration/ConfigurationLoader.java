@@ -17,17 +17,27 @@ import java.util.Map;
 /**
  * Loads the layers of configuration: defaults, then {@code conf/config.yaml} (Flink's file),
  * then {@code conf/ferry.yaml} (Ferry's file), then what the sandbox supplies when a command
- * targets it, then {@code -D} flags.
+ * targets it, then the environment variables that stand for settings, then {@code -D} flags.
  */
 public final class ConfigurationLoader {
 
     public static final String FLINK_CONFIG_FILE = GlobalConfiguration.FLINK_CONF_FILENAME;
     public static final String FERRY_CONFIG_FILE = "ferry.yaml";
 
+    /** Environment variables that stand for a setting. */
+    public static final Map<String, String> SETTING_VARIABLES = Map.of("FERRY_SANDBOX_DIR", "ferry.sandbox.dir");
+
     private final Path confDir;
+    private final Map<String, String> environment;
 
     public ConfigurationLoader(Path confDir) {
+        this(confDir, Map.of());
+    }
+
+    /** @param environment the process environment; only {@link #SETTING_VARIABLES} are read */
+    public ConfigurationLoader(Path confDir, Map<String, String> environment) {
         this.confDir = confDir;
+        this.environment = environment;
     }
 
     public EffectiveConfiguration load(Map<String, String> flags) {
@@ -53,6 +63,12 @@ public final class ConfigurationLoader {
             putAll(values, origins, readFlatYaml(ferryFile), ValueOrigin.file(ferryFile));
         }
         putAll(values, origins, sandboxValues, sandboxOrigin);
+        SETTING_VARIABLES.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                putAll(values, origins, Map.of(key, value), ValueOrigin.environment(variable));
+            }
+        });
         flags.forEach((key, value) -> {
             values.setString(key, value);
             origins.put(key, ValueOrigin.flag("-D" + key));

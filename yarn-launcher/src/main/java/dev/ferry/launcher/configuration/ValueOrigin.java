@@ -8,6 +8,7 @@ public record ValueOrigin(Kind kind, String detail) {
         DEFAULT,
         FILE,
         SANDBOX,
+        ENVIRONMENT,
         FLAG
     }
 
@@ -22,6 +23,11 @@ public record ValueOrigin(Kind kind, String detail) {
     /** Supplied by the running sandbox (e.g. its ZooKeeper) when a command targets it. */
     public static ValueOrigin sandbox(java.nio.file.Path sandboxDir) {
         return new ValueOrigin(Kind.SANDBOX, sandboxDir.toString());
+    }
+
+    /** An environment variable that stands for a setting, e.g. FERRY_SANDBOX_DIR. */
+    public static ValueOrigin environment(String variable) {
+        return new ValueOrigin(Kind.ENVIRONMENT, variable);
     }
 
     public static ValueOrigin flag(String flag) {

@@ -206,6 +206,17 @@ class CliInputErrorsTest {
     }
 
     @Test
+    void ferrySandboxDirNamesTheSandboxAndADefinitionWinsOverIt() {
+        FerryCliRun fromEnvironment = FerryCliRun.run(Map.of("FERRY_SANDBOX_DIR", "/tmp/sandbox-b"), "config", "show");
+        FerryCliRun fromFlag = FerryCliRun.run(
+                Map.of("FERRY_SANDBOX_DIR", "/tmp/sandbox-b"), "-Dferry.sandbox.dir=/tmp/sandbox-c", "config", "show");
+
+        assertThat(fromEnvironment.stdout())
+                .containsPattern("ferry\\.sandbox\\.dir\\s+/tmp/sandbox-b\\s+environment FERRY_SANDBOX_DIR");
+        assertThat(fromFlag.stdout()).containsPattern("ferry\\.sandbox\\.dir\\s+/tmp/sandbox-c\\s+flag");
+    }
+
+    @Test
     void aDefinitionAfterTheSubcommandWinsOverOneBeforeIt() {
         FerryCliRun run = ferry("-Dferry.yarn.queue=before", "config", "show", "-Dferry.yarn.queue=after");
 

@@ -22,6 +22,16 @@ public final class SandboxDirOption {
             description = "Sandbox directory (default: ferry.sandbox.dir, ~/.ferry/sandbox)")
     private Path dir;
 
+    /** The sandbox directory: --dir, else ferry.sandbox.dir (FERRY_SANDBOX_DIR, -D, ferry.yaml). */
+    Path directory(CommandContext context) {
+        return dir != null ? dir.toAbsolutePath() : context.sandboxDir().toAbsolutePath();
+    }
+
+    /** Whether the directory is the one later commands target without being told. */
+    boolean isDefault(CommandContext context) {
+        return directory(context).equals(context.sandboxDir().toAbsolutePath());
+    }
+
     SandboxController controller(CommandContext context) {
         return controller(context, UnaryOperator.identity());
     }
@@ -29,7 +39,7 @@ public final class SandboxDirOption {
     /** @param adjust applies the command's own flags on top of the configured settings */
     SandboxController controller(CommandContext context, UnaryOperator<SandboxSettings> adjust) {
         EffectiveConfiguration config = context.configuration();
-        Path sandboxDir = dir != null ? dir.toAbsolutePath() : context.sandboxDir();
+        Path sandboxDir = directory(context);
         SandboxSettings settings;
         try {
             settings = SandboxOptions.settings(config.toFlinkConfiguration());

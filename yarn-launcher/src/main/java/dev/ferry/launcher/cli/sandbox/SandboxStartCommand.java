@@ -53,7 +53,7 @@ public final class SandboxStartCommand extends FerrySubcommand {
         try {
             status = controller.start(context.configuration().get(SandboxOptions.START_TIMEOUT));
             if (!output.json()) {
-                out().println("Sandbox started. Use it with 'ferry --sandbox ...' or export FERRY_SANDBOX=1.");
+                out().println("Sandbox started. Use it with 'ferry --sandbox ...' or " + exports());
             }
         } catch (SandboxAlreadyRunningException e) {
             status = controller.status();
@@ -65,5 +65,12 @@ public final class SandboxStartCommand extends FerrySubcommand {
         }
         SandboxStatusPrinter.print(out(), status, output.json());
         return 0;
+    }
+
+    /** What makes every later command target this sandbox, its directory included when not the default. */
+    private String exports() {
+        CommandContext context = context();
+        return "export FERRY_SANDBOX=1" + (dir.isDefault(context) ? "" : " FERRY_SANDBOX_DIR=" + dir.directory(context))
+                + ".";
     }
 }
