@@ -1,8 +1,8 @@
 package dev.ferry.bench.cli;
 
 import dev.ferry.bench.BenchServices;
-import dev.ferry.bench.nexmark.BenchReport;
 import dev.ferry.bench.nexmark.BenchSettings;
+import dev.ferry.bench.nexmark.NexmarkReport;
 import dev.ferry.bench.nexmark.NexmarkSessions;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.nexmark.queries.NexmarkQueries;
@@ -85,7 +85,7 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                     + " run(s) per variant after " + warmups + " warm-up(s), " + events + " events, parallelism "
                     + parallelism + "; results in " + settings.outputDir());
             out().flush();
-            BenchReport report = yarn
+            NexmarkReport report = yarn
                     ? onYarn(services, settings)
                     : services.nexmarkBench(this::progress).run(settings);
             out().printf(
@@ -93,12 +93,12 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                             "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
                             report.geometricMean(),
                             report.statefulGeometricMean());
-            report.files().forEach(file -> out().println("Wrote " + file));
+            report.writeTo(settings.outputDir()).all().forEach(file -> out().println("Wrote " + file));
         }
         return 0;
     }
 
-    private BenchReport onYarn(BenchServices services, BenchSettings settings) throws Exception {
+    private NexmarkReport onYarn(BenchServices services, BenchSettings settings) throws Exception {
         out().println("Starting a Ferry and a stock session on YARN for the bench ...");
         out().flush();
         try (NexmarkSessions sessions = services.nexmarkSessions(options.queue(), parallelism)) {

@@ -1,9 +1,9 @@
 package dev.ferry.bench.cli;
 
 import dev.ferry.bench.report.BenchReport;
-import dev.ferry.bench.report.BenchReport.ReportFiles;
 import dev.ferry.bench.report.BenchRun;
 import dev.ferry.bench.report.BenchSummary;
+import dev.ferry.bench.report.ReportFiles;
 import dev.ferry.launcher.cli.output.Table;
 
 import java.io.PrintWriter;
@@ -43,13 +43,13 @@ final class BenchPrinter {
                     s.variant().title(),
                     s.runs(),
                     s.completed(),
-                    seconds(s.median()),
-                    seconds(s.min()),
-                    seconds(s.max()));
+                    seconds(s.seconds().median()),
+                    seconds(s.seconds().min()),
+                    seconds(s.seconds().max()));
         }
         table.print(out);
         report.ratioLines().forEach(line -> out.println("Median " + line));
-        out.println("Load average (1/5/15 min) before: " + report.loadBefore() + ", after: " + report.loadAfter());
+        out.println(report.period().load());
         files.all().forEach(file -> out.println("Wrote " + file));
         out.flush();
     }

@@ -18,7 +18,7 @@ import java.nio.file.Files;
  * than many runs; the variants' options travel with each job (state backend, table and
  * pipeline options).
  */
-final class LocalCluster implements BenchClusters {
+final class LocalCluster implements NexmarkClusters {
 
     /**
      * Managed memory of the TaskManager's slot: what a 1728m TaskManager (the stock size, which
@@ -47,7 +47,7 @@ final class LocalCluster implements BenchClusters {
     /** The same cluster for both variants: only the jobs' own options differ. */
     @Override
     public Configuration clientConfiguration(Variant variant) throws Exception {
-        return BenchClusters.remote(cluster.getRestAddress().get());
+        return NexmarkClusters.remote(cluster.getRestAddress().get());
     }
 
     @Override

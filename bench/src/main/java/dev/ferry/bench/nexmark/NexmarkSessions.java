@@ -24,7 +24,7 @@ import java.util.Optional;
  * TaskManagers (one slot, 1728m) as the jobs' parallelism, so that no run waits for a YARN
  * container: the bench measures the jobs, not container starts.
  */
-public final class NexmarkSessions implements BenchClusters {
+public final class NexmarkSessions implements NexmarkClusters {
 
     static final ClusterName FERRY = new ClusterName("bench-nexmark-a");
     static final ClusterName STOCK = new ClusterName("bench-nexmark-b");
@@ -66,7 +66,7 @@ public final class NexmarkSessions implements BenchClusters {
     @Override
     public Configuration clientConfiguration(Variant variant) {
         DeployedCluster session = variant.id().equals("A") ? ferry : stock;
-        return BenchClusters.remote(URI.create(session.webUrl()));
+        return NexmarkClusters.remote(URI.create(session.webUrl()));
     }
 
     @Override

@@ -27,9 +27,9 @@ final class QueryRunner {
 
     private final long events;
     private final int parallelism;
-    private final BenchClusters clusters;
+    private final NexmarkClusters clusters;
 
-    QueryRunner(long events, int parallelism, BenchClusters clusters) {
+    QueryRunner(long events, int parallelism, NexmarkClusters clusters) {
         this.events = events;
         this.parallelism = parallelism;
         this.clusters = clusters;
@@ -45,37 +45,41 @@ final class QueryRunner {
             long jobMillis = Math.max(1, execute(query, variant));
             long clientMillis = (System.nanoTime() - start) / 1_000_000;
             double perCore = events * 1000.0 / jobMillis / parallelism;
-            return new RunResult(
-                    query.name(),
-                    variant.id(),
-                    index,
-                    events,
-                    parallelism,
-                    jobMillis,
-                    clientMillis,
-                    perCore,
-                    LoadAverage.now().one(),
-                    Instant.now(),
-                    Optional.empty());
+            return result(query, variant, index, jobMillis, clientMillis, perCore, Optional.empty());
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedException(query.name() + " " + variant.id() + " interrupted");
             }
-            String reason = rootMessage(e);
-            return new RunResult(
-                    query.name(),
-                    variant.id(),
-                    index,
-                    events,
-                    parallelism,
-                    0,
-                    0,
-                    0,
-                    LoadAverage.now().one(),
-                    Instant.now(),
-                    Optional.of(reason));
+            return failed(query, variant, index, rootMessage(e));
         }
+    }
+
+    /** A run that did not measure anything, and why. */
+    RunResult failed(NexmarkQuery query, Variant variant, int index, String why) {
+        return result(query, variant, index, 0, 0, 0, Optional.of(why));
+    }
+
+    private RunResult result(
+            NexmarkQuery query,
+            Variant variant,
+            int index,
+            long jobMillis,
+            long clientMillis,
+            double eventsPerSecondPerCore,
+            Optional<String> failure) {
+        return new RunResult(
+                query.name(),
+                variant.id(),
+                index,
+                events,
+                parallelism,
+                jobMillis,
+                clientMillis,
+                eventsPerSecondPerCore,
+                LoadAverage.now().one(),
+                Instant.now(),
+                failure);
     }
 
     private long execute(NexmarkQuery query, Variant variant) throws Exception {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 /**
  * Runs the sides of a comparison alternately (A, B, A, B, ...) so that all of them see the same
  * machine load over the bench's time, rather than A the quiet first half and B the busy second.
+ * Every bench uses it, whatever its runs record ({@code R}).
  */
 public final class AlternatingRunner {
 
@@ -20,25 +21,27 @@ public final class AlternatingRunner {
 
     /** One trial of one side; it may measure several variants (e.g. a new and a warm session). */
     @FunctionalInterface
-    public interface Trial {
-        List<BenchRun> run(int index) throws Exception;
+    public interface Trial<R> {
+        List<R> run(int index) throws Exception;
     }
 
-    /** The variants a side's trial measures, so a trial that fails still counts as their failed runs. */
-    public record Side(List<BenchVariant> variants, Trial trial) {
-        public Side {
-            variants = List.copyOf(variants);
-        }
+    /** What a trial that threw counts as: its variants' failed runs, so that the report shows them. */
+    @FunctionalInterface
+    public interface FailedTrial<R> {
+        List<R> runs(int index, String why);
     }
+
+    /** One side of the comparison. */
+    public record Side<R>(Trial<R> trial, FailedTrial<R> failed) {}
 
     private AlternatingRunner() {}
 
     /** {@code runs} trials of every side, alternating; {@code progress} hears of every run as it ends. */
-    public static List<BenchRun> run(int runs, List<Side> sides, Consumer<BenchRun> progress) {
-        List<BenchRun> results = new ArrayList<>();
+    public static <R> List<R> run(int runs, List<Side<R>> sides, Consumer<R> progress) {
+        List<R> results = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            for (Side side : sides) {
-                for (BenchRun run : trial(side, i)) {
+            for (Side<R> side : sides) {
+                for (R run : trial(side, i)) {
                     progress.accept(run);
                     results.add(run);
                 }
@@ -48,18 +51,15 @@ public final class AlternatingRunner {
     }
 
     /** A failed trial is a result (the bench reports it), not the end of the bench. */
-    private static List<BenchRun> trial(Side side, int index) {
+    private static <R> List<R> trial(Side<R> side, int index) {
         try {
             return side.trial().run(index);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(ExitCode.FAILURE, "Bench interrupted", e);
         } catch (Exception e) {
-            LOG.warn("Bench run {} of {} failed", index, side.variants(), e);
-            String why = FerryException.firstLine(String.valueOf(e.getMessage()));
-            return side.variants().stream()
-                    .map(v -> BenchRun.failed(v, index, why))
-                    .toList();
+            LOG.warn("Bench run {} failed", index, e);
+            return side.failed().runs(index, FerryException.firstLine(String.valueOf(e.getMessage())));
         }
     }
 }

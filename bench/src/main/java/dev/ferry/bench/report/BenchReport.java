@@ -2,17 +2,7 @@ package dev.ferry.bench.report;
 
 import dev.ferry.bench.report.BenchDescription.Comparison;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler.LegendPosition;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,38 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A bench's runs as results.md (summary table, method, every run), results.csv (every run) and
- * {@code <name>.png} (min, median and max per variant, drawn by XChart).
+ * A timed bench's runs (deploy, submit, failover) as results.md (summary table, method, every
+ * run), results.csv (every run) and {@code <name>.png} (min, median and max per variant).
  */
 public final class BenchReport {
 
-    /** The three files a report is written to. */
-    public record ReportFiles(Path markdown, Path csv, Path chart) {
-        public List<Path> all() {
-            return List.of(markdown, csv, chart);
-        }
-    }
-
     private final BenchDescription description;
     private final List<BenchRun> runs;
-    private final LoadAverage before;
-    private final LoadAverage after;
-    private final Instant started;
-    private final Instant finished;
+    private final BenchPeriod period;
 
-    public BenchReport(
-            BenchDescription description,
-            List<BenchRun> runs,
-            LoadAverage before,
-            LoadAverage after,
-            Instant started,
-            Instant finished) {
+    public BenchReport(BenchDescription description, List<BenchRun> runs, BenchPeriod period) {
         this.description = description;
         this.runs = List.copyOf(runs);
-        this.before = before;
-        this.after = after;
-        this.started = started;
-        this.finished = finished;
+        this.period = period;
     }
 
     public BenchDescription description() {
@@ -63,12 +34,8 @@ public final class BenchReport {
         return runs;
     }
 
-    public LoadAverage loadBefore() {
-        return before;
-    }
-
-    public LoadAverage loadAfter() {
-        return after;
+    public BenchPeriod period() {
+        return period;
     }
 
     /** One summary per variant, in the order the variants first ran. */
@@ -89,7 +56,7 @@ public final class BenchReport {
         if (of.isEmpty() || against.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(of.get().median() / against.get().median());
+        return Optional.of(of.get().seconds().median() / against.get().seconds().median());
     }
 
     private Optional<BenchSummary> summary(String variantId) {
@@ -99,98 +66,78 @@ public final class BenchReport {
     }
 
     public ReportFiles writeTo(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            ReportFiles files = new ReportFiles(
-                    dir.resolve("results.md"), dir.resolve("results.csv"), dir.resolve(description.name() + ".png"));
-            Files.writeString(files.csv(), csv());
-            Files.writeString(files.markdown(), markdown());
-            chart(files.chart());
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the bench report to " + dir + ": " + e.getMessage(), e);
-        }
+        return ReportFiles.write(dir, description.name(), markdown(), csv(), chart());
     }
 
-    public String csv() {
-        StringBuilder csv = new StringBuilder("variant,label,run,seconds,completed,detail,note,load1,finished\n");
+    public CsvTable csv() {
+        CsvTable csv =
+                new CsvTable("variant", "label", "run", "seconds", "completed", "detail", "note", "load1", "finished");
         for (BenchRun r : runs) {
-            csv.append(String.format(
-                    Locale.ROOT,
-                    "%s,%s,%d,%.3f,%b,%s,%s,%.2f,%s%n",
+            csv.row(
                     r.variant().id(),
-                    csvField(r.variant().label()),
+                    r.variant().label(),
                     r.index(),
-                    r.seconds(),
+                    String.format(Locale.ROOT, "%.3f", r.seconds()),
                     r.completed(),
-                    csvField(r.detail()),
-                    csvField(r.note()),
-                    r.load1(),
-                    r.finished()));
+                    r.detail(),
+                    r.note(),
+                    String.format(Locale.ROOT, "%.2f", r.load1()),
+                    r.finished());
         }
-        return csv.toString();
+        return csv;
     }
 
-    private static String csvField(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"").replace('\n', ' ') + "\"";
-        }
-        return value;
+    public MarkdownDocument markdown() {
+        return new MarkdownDocument(description.title())
+                .paragraph(String.format(
+                        Locale.ROOT,
+                        "Run %s, %.1f min, %d CPU cores. %s",
+                        period.started(),
+                        period.minutes(),
+                        Runtime.getRuntime().availableProcessors(),
+                        period.load()))
+                .table(table())
+                .list("Medians compared:", ratioLines())
+                .list("Method:", description.method())
+                .list(
+                        "Variants:",
+                        summaries().stream()
+                                .map(s ->
+                                        s.variant().title() + ": " + s.variant().description())
+                                .toList())
+                .list(
+                        "Every run, in the order they ran:",
+                        runs.stream().map(BenchRun::toString).toList())
+                .rerun(description.rerun());
     }
 
-    public String markdown() {
-        StringBuilder md = new StringBuilder("# " + description.title() + "\n\n");
-        md.append(String.format(
-                Locale.ROOT,
-                "Run %s, %.1f min, %d CPU cores. Load average (1/5/15 min) before: %s, after: %s.%n%n",
-                started,
-                Duration.between(started, finished).toSeconds() / 60.0,
-                Runtime.getRuntime().availableProcessors(),
-                before,
-                after));
-        md.append(table());
-        List<String> ratios = ratioLines();
-        if (!ratios.isEmpty()) {
-            md.append("\nMedians compared:\n\n");
-            ratios.forEach(line -> md.append("- ").append(line).append('\n'));
-        }
-        md.append("\nMethod:\n\n");
-        description.method().forEach(line -> md.append("- ").append(line).append('\n'));
-        md.append("\nVariants:\n\n");
-        summaries()
-                .forEach(s -> md.append("- ")
-                        .append(s.variant().title())
-                        .append(": ")
-                        .append(s.variant().description())
-                        .append('\n'));
-        md.append("\nEvery run, in the order they ran:\n\n");
-        runs.forEach(r -> md.append("- ").append(r).append('\n'));
-        md.append("\nRerun: `").append(description.rerun()).append("`\n");
-        return md.toString();
-    }
-
-    /** The summary as a Markdown table. */
-    public String table() {
+    /** The summary as a Markdown table; the details column only where the bench has details. */
+    public MarkdownTable table() {
         boolean details = !description.detailsHeader().isEmpty();
-        StringBuilder md = new StringBuilder("| variant | runs | " + description.completedHeader()
-                + " | median s | min s | max s |" + (details ? " " + description.detailsHeader() + " |" : "") + "\n");
-        md.append("|---|---|---|---|---|---|").append(details ? "---|" : "").append('\n');
+        List<String> header = new ArrayList<>(
+                List.of("variant", "runs", description.completedHeader(), "median s", "min s", "max s"));
+        if (details) {
+            header.add(description.detailsHeader());
+        }
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
         for (BenchSummary s : summaries()) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %d | %s | %s | %s |",
+            Statistics t = s.seconds();
+            List<Object> cells = new ArrayList<>(List.of(
                     s.variant().title(),
                     s.runs(),
                     s.completed(),
-                    seconds(s.median()),
-                    seconds(s.min()),
-                    seconds(s.max())));
-            md.append(details ? " " + s.details() + " |" : "").append('\n');
+                    seconds(t.median()),
+                    seconds(t.min()),
+                    seconds(t.max())));
+            if (details) {
+                cells.add(s.details());
+            }
+            table.row(cells.toArray());
         }
-        return md.toString();
+        return table;
     }
 
-    /** "A / B = 0.55 (A 3.1 s, B 5.6 s)" for every comparison whose variants both ran. */
+    /** "A / B = 0.55 (3.10 s against 5.60 s)" for every comparison whose variants both ran. */
     public List<String> ratioLines() {
         List<String> lines = new ArrayList<>();
         for (Comparison c : description.comparisons()) {
@@ -200,8 +147,8 @@ public final class BenchReport {
                     c.of(),
                     c.against(),
                     r,
-                    seconds(summary(c.of()).orElseThrow().median()),
-                    seconds(summary(c.against()).orElseThrow().median()))));
+                    seconds(summary(c.of()).orElseThrow().seconds().median()),
+                    seconds(summary(c.against()).orElseThrow().seconds().median()))));
         }
         return lines;
     }
@@ -215,42 +162,19 @@ public final class BenchReport {
     }
 
     /** Grouped bars: min, median and max seconds per variant. */
-    private void chart(Path png) throws IOException {
-        // Gateways and CI machines have no display; AWT must not look for one.
-        System.setProperty("java.awt.headless", "true");
+    private BarChart chart() {
         List<BenchSummary> summaries = summaries();
-        List<String> labels = summaries.stream().map(s -> s.variant().title()).toList();
         int perVariant = summaries.stream().mapToInt(BenchSummary::runs).max().orElse(0);
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(Math.max(800, 220 * labels.size()))
-                .height(500)
-                .title(description.title() + " (" + perVariant + " runs each)")
-                .xAxisTitle("variant")
-                .yAxisTitle("seconds")
-                .build();
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
-        chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-        chart.getStyler().setDecimalPattern("#0.00");
-        if (labels.size() > 3) {
-            // Five long variant names side by side overlap; slanted they stay readable.
-            chart.getStyler().setXAxisLabelRotation(20);
-        }
-        chart.addSeries(
-                "min", labels, summaries.stream().map(s -> zeroIfNaN(s.min())).toList());
-        chart.addSeries(
-                "median",
-                labels,
-                summaries.stream().map(s -> zeroIfNaN(s.median())).toList());
-        chart.addSeries(
-                "max", labels, summaries.stream().map(s -> zeroIfNaN(s.max())).toList());
-        String file = png.toString();
-        // XChart appends the extension itself.
-        BitmapEncoder.saveBitmap(
-                chart, file.substring(0, file.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static Number zeroIfNaN(double value) {
-        return Double.isNaN(value) ? 0 : value;
+        return new BarChart(
+                        description.title() + " (" + perVariant + " runs each)",
+                        "variant",
+                        "seconds",
+                        summaries.stream().map(s -> s.variant().title()).toList())
+                .series("min", summaries.stream().map(s -> s.seconds().min()).toList())
+                .series(
+                        "median",
+                        summaries.stream().map(s -> s.seconds().median()).toList())
+                .series("max", summaries.stream().map(s -> s.seconds().max()).toList())
+                .withValueLabels();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.bench.report;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -28,8 +29,29 @@ public record BenchRun(
     }
 
     public static BenchRun failed(BenchVariant variant, int index, String why) {
+        return failed(variant, index, "", why);
+    }
+
+    public static BenchRun failed(BenchVariant variant, int index, String detail, String why) {
         return new BenchRun(
-                variant, index, Double.NaN, false, "", why, LoadAverage.now().one(), Instant.now());
+                variant,
+                index,
+                Double.NaN,
+                false,
+                detail,
+                why,
+                LoadAverage.now().one(),
+                Instant.now());
+    }
+
+    /** A side of the alternating runner whose trial measures {@code variants}; a trial that throws fails them all. */
+    public static AlternatingRunner.Side<BenchRun> side(
+            List<BenchVariant> variants, AlternatingRunner.Trial<BenchRun> trial) {
+        List<BenchVariant> measured = List.copyOf(variants);
+        return new AlternatingRunner.Side<>(
+                trial,
+                (index, why) ->
+                        measured.stream().map(v -> failed(v, index, why)).toList());
     }
 
     @Override

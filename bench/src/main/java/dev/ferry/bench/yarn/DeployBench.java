@@ -1,17 +1,15 @@
 package dev.ferry.bench.yarn;
 
 import dev.ferry.bench.report.AlternatingRunner;
-import dev.ferry.bench.report.AlternatingRunner.Side;
 import dev.ferry.bench.report.BenchDescription;
 import dev.ferry.bench.report.BenchDescription.Comparison;
+import dev.ferry.bench.report.BenchPeriod;
 import dev.ferry.bench.report.BenchReport;
 import dev.ferry.bench.report.BenchRun;
 import dev.ferry.bench.report.BenchVariant;
-import dev.ferry.bench.report.LoadAverage;
 import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.DeployedCluster;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,20 +40,19 @@ public final class DeployBench {
 
     public BenchReport run(int runs, Optional<String> queue, Consumer<BenchRun> progress) {
         sessions.stageFerry();
-        LoadAverage before = LoadAverage.now();
-        Instant started = Instant.now();
+        BenchPeriod.Start start = BenchPeriod.begin();
         List<BenchRun> results = AlternatingRunner.run(
                 runs,
                 List.of(
-                        new Side(
+                        BenchRun.side(
                                 List.of(FERRY),
                                 i -> List.of(
                                         timed(FERRY, i, name -> sessions.startFerry(name, queue, Optional.of(0))))),
-                        new Side(
+                        BenchRun.side(
                                 List.of(STOCK),
                                 i -> List.of(timed(STOCK, i, name -> sessions.startStock(name, queue))))),
                 progress);
-        return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
+        return new BenchReport(description(runs), results, start.end());
     }
 
     private BenchRun timed(BenchVariant variant, int index, Function<ClusterName, DeployedCluster> deploy) {

@@ -1,13 +1,12 @@
 package dev.ferry.bench.yarn;
 
 import dev.ferry.bench.report.AlternatingRunner;
-import dev.ferry.bench.report.AlternatingRunner.Side;
 import dev.ferry.bench.report.BenchDescription;
 import dev.ferry.bench.report.BenchDescription.Comparison;
+import dev.ferry.bench.report.BenchPeriod;
 import dev.ferry.bench.report.BenchReport;
 import dev.ferry.bench.report.BenchRun;
 import dev.ferry.bench.report.BenchVariant;
-import dev.ferry.bench.report.LoadAverage;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
@@ -24,7 +23,6 @@ import org.apache.hadoop.yarn.client.api.YarnClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,15 +102,14 @@ public final class FailoverBench {
                     "The failover bench needs ZooKeeper HA: set ferry.ha.zookeeper.quorum in conf/ferry.yaml (or -D)");
         }
         sessions.stageFerry();
-        LoadAverage before = LoadAverage.now();
-        Instant started = Instant.now();
+        BenchPeriod.Start start = BenchPeriod.begin();
         List<BenchRun> results = AlternatingRunner.run(
                 runs,
                 List.of(
-                        new Side(List.of(FERRY), i -> List.of(trial(FERRY, Map.of(), i, queue))),
-                        new Side(List.of(STOCK), i -> List.of(trial(STOCK, STOCK_HA, i, queue)))),
+                        BenchRun.side(List.of(FERRY), i -> List.of(trial(FERRY, Map.of(), i, queue))),
+                        BenchRun.side(List.of(STOCK), i -> List.of(trial(STOCK, STOCK_HA, i, queue)))),
                 progress);
-        return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
+        return new BenchReport(description(runs), results, start.end());
     }
 
     /** One session, one checkpointed job, one SIGKILL of the JobManager, timed to RUNNING again. */
@@ -162,10 +159,10 @@ public final class FailoverBench {
             if (report != null) {
                 attempt = report.getCurrentApplicationAttemptId().getAttemptId();
                 if (ENDED.contains(report.getYarnApplicationState())) {
-                    return failed(
+                    return BenchRun.failed(
                             variant,
                             index,
-                            attempt,
+                            "attempt " + attempt,
                             note + ", application ended " + report.getFinalApplicationStatus());
                 }
                 String url = report.getOriginalTrackingUrl();
@@ -176,7 +173,8 @@ public final class FailoverBench {
             }
             Thread.sleep(POLL.toMillis());
         }
-        return failed(variant, index, attempt, note + ", not RUNNING within " + timeout.toSeconds() + "s");
+        return BenchRun.failed(
+                variant, index, "attempt " + attempt, note + ", not RUNNING within " + timeout.toSeconds() + "s");
     }
 
     private ApplicationReport report(ApplicationId application) {
@@ -185,18 +183,6 @@ public final class FailoverBench {
         } catch (Exception yarnHiccup) {
             return null;
         }
-    }
-
-    private static BenchRun failed(BenchVariant variant, int index, int attempt, String note) {
-        return new BenchRun(
-                variant,
-                index,
-                Double.NaN,
-                false,
-                "attempt " + attempt,
-                note,
-                LoadAverage.now().one(),
-                Instant.now());
     }
 
     private static Map<String, String> stockHa() {

@@ -1,13 +1,12 @@
 package dev.ferry.bench.yarn;
 
 import dev.ferry.bench.report.AlternatingRunner;
-import dev.ferry.bench.report.AlternatingRunner.Side;
 import dev.ferry.bench.report.BenchDescription;
 import dev.ferry.bench.report.BenchDescription.Comparison;
+import dev.ferry.bench.report.BenchPeriod;
 import dev.ferry.bench.report.BenchReport;
 import dev.ferry.bench.report.BenchRun;
 import dev.ferry.bench.report.BenchVariant;
-import dev.ferry.bench.report.LoadAverage;
 import dev.ferry.ha.registry.JobRecord.JobPlacement;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.deployment.ClusterName;
@@ -25,7 +24,6 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,15 +99,14 @@ public final class SubmitBench {
         // Unmeasured, as on any gateway that ran a command before: bin/ferry's first cluster
         // command writes the class data sharing archive every later one starts from.
         shell.seconds(List.of("queue", "list"), timeout);
-        LoadAverage before = LoadAverage.now();
-        Instant started = Instant.now();
+        BenchPeriod.Start start = BenchPeriod.begin();
         List<BenchRun> results = AlternatingRunner.run(
                 runs,
                 List.of(
-                        new Side(List.of(FERRY_NEW, FERRY_WARM, FERRY_SHELL), i -> ferryTrial(i, queue)),
-                        new Side(List.of(STOCK_NEW, STOCK_WARM), i -> stockTrial(i, queue))),
+                        BenchRun.side(List.of(FERRY_NEW, FERRY_WARM, FERRY_SHELL), i -> ferryTrial(i, queue)),
+                        BenchRun.side(List.of(STOCK_NEW, STOCK_WARM), i -> stockTrial(i, queue))),
                 progress);
-        return new BenchReport(description(runs), results, before, LoadAverage.now(), started, Instant.now());
+        return new BenchReport(description(runs), results, start.end());
     }
 
     private List<BenchRun> ferryTrial(int index, Optional<String> queue) throws Exception {

@@ -1,5 +1,7 @@
 package dev.ferry.bench.nexmark;
 
+import dev.ferry.bench.report.ReportFiles;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.junit.jupiter.api.Test;
@@ -35,10 +37,11 @@ class NexmarkBenchSmokeTest {
         List<String> progress = new ArrayList<>();
 
         // when
-        BenchReport report = new NexmarkBench(progress::add).run(settings);
+        NexmarkReport report = new NexmarkBench(progress::add).run(settings);
+        ReportFiles files = report.writeTo(results);
 
         // then
-        assertThat(report.files()).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+        assertThat(files.all()).allSatisfy(file -> assertThat(file).isNotEmptyFile());
         assertThat(results.resolve("results.md")).content().contains("| q0 Pass Through", "q6", "skipped");
         assertThat(Files.readAllLines(results.resolve("results.csv"))).hasSize(1 + 3 * 2);
         assertThat(report.summaries())

@@ -1,7 +1,6 @@
 package dev.ferry.bench.report;
 
 import dev.ferry.bench.report.BenchDescription.Comparison;
-import dev.ferry.bench.report.BenchReport.ReportFiles;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class BenchReportTest {
     }
 
     private static BenchReport report(List<BenchRun> runs) {
-        return new BenchReport(FAILOVER, runs, LOAD, LOAD, Instant.EPOCH, Instant.EPOCH);
+        return new BenchReport(FAILOVER, runs, new BenchPeriod(Instant.EPOCH, Instant.EPOCH, LOAD, LOAD));
     }
 
     @Test
@@ -62,11 +61,13 @@ class BenchReportTest {
         // then: the median of an even count is the mean of the middle two; failed runs have no time
         assertThat(summaries).extracting(s -> s.variant().id()).containsExactly("A", "B");
         BenchSummary a = summaries.get(0);
-        assertThat(List.of(a.median(), a.min(), a.max())).containsExactly(13.5, 12.0, 20.0);
+        assertThat(List.of(a.seconds().median(), a.seconds().min(), a.seconds().max()))
+                .containsExactly(13.5, 12.0, 20.0);
         assertThat(a.details()).isEqualTo("attempt 2: 3, attempt 3: 1");
         BenchSummary b = summaries.get(1);
         assertThat(List.of(b.runs(), b.completed())).containsExactly(3, 2);
-        assertThat(List.of(b.median(), b.min(), b.max())).containsExactly(43.0, 42.0, 44.0);
+        assertThat(List.of(b.seconds().median(), b.seconds().min(), b.seconds().max()))
+                .containsExactly(43.0, 42.0, 44.0);
         assertThat(report.ratioLines()).containsExactly("A / B = 0.31 (13.5 s against 43.0 s)");
     }
 
@@ -80,8 +81,8 @@ class BenchReportTest {
 
         // then
         assertThat(List.of(a.runs(), a.completed())).containsExactly(1, 0);
-        assertThat(a.median()).isNaN();
-        assertThat(report.table()).contains("| A: Ferry defaults | 1 | 0 | - | - | - |");
+        assertThat(a.seconds().median()).isNaN();
+        assertThat(report.table().toString()).contains("| A: Ferry defaults | 1 | 0 | - | - | - |");
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.net.URI;
 
 /**
  * Where the bench runs each variant's jobs: one local MiniCluster for both ({@link LocalCluster}),
- * or a cluster per variant, such as a Ferry and a stock Flink session on YARN (the launcher's).
+ * or a cluster per variant, such as a Ferry and a stock Flink session on YARN ({@link NexmarkSessions}).
  */
-public interface BenchClusters extends AutoCloseable {
+public interface NexmarkClusters extends AutoCloseable {
 
     /** What a client submits the variant's jobs with: the deployment target and its REST address. */
     Configuration clientConfiguration(Variant variant) throws Exception;
