@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Session deploy time: from the deploy call until the JobManager's REST API answers, Ferry
  * against stock Flink.
  */
-public final class DeployBench {
+public final class DeployBench implements YarnBench {
 
     static final BenchVariant FERRY = new BenchVariant(
             "A",
@@ -38,6 +38,7 @@ public final class DeployBench {
         this.sessions = sessions;
     }
 
+    @Override
     public BenchReport run(int runs, Optional<String> queue, Consumer<BenchRun> progress) {
         sessions.stageFerry();
         BenchPeriod.Start start = BenchPeriod.begin();

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * job are RUNNING again, with Ferry's HA settings (A) against stock Flink's (B), and the YARN
  * attempt it came back on.
  */
-public final class FailoverBench {
+public final class FailoverBench implements YarnBench {
 
     static final String SESSION_TIMEOUT = "high-availability.zookeeper.client.session-timeout";
 
@@ -95,6 +95,7 @@ public final class FailoverBench {
         this.timeout = timeout;
     }
 
+    @Override
     public BenchReport run(int runs, Optional<String> queue, Consumer<BenchRun> progress) {
         if (!haEnabled) {
             throw new FerryException(

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * session (Ferry's keeps a warm TaskManager, stock's must start one), on a warm TaskManager
  * (both), and as {@code ferry job submit} at the shell, whole process (Ferry alone).
  */
-public final class SubmitBench {
+public final class SubmitBench implements YarnBench {
 
     static final BenchVariant FERRY_NEW = new BenchVariant(
             "A1",
@@ -93,6 +93,7 @@ public final class SubmitBench {
         this.timeout = timeout;
     }
 
+    @Override
     public BenchReport run(int runs, Optional<String> queue, Consumer<BenchRun> progress)
             throws IOException, InterruptedException {
         sessions.stageFerry();
