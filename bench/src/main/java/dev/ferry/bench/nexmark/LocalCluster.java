@@ -57,6 +57,11 @@ final class LocalCluster implements NexmarkClusters {
 
     @Override
     public String description() {
+        return describe();
+    }
+
+    /** What every local bench runs on, also where the cluster lives in another JVM. */
+    static String describe() {
         return "one local MiniCluster for both variants (one TaskManager, "
                 + MANAGED_MEMORY_PER_SLOT.getMebiBytes()
                 + " MiB managed memory per slot, as a 1728m TaskManager gives its slot)";

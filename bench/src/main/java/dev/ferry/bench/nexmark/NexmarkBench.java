@@ -22,11 +22,9 @@ public final class NexmarkBench {
         this.progress = progress;
     }
 
-    /** On one local MiniCluster, started for the bench and closed after it. */
+    /** On one local MiniCluster, in a JVM the bench starts for it (see {@link LocalMeasurementJvm}). */
     public NexmarkReport run(BenchSettings settings) throws Exception {
-        try (LocalCluster cluster = new LocalCluster(settings.parallelism())) {
-            return run(settings, new ClusterMeasurements(cluster));
-        }
+        return run(settings, new LocalMeasurementJvm());
     }
 
     /** On {@code clusters}, which the caller owns and closes. */

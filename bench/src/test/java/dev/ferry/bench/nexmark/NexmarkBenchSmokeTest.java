@@ -50,6 +50,7 @@ class NexmarkBenchSmokeTest {
                         .as(s.query().name() + " " + s.note())
                         .isTrue());
         assertThat(progress).anyMatch(line -> line.startsWith("q6 skipped"));
+        assertThat(report.where()).contains("in a JVM of its own");
     }
 
     /** The repository's conf/config.yaml: Ferry's defaults as shipped. */
