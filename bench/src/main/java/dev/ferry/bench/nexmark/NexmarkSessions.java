@@ -22,7 +22,8 @@ import java.util.Optional;
  * 'ferry session start' deploys it for A (staged libraries, Ferry's config.yaml) and a stock
  * Flink session for B (Flink's defaults, so its heap state backend). Each keeps as many warm
  * TaskManagers (one slot, 1728m) as the jobs' parallelism, so that no run waits for a YARN
- * container: the bench measures the jobs, not container starts.
+ * container: the bench measures the jobs, not container starts. Both ship the nexmark source's
+ * jar ({@link NexmarkSourceJar}), which lib/ does not hold.
  */
 public final class NexmarkSessions implements NexmarkClusters {
 
@@ -53,9 +54,10 @@ public final class NexmarkSessions implements NexmarkClusters {
             URI sideInput) {
         writeSideInput(hadoop, sideInput);
         sessions.stageFerry();
-        DeployedCluster ferry = sessions.startFerry(FERRY, queue, Optional.of(parallelism));
+        DeployedCluster ferry =
+                sessions.startFerryWith(FERRY, queue, Optional.of(parallelism), NexmarkSourceJar::shipWith);
         try {
-            DeployedCluster stock = sessions.startStock(STOCK, queue, parallelism);
+            DeployedCluster stock = sessions.startStock(STOCK, queue, parallelism, NexmarkSourceJar::shipWith);
             return new NexmarkSessions(sessions, ferry, stock, sideInput);
         } catch (RuntimeException e) {
             sessions.kill(FERRY);

@@ -22,8 +22,8 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Starts and kills the benches' sessions. Both sides go through the same deployer and readiness
@@ -76,28 +76,31 @@ public final class BenchSessions {
 
     /** What 'ferry session start' does, with {@code minTaskManagers} or Ferry's default. */
     public DeployedCluster startFerry(ClusterName name, Optional<String> queue, Optional<Integer> minTaskManagers) {
-        return ferry.startSession(
-                new ClusterSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers));
+        return ferry.startSession(spec(name, queue, minTaskManagers));
     }
 
     /**
      * A session configured as 'ferry session start' would (staged libraries, Ferry's defaults,
-     * its minimum TaskManagers), with {@code settings} on top: the failover bench's stock HA
-     * variant. Not registered under a name lock: bench sessions have names of their own.
+     * {@code minTaskManagers} or Ferry's default), then changed by {@code adjust}: the failover
+     * bench's stock HA settings, the Nexmark bench's shipped source. Not registered under a name
+     * lock: bench sessions have names of their own.
      */
-    public DeployedCluster startFerryWith(ClusterName name, Optional<String> queue, Map<String, String> settings) {
-        ClusterSpec spec = specNamed(name, queue);
+    public DeployedCluster startFerryWith(
+            ClusterName name,
+            Optional<String> queue,
+            Optional<Integer> minTaskManagers,
+            Consumer<Configuration> adjust) {
+        ClusterSpec spec = spec(name, queue, minTaskManagers);
         QueueView queueView = queues.requireUsableLeafQueue(configurations.queueFor(spec));
         Optional<StagedDist> staged = stager.find();
         String deployId = ClusterDeployer.newDeployId();
         Configuration config = configurations.create(spec, staged, deployId);
         tokens.apply(config);
-        settings.forEach(config::setString);
-        return deployer.deploy(
+        adjust.accept(config);
+        return deploy(
                 name,
                 queueView,
                 config,
-                configurations.clusterSpecification(config),
                 deployId,
                 configurations.minTaskManagersFor(spec),
                 staged.isPresent(),
@@ -106,16 +109,18 @@ public final class BenchSessions {
 
     /** A stock Flink session: ready when its REST API answers (it starts no TaskManager). */
     public DeployedCluster startStock(ClusterName name, Optional<String> queue) {
-        return startStock(name, queue, 0);
+        return startStock(name, queue, 0, config -> {});
     }
 
     /**
      * A stock Flink session that keeps {@code taskManagers} TaskManagers (Flink's own
      * slotmanager.number-of-slots.min, one slot each), ready once they have registered: for a
-     * bench of job throughput rather than of container starts.
+     * bench of job throughput rather than of container starts. {@code adjust} changes what the
+     * bench needs beyond stock, e.g. a jar to ship.
      */
-    public DeployedCluster startStock(ClusterName name, Optional<String> queue, int taskManagers) {
-        String queueName = configurations.queueFor(specNamed(name, queue));
+    public DeployedCluster startStock(
+            ClusterName name, Optional<String> queue, int taskManagers, Consumer<Configuration> adjust) {
+        String queueName = configurations.queueFor(spec(name, queue, Optional.empty()));
         QueueView queueView = queues.requireUsableLeafQueue(queueName);
         String deployId = ClusterDeployer.newDeployId();
         Configuration config = stock.session(name, queueName, deployId);
@@ -123,15 +128,28 @@ public final class BenchSessions {
             config.set(
                     ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
+        adjust.accept(config);
+        return deploy(name, queueView, config, deployId, taskManagers, false, false);
+    }
+
+    /** Both sides' deploy and readiness wait: Flink's YarnClusterDescriptor, then the REST API polled. */
+    private DeployedCluster deploy(
+            ClusterName name,
+            QueueView queue,
+            Configuration config,
+            String deployId,
+            int minTaskManagers,
+            boolean stagedLibraries,
+            boolean warmUp) {
         return deployer.deploy(
                 name,
-                queueView,
+                queue,
                 config,
                 configurations.clusterSpecification(config),
                 deployId,
-                taskManagers,
-                false,
-                false);
+                minTaskManagers,
+                stagedLibraries,
+                warmUp);
     }
 
     public ApplicationReport report(ClusterName name) {
@@ -150,7 +168,7 @@ public final class BenchSessions {
         }
     }
 
-    private static ClusterSpec specNamed(ClusterName name, Optional<String> queue) {
-        return new ClusterSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private static ClusterSpec spec(ClusterName name, Optional<String> queue, Optional<Integer> minTaskManagers) {
+        return new ClusterSpec(name, queue, Optional.empty(), Optional.empty(), Optional.empty(), minTaskManagers);
     }
 }

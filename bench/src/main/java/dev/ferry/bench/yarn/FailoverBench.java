@@ -117,7 +117,8 @@ public final class FailoverBench implements YarnBench {
     private BenchRun trial(BenchVariant variant, Map<String, String> settings, int index, Optional<String> queue)
             throws InterruptedException {
         ClusterName name = new ClusterName("bench-failover-" + variant.id().toLowerCase() + "-" + index);
-        DeployedCluster session = sessions.startFerryWith(name, queue, settings);
+        DeployedCluster session =
+                sessions.startFerryWith(name, queue, Optional.empty(), config -> settings.forEach(config::setString));
         try {
             String sessionTimeout =
                     probe.setting(session.webUrl(), SESSION_TIMEOUT).orElse("(unset)");
