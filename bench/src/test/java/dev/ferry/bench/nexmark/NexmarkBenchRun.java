@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The full bench, run by hand until Ferry's CLI has {@code ferry bench nexmark}: only with
+ * The full bench from the build (what 'ferry bench nexmark' runs, plus variant A overrides): only with
  * {@code -Dferry.nexmark.results=DIR}; sizes from {@code ferry.nexmark.events}, {@code .runs},
  * {@code .parallelism}, {@code .queries} (comma separated) and {@code .ferry-overrides}
  * ({@code key=value;key=value}, variant A only, to try a candidate default).
