@@ -60,6 +60,23 @@ ferry_lib_classpath() {
   printf '%s' "${jars[*]}"
 }
 
+# The optional parts of the distribution the CLI runs with where they are installed: opt/bench
+# (the 'ferry bench' command, found by the launcher through its extension point). Empty, or a
+# class path suffix starting with ':'.
+ferry_optional_classpath() {
+  if [[ -d "$FERRY_HOME/opt/bench" ]]; then
+    printf ':%s' "$FERRY_HOME/opt/bench/*"
+  fi
+}
+
+# Every jar of the client's class path that the distribution ships: lib/ and opt/bench/.
+ferry_client_jars() {
+  (
+    shopt -s nullglob
+    printf '%s\n' "$FERRY_HOME"/lib/*.jar "$FERRY_HOME"/opt/bench/*.jar
+  )
+}
+
 ferry_log_dir() {
   local dir="${FERRY_LOG_DIR:-$FERRY_HOME/log}"
   if ! mkdir -p "$dir" 2>/dev/null || [[ ! -w "$dir" ]]; then
@@ -70,14 +87,16 @@ ferry_log_dir() {
 }
 
 # The class data sharing archive for this Java, class path and build of Ferry (see bin/ferry):
-# its path, whether or not it exists yet. The key covers every lib/ jar's size and time, so a
-# rebuilt jar gets a new archive rather than one the JVM would refuse. Needs ferry_find_java.
+# its path, whether or not it exists yet. The key covers the size and time of every jar the
+# distribution puts on the class path, so a rebuilt jar gets a new archive rather than one the JVM
+# would refuse. Needs ferry_find_java.
 ferry_cds_archive() {
   local classpath="$1"
   local dir="${FERRY_CDS_DIR:-$HOME/.ferry/cache/cds}"
-  local key
+  local key jars
+  mapfile -t jars < <(ferry_client_jars)
   key="$({ printf '%s\n' "$JAVA_VERSION_LINE" "$JAVA_RUN" "$classpath"
-           stat -c '%n %s %Y' "$FERRY_HOME"/lib/*.jar; } | cksum | cut -d' ' -f1)"
+           stat -c '%n %s %Y' "${jars[@]}"; } | cksum | cut -d' ' -f1)"
   printf '%s/ferry-%s.jsa' "$dir" "$key"
 }
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default a smoke run (one run per variant) that keeps the benches from rotting: it asserts that
  * every run completed and the three report files exist, never a time, because the shared
  * machine's load decides the times. The real benches, 5 runs each:
- * {@code mvn -o -pl tests verify -Dit.test=BenchSmokeIT -Dferry.bench.runs=5}; results go to
+ * {@code mvn -o verify -pl tests -am -Dit.test=BenchSmokeIT -Dferry.bench.runs=5} (with -Dtest=NoSuchTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false); results go to
  * {@code tests/target/bench/<bench>/} (results.md, results.csv, <bench>.png).
  */
 class BenchSmokeIT {
@@ -88,7 +89,7 @@ class BenchSmokeIT {
 
     @Test
     void nexmarkBenchRunsAsAProcessOfTheDistributionAndWritesItsReport() throws Exception {
-        // given: the tarball's bin/ferry, which gives this bench the full JIT; tiny sizes
+        // given: the tarball's bin/ferry, whose bench measures in a JVM of its own; tiny sizes
         Path dir = OUTPUT.resolve("nexmark");
         Process process = new ProcessBuilder(
                         cluster.home().resolve("bin/ferry").toString(),

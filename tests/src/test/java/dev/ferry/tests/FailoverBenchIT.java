@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>By default a smoke run (one run per variant) that keeps the bench from rotting: it asserts
  * that every job came back and the report files exist, never a time, because the shared CI
  * machine's load decides the times. The full bench:
- * {@code mvn -o -pl tests verify -Dit.test=FailoverBenchIT -Dferry.bench.runs=5}. Results go to
+ * {@code mvn -o verify -pl tests -am -Dit.test=FailoverBenchIT -Dferry.bench.runs=5} (with -Dtest=NoSuchTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false). Results go to
  * {@code tests/target/bench/failover/} (results.md, results.csv, failover.png).
  */
 class FailoverBenchIT {

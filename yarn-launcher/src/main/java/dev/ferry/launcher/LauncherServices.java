@@ -5,14 +5,6 @@ import dev.ferry.ha.HaOptions;
 import dev.ferry.ha.zookeeper.HaPaths;
 import dev.ferry.ha.zookeeper.ZooKeeperConnector;
 import dev.ferry.ha.zookeeper.ZooKeeperSettings;
-import dev.ferry.launcher.bench.BenchSessions;
-import dev.ferry.launcher.bench.DeployBench;
-import dev.ferry.launcher.bench.FailoverBench;
-import dev.ferry.launcher.bench.FerryShell;
-import dev.ferry.launcher.bench.JobManagerKiller;
-import dev.ferry.launcher.bench.NexmarkSessions;
-import dev.ferry.launcher.bench.StockFlinkConfiguration;
-import dev.ferry.launcher.bench.SubmitBench;
 import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
@@ -63,20 +55,16 @@ import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.YarnClientCluster;
 import dev.ferry.launcher.yarn.YarnCluster;
 import dev.ferry.launcher.yarn.YarnConnection;
-import dev.ferry.nexmark.bench.NexmarkBench;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.hadoop.fs.FileSystem;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -107,7 +95,7 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     /** Connects to the ResourceManager on first use; fails fast if it does not answer. */
-    private YarnConnection yarn() {
+    public YarnConnection yarn() {
         if (yarn == null) {
             yarn = YarnConnection.open(hadoopConfDir.get(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
         }
@@ -179,6 +167,11 @@ public final class LauncherServices implements AutoCloseable {
                 zooKeeper(), yarnCluster(), haStorage(), haDeployment().flinkRoot(), sessionExpiry);
     }
 
+    /** Flink's REST clients for the JobManagers YARN names. */
+    public RestJobManagers jobManagers() {
+        return jobManagers;
+    }
+
     public ClusterObserver clusters() {
         return new ClusterObserver(yarnCluster(), jobManagers);
     }
@@ -202,87 +195,17 @@ public final class LauncherServices implements AutoCloseable {
                 queues(), sessionConfigurations(), distStager(), clusterDeployer(), coordination(), delegationTokens());
     }
 
-    private DelegationTokens delegationTokens() {
+    public DelegationTokens delegationTokens() {
         return DelegationTokens.of(yarn().configuration());
     }
 
-    private ClusterDeployer clusterDeployer() {
+    public ClusterDeployer clusterDeployer() {
         return new ClusterDeployer(
                 new DescriptorSubmission(this::yarn),
                 yarnCluster(),
                 clusters(),
                 jobManagers,
                 config.get(FerryOptions.DEPLOY_TIMEOUT));
-    }
-
-    private StockFlinkConfiguration stockFlink() {
-        return new StockFlinkConfiguration(config, sessionConfigurations());
-    }
-
-    private BenchSessions benchSessions() {
-        return new BenchSessions(
-                clusterStarter(),
-                clusterDeployer(),
-                sessionConfigurations(),
-                stockFlink(),
-                queues(),
-                clusters(),
-                sessionKiller(),
-                distStager(),
-                delegationTokens());
-    }
-
-    public DeployBench deployBench() {
-        return new DeployBench(benchSessions());
-    }
-
-    /** Needs ZooKeeper HA; the counting jobs write under /ferry/bench/failover on the default file system. */
-    public FailoverBench failoverBench() {
-        URI output = FileSystem.getDefaultUri(yarn().configuration()).resolve("/ferry/bench/failover");
-        return new FailoverBench(
-                benchSessions(),
-                this::jobStarter,
-                new JobManagerKiller(yarn().client()),
-                yarn().client(),
-                home.examplesDir(),
-                output,
-                haDeployment().enabled(),
-                config.get(FerryOptions.JOB_RUNNING_TIMEOUT).plusSeconds(60));
-    }
-
-    /** Local MiniClusters in this JVM; Ferry's side takes its options from this installation's config.yaml. */
-    public NexmarkBench nexmarkBench(Consumer<String> progress) {
-        return new NexmarkBench(progress);
-    }
-
-    /**
-     * A Ferry and a stock session for 'ferry bench nexmark --yarn', each with {@code parallelism}
-     * warm TaskManagers; q13's side input goes to /ferry/bench/nexmark on the default file system.
-     */
-    public NexmarkSessions nexmarkSessions(Optional<String> queue, int parallelism) {
-        URI sideInput = FileSystem.getDefaultUri(yarn().configuration()).resolve("/ferry/bench/nexmark/side_input.csv");
-        return NexmarkSessions.start(benchSessions(), queue, parallelism, yarn().configuration(), sideInput);
-    }
-
-    /** The Flink configuration of this installation: conf/config.yaml, ferry.yaml and -D. */
-    public Configuration flinkConfiguration() {
-        return config.toFlinkConfiguration();
-    }
-
-    /** {@code shell} runs bin/ferry against the same cluster for the whole-process variant. */
-    public SubmitBench submitBench(FerryShell shell) {
-        JobSubmitter stockSubmitter = new JobSubmitter(
-                stockFlink().client(),
-                jobManagers,
-                config.get(FerryOptions.REST_TIMEOUT).multipliedBy(6));
-        return new SubmitBench(
-                benchSessions(),
-                this::jobStarter,
-                stockSubmitter,
-                jobManagers,
-                shell,
-                home.examplesDir(),
-                config.get(FerryOptions.JOB_RUNNING_TIMEOUT));
     }
 
     public SessionStopper sessionStopper() {

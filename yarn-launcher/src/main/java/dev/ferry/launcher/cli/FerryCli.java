@@ -6,6 +6,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /** Entry point of {@code bin/ferry}. */
 public final class FerryCli {
@@ -36,6 +37,8 @@ public final class FerryCli {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         FerryCommand root = new FerryCommand(environment);
         CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them only to the subcommands present.
+        addExtensions(commandLine);
         ErrorReporter errors = new ErrorReporter(root);
         commandLine
                 .setOut(out)
@@ -47,5 +50,12 @@ public final class FerryCli {
                 .setHelpFactory(new DefinitionHelp());
         commandLine.registerConverter(org.apache.flink.configuration.MemorySize.class, new MemorySizeConverter());
         return commandLine.execute(args);
+    }
+
+    /** The commands of the optional jars on the class path, e.g. 'ferry bench' from opt/bench. */
+    private static void addExtensions(CommandLine ferry) {
+        for (FerryCommandExtension extension : ServiceLoader.load(FerryCommandExtension.class)) {
+            ferry.addSubcommand(extension.command());
+        }
     }
 }

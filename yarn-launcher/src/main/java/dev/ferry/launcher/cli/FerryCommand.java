@@ -1,7 +1,6 @@
 package dev.ferry.launcher.cli;
 
 import dev.ferry.launcher.cli.app.AppCommand;
-import dev.ferry.launcher.cli.bench.BenchCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
 import dev.ferry.launcher.cli.completion.CompletionCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
@@ -40,7 +39,6 @@ import java.util.Optional;
             DistCommand.class,
             HaCommand.class,
             CatalogCommand.class,
-            BenchCommand.class,
             SandboxCommand.class,
             CompletionCommand.class
         },

@@ -77,13 +77,9 @@ class CliInputErrorsTest {
     }
 
     @Test
-    void aBenchWithoutRunsIsRefusedBeforeYarnIsContacted() {
-        assertOneLineError(ferry("bench", "deploy", "--runs", "0"), 2, "--runs must be at least 1, got 0");
-        assertOneLineError(ferry("bench", "submit", "--runs", "-1"), 2, "--runs must be at least 1, got -1");
-        assertOneLineError(
-                ferry("bench", "nexmark", "--queries", "q0,q99"), 2, "Unknown Nexmark query q99: use q0 to q22");
-        assertOneLineError(
-                ferry("bench", "nexmark", "--events", "0"), 2, "--events and --parallelism must be at least 1");
+    void withoutTheBenchJarsThereIsNoBenchCommand() {
+        assertThat(ferry("--help").stdout()).contains("session", "sandbox").doesNotContain("bench");
+        assertOneLineError(ferry("bench", "deploy"), 2, "bench");
     }
 
     @Test
