@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,13 +201,26 @@ public final class SandboxController {
                 .redirectOutput(
                         ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        // The NodeManager passes its JAVA_HOME on to containers (see YarnSettings).
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(daemonEnvironment(paths));
         try {
             return builder.start();
         } catch (IOException e) {
             throw new SandboxException("Cannot start the sandbox daemon: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the daemon's NodeManager passes on to every container (its whitelist: JAVA_HOME,
+     * HADOOP_CONF_DIR, ...): this Java, and the sandbox's own client configuration, whatever the
+     * shell that started the sandbox had, so a job sees the sandbox's fs.defaultFS and replication,
+     * not a real cluster's.
+     */
+    static Map<String, String> daemonEnvironment(SandboxPaths paths) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("HADOOP_CONF_DIR", paths.confDir().toString());
+        environment.put("YARN_CONF_DIR", paths.confDir().toString());
+        return environment;
     }
 
     private void awaitReady(Process daemon, Duration timeout) throws SandboxException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.ferry.sandbox.control;
 
+import dev.ferry.sandbox.state.SandboxPaths;
 import dev.ferry.sandbox.status.DaemonReport;
 import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
@@ -58,5 +59,17 @@ class SandboxControllerTest {
                 new SandboxController(home, sandboxDir, SandboxSettings.DEFAULTS).stop(Duration.ofSeconds(5));
 
         assertThat(status.running()).isFalse();
+    }
+
+    @Test
+    void theDaemonsContainersSeeTheSandboxsConfigurationNotTheShells() {
+        SandboxPaths paths = new SandboxPaths(Path.of("/tmp/sandbox-x"));
+
+        Map<String, String> environment = SandboxController.daemonEnvironment(paths);
+
+        assertThat(environment)
+                .containsEntry("HADOOP_CONF_DIR", "/tmp/sandbox-x/conf")
+                .containsEntry("YARN_CONF_DIR", "/tmp/sandbox-x/conf")
+                .containsEntry("JAVA_HOME", System.getProperty("java.home"));
     }
 }
