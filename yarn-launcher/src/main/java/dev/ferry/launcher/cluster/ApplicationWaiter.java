@@ -2,6 +2,7 @@ package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;

@@ -5,6 +5,7 @@ import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.launcher.yarn.ApplicationTags;
+import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;

@@ -1,5 +1,7 @@
 package dev.ferry.launcher.cluster;
 
+import dev.ferry.launcher.yarn.ClusterStates;
+
 import java.time.Duration;
 import java.time.Instant;
 

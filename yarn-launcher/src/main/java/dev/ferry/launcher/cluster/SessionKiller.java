@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.ha.EndedClusterCleanup;
 import dev.ferry.launcher.rest.Answers;
 import dev.ferry.launcher.yarn.YarnCluster;
 

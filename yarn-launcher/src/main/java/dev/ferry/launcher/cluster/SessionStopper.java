@@ -3,6 +3,7 @@ package dev.ferry.launcher.cluster;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.ha.EndedClusterCleanup;
 import dev.ferry.launcher.rest.Answers;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;

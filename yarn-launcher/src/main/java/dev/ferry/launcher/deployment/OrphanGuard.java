@@ -1,7 +1,7 @@
 package dev.ferry.launcher.deployment;
 
-import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.yarn.ApplicationTags;
+import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.UninterruptedCall;
 import dev.ferry.launcher.yarn.YarnCluster;
 

@@ -4,7 +4,6 @@ import dev.ferry.ha.HaException;
 import dev.ferry.ha.cleanup.CleanupReport;
 import dev.ferry.ha.cleanup.HaDataCleaner;
 import dev.ferry.ha.cleanup.HaStorage;
-import dev.ferry.launcher.cluster.EndedClusterCleanup;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.curator.framework.CuratorFramework;

@@ -1,8 +1,8 @@
 package dev.ferry.launcher.ha;
 
-import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;

@@ -1,10 +1,10 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.cluster.ClusterObserver;
-import dev.ferry.launcher.cluster.ClusterStates;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.api.common.JobID;

@@ -2,10 +2,10 @@ package dev.ferry.launcher.testing;
 
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterObserver;
-import dev.ferry.launcher.cluster.EndedClusterCleanup;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.ha.ClusterCoordination;
+import dev.ferry.launcher.ha.EndedClusterCleanup;
 import dev.ferry.launcher.jobs.ArtifactStore;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;

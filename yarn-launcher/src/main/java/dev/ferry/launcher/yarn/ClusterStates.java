@@ -1,4 +1,4 @@
-package dev.ferry.launcher.cluster;
+package dev.ferry.launcher.yarn;
 
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
@@ -17,7 +17,7 @@ public final class ClusterStates {
 
     private ClusterStates() {}
 
-    static boolean isLive(String state) {
+    public static boolean isLive(String state) {
         return LIVE.stream().anyMatch(s -> s.name().equals(state));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.launcher.cluster;
+package dev.ferry.launcher.ha;
 
 /**
  * Removes what an ended cluster leaves outside YARN (its ZooKeeper HA data). Stop and kill call
