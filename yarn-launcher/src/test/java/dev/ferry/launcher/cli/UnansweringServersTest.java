@@ -1,5 +1,6 @@
 package dev.ferry.launcher.cli;
 
+import dev.ferry.hive.testing.TestMetastore;
 import dev.ferry.hive.testing.UnansweringServer;
 import dev.ferry.launcher.configuration.FerryHome;
 
@@ -17,9 +18,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A ResourceManager that accepts connections and never answers (a stopped process, a hung
- * server): the command ends, unavailable (exit 6), in one line naming the server. The timeouts
- * are shortened to 2 s to keep the tests fast; how fast is not what they check.
+ * A ResourceManager or a Hive Metastore that accepts connections and never answers (a stopped
+ * process, a hung server): the command ends, unavailable (exit 6), in one line naming the server.
+ * The timeouts are shortened to 2 s to keep the tests fast; how fast is not what they check.
  */
 // A separate thread: a call stuck in a socket read ignores the interrupt of a timed-out test.
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -67,5 +68,43 @@ class UnansweringServersTest {
             assertUnavailableInOneLine(
                     run, "Cannot reach the YARN ResourceManager at " + resourceManager.address(), "no answer");
         }
+    }
+
+    @Test
+    void aMetastoreThatNeverAnswersFailsEveryCatalogCommandNamingIt() throws Exception {
+        try (UnansweringServer metastore = UnansweringServer.silent()) {
+            String uri = "thrift://" + metastore.address();
+            Path conf = TestMetastore.writeClientSite(home.resolve("hung-metastore"), uri);
+
+            for (String[] command : new String[][] {
+                {"catalog", "ping"},
+                {"catalog", "databases"},
+                {"catalog", "tables", "sales"},
+                {"catalog", "describe", "sales.orders"}
+            }) {
+                FerryCliRun run = catalogCommand(conf, command);
+
+                assertUnavailableInOneLine(run, "Cannot reach the Hive Metastore at " + uri + ": ");
+            }
+        }
+    }
+
+    @Test
+    void aMetastoreThatNeverFinishesAnAnswerFailsCatalogPingNamingIt() throws Exception {
+        try (UnansweringServer metastore = UnansweringServer.dribblingThriftReply()) {
+            String uri = "thrift://" + metastore.address();
+            Path conf = TestMetastore.writeClientSite(home.resolve("dribbling-metastore"), uri);
+
+            FerryCliRun run = catalogCommand(conf, "catalog", "ping");
+
+            assertUnavailableInOneLine(run, "Cannot reach the Hive Metastore at " + uri + ": no answer within 2000 ms");
+        }
+    }
+
+    private static FerryCliRun catalogCommand(Path hiveConfDir, String... command) {
+        String[] args = new String[command.length + 1];
+        args[0] = "-Dferry.hive-catalog.conf-dir=" + hiveConfDir;
+        System.arraycopy(command, 0, args, 1, command.length);
+        return FerryCliRun.run(Map.of(), args);
     }
 }
