@@ -2,6 +2,7 @@ package dev.ferry.launcher.cluster;
 
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.ApplicationTags;
 
 import org.apache.flink.client.program.rest.RestClusterClient;
@@ -119,6 +120,15 @@ public final class ClusterObserver {
                 report.getCurrentApplicationAttemptId() == null
                         ? 0
                         : report.getCurrentApplicationAttemptId().getAttemptId());
+    }
+
+    /**
+     * The attempts the cluster asked for (from its tag) and those YARN grants, as this gateway's
+     * yarn-site.xml states the ResourceManager's limit; empty for clusters started without the tag.
+     */
+    public Optional<ApplicationAttempts> attempts(ApplicationReport report) {
+        return ApplicationTags.requestedAttempts(report.getApplicationTags())
+                .map(requested -> ApplicationAttempts.granted(requested, yarn.getConfig()));
     }
 
     /** Jobs of a running cluster as its JobManager reports them now; empty if it does not answer. */

@@ -4,6 +4,7 @@ import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobManagerClients;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.QueueView;
 import dev.ferry.launcher.yarn.YarnConnection;
 
@@ -125,7 +126,8 @@ public final class ClusterDeployer {
                     JobManagerClients.webUrl(report),
                     taskManagers,
                     stagedLibraries,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started),
+                    ApplicationAttempts.of(flinkConfig, yarn.configuration()));
         }
     }
 
