@@ -20,6 +20,7 @@ import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.EndedClusterCleanup;
+import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.JobManagerClients;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
@@ -367,7 +368,11 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobController jobController() {
         return new JobController(
-                jobLocator(), jobRecords(), jobManagers, yarn().client(), config.get(FerryOptions.STOP_TIMEOUT));
+                jobLocator(),
+                jobRecords(),
+                jobManagers,
+                new JobClusterCleanup(yarn().client(), coordination(), endedClusterCleanup()),
+                config.get(FerryOptions.STOP_TIMEOUT));
     }
 
     public JobResumer jobResumer() {

@@ -3,13 +3,13 @@ package dev.ferry.launcher.jobs;
 import dev.ferry.launcher.FerryException;
 import dev.ferry.launcher.FerryException.ExitCode;
 import dev.ferry.launcher.cluster.ApplicationWaiter;
+import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.JobManagerClients;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +25,19 @@ public final class JobController {
     private final JobLocator locator;
     private final JobRecords records;
     private final JobManagerClients jobManagers;
-    private final YarnClient yarn;
+    private final JobClusterCleanup jobClusters;
     private final Duration timeout;
 
     public JobController(
-            JobLocator locator, JobRecords records, JobManagerClients jobManagers, YarnClient yarn, Duration timeout) {
+            JobLocator locator,
+            JobRecords records,
+            JobManagerClients jobManagers,
+            JobClusterCleanup jobClusters,
+            Duration timeout) {
         this.locator = locator;
         this.records = records;
         this.jobManagers = jobManagers;
-        this.yarn = yarn;
+        this.jobClusters = jobClusters;
         this.timeout = timeout;
     }
 
@@ -43,7 +47,9 @@ public final class JobController {
     public JobAction cancel(String nameOrId) {
         LocatedJob job = locator.locate(nameOrId);
         LiveJob run = requireRunning(job, "cancel");
+        long deadline = ApplicationWaiter.deadline(timeout);
         call(run, "cancel", client -> client.cancel(run.details().getJobId()).thenApply(ack -> ""));
+        forgetJobCluster(run, deadline, "The job was cancelled but its cluster did not end");
         return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), null);
     }
 
@@ -72,11 +78,15 @@ public final class JobController {
                 client ->
                         client.stopWithSavepoint(run.details().getJobId(), drain, null, SavepointFormatType.CANONICAL));
         job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
-        if (!"session".equals(run.mode())) {
-            ApplicationWaiter.awaitEnded(
-                    yarn, run.cluster().getApplicationId(), deadline, "The job stopped but its cluster did not end");
-        }
+        forgetJobCluster(run, deadline, "The job stopped but its cluster did not end");
         return new JobAction(job.name(), run.jobId(), run.clusterName(), applicationId(run), path);
+    }
+
+    /** A job cluster ends with its job: wait for that, so its name is free again and it leaves no entry. */
+    private void forgetJobCluster(LiveJob run, long deadline, String notEnded) {
+        if (!"session".equals(run.mode())) {
+            jobClusters.awaitEndedAndForget(run.clusterName(), run.cluster().getApplicationId(), deadline, notEnded);
+        }
     }
 
     /** Fails unless the job has a run that has not ended; the error says what to do instead. */
