@@ -153,6 +153,14 @@ class JobManagerFailoverIT {
         output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "fo-app", "-o", "json"));
         output.assertExactlyOnce(KEYS);
+
+        // and the cluster Ferry ended is forgotten: no registry entry, so 'session list' shows no stale one
+        try (CuratorFramework zooKeeper = zooKeeper()) {
+            assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/fo-app"))
+                    .isNull();
+        }
+        assertThat(json(cluster.ferry("session", "list", "-o", "json")).findValuesAsText("name"))
+                .doesNotContain("fo-app");
     }
 
     /** Flink's leader latch of a cluster: one entry per JobManager taking part in the election. */

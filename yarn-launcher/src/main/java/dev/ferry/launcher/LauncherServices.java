@@ -9,6 +9,7 @@ import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
@@ -338,7 +339,11 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobController jobController() {
         return new JobController(
-                jobLocator(), jobRecords(), jobManagers, yarnCluster(), config.get(FerryOptions.STOP_TIMEOUT));
+                jobLocator(),
+                jobRecords(),
+                jobManagers,
+                new JobClusterCleanup(yarnCluster(), coordination(), endedClusterCleanup()),
+                config.get(FerryOptions.STOP_TIMEOUT));
     }
 
     public JobResumer jobResumer() {

@@ -90,9 +90,21 @@ public final class ZooKeeperConnector {
                     "Interrupted while connecting to ZooKeeper at '" + settings.quorum() + "'", e);
         }
         if (!connected) {
-            client.close();
+            closeInBackground(client);
             throw ZooKeeperUnavailableException.notConnected(settings.quorum(), timeoutMs);
         }
+    }
+
+    /**
+     * Against a server that accepts connections and never answers, ZooKeeper's close() waits for
+     * the reply to its close request until the client's own connect attempt times out (session
+     * timeout / servers, 10 s by default): the command must not wait for that. Its threads are
+     * daemons; the closer is one too.
+     */
+    private static void closeInBackground(CuratorFramework client) {
+        Thread closer = new Thread(client::close, "zookeeper-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private static int toIntMillis(long millis) {

@@ -6,6 +6,7 @@ import dev.ferry.ha.registry.ClusterRegistry;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,6 +36,23 @@ class ZooKeeperConnectorTest extends ZooKeeperTestServer {
                 .hasMessageContaining(quorum)
                 .hasMessageContaining("ferry.ha.zookeeper.quorum");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    // A separate thread: the old close() ignored the interrupt of a timed-out test.
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void givenAServerThatNeverAnswers_whenConnect_thenUnavailableNamingTheQuorum() throws IOException {
+        // The kernel accepts connections to a listening socket nobody serves, as for a stopped server.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            String quorum = "127.0.0.1:" + silent.getLocalPort();
+            // A long session timeout: the ZooKeeper client's own connect attempt lasts that long.
+            ZooKeeperSettings hung = new ZooKeeperSettings(
+                    quorum, "/ferry", Duration.ofMinutes(2), Duration.ofSeconds(1), 1, null, null);
+
+            assertThatThrownBy(() -> connect(hung))
+                    .isInstanceOf(ZooKeeperUnavailableException.class)
+                    .hasMessageContaining(quorum);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.hive.bootstrap;
 import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
 import dev.ferry.hive.metastore.FailFastClientSettings;
+import dev.ferry.hive.metastore.MetastoreDeadline;
 import dev.ferry.hive.metastore.MetastoreProbe;
 import dev.ferry.hive.metastore.MetastoreStatus;
 
@@ -35,7 +36,10 @@ public final class HiveCatalogFactory {
      * @throws dev.ferry.hive.metastore.MetastoreUnavailableException if the metastore does not answer
      */
     public HiveCatalog create() {
-        HiveSite site = HiveSite.load(settings.confDir());
+        return create(HiveSite.load(settings.confDir()));
+    }
+
+    private HiveCatalog create(HiveSite site) {
         MetastoreStatus status = new MetastoreProbe(settings.connectTimeout()).probe(site);
         LOG.info(
                 "Hive Metastore at {} answered in {} ms ({} databases)",
@@ -46,20 +50,29 @@ public final class HiveCatalogFactory {
         return new HiveCatalog(
                 settings.catalogName(),
                 settings.defaultDatabase(),
-                FailFastClientSettings.forCatalog(site.copyOfConf()),
+                FailFastClientSettings.forCatalog(site.copyOfConf(), settings.connectTimeout()),
                 null);
     }
 
     /**
      * Creates the catalog, registers it under the catalog name and, if configured, makes it the
-     * current catalog (and its default database the current database).
+     * current catalog (and its default database the current database). All of it, the probe and
+     * the catalog's own connection included, ends within the connect timeout.
+     *
+     * @throws dev.ferry.hive.metastore.MetastoreUnavailableException if the metastore does not answer in time
      */
+    public HiveCatalog register(TableEnvironment tableEnv) {
+        HiveSite site = HiveSite.load(settings.confDir());
+        // The caller waits for this thread and uses tableEnv only afterwards, or never again.
+        return new MetastoreDeadline(settings.connectTimeout()).call(site, () -> registerNow(site, tableEnv));
+    }
+
     // registerCatalog is deprecated in favour of createCatalog(name, CatalogDescriptor), which
     // builds the catalog itself from options through factory discovery: the fail-fast client
     // settings of this class could not reach it. It remains the only way to register an instance.
     @SuppressWarnings("deprecation")
-    public HiveCatalog register(TableEnvironment tableEnv) {
-        HiveCatalog catalog = create();
+    private HiveCatalog registerNow(HiveSite site, TableEnvironment tableEnv) {
+        HiveCatalog catalog = create(site);
         try {
             tableEnv.registerCatalog(settings.catalogName(), catalog);
         } catch (CatalogException | ValidationException e) {

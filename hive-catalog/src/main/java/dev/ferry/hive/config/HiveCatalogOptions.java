@@ -31,7 +31,11 @@ public final class HiveCatalogOptions {
     public static final ConfigOption<Duration> CONNECT_TIMEOUT = ConfigOptions.key("ferry.hive-catalog.connect-timeout")
             .durationType()
             .defaultValue(Duration.ofSeconds(5))
-            .withDescription("How long the connection check waits for the metastore before giving up.");
+            .withDescription("How long a conversation with the Hive Metastore may take before it fails as"
+                    + " unavailable: each 'ferry catalog' command as a whole, and the registration of the"
+                    + " Hive catalog for a SQL script (check and catalog connection). A metastore that"
+                    + " refuses connections fails at once, one that accepts them and does not answer"
+                    + " after this long.");
 
     private HiveCatalogOptions() {}
 }

@@ -122,6 +122,37 @@ class EmbeddedClusterIT {
         }
     }
 
+    @Test
+    void anApplicationGetsTheAttemptsFerryAsksFor() throws Exception {
+        // ferry.ha.application-attempts (launcher) defaults to 4; YARN's own limit, 2, would cap it.
+        int ferryDefault = 4;
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            yarn.init(cluster.hadoopConfiguration());
+            yarn.start();
+            YarnClientApplication app = yarn.createApplication();
+            ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
+            context.setApplicationName("attempts");
+            context.setMaxAppAttempts(ferryDefault);
+            context.setResource(Resource.newInstance(256, 1));
+            context.setAMContainerSpec(
+                    ContainerLaunchContext.newInstance(Map.of(), Map.of(), List.of("sleep 60"), null, null, null));
+
+            ApplicationId id = yarn.submitApplication(context);
+            try {
+                int granted = cluster.yarnCluster()
+                        .getResourceManager()
+                        .getRMContext()
+                        .getRMApps()
+                        .get(id)
+                        .getMaxAppAttempts();
+
+                assertThat(granted).isEqualTo(ferryDefault);
+            } finally {
+                yarn.killApplication(id);
+            }
+        }
+    }
+
     private static ApplicationId submitJavaVersionApp(YarnClient yarn, String queue) throws Exception {
         YarnClientApplication app = yarn.createApplication();
         ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
@@ -203,6 +234,8 @@ class EmbeddedClusterIT {
         }
         assertThat(fromFiles.get("fs.defaultFS")).isEqualTo(cluster.hdfsUri().toString());
         assertThat(fromFiles.get("yarn.resourcemanager.address")).isEqualTo(cluster.resourceManagerAddress());
+        // and gateways read the ResourceManager's attempt limit from it, as from a real cluster's
+        assertThat(fromFiles.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 0)).isGreaterThanOrEqualTo(4);
         // and no test-only topology setting leaks into it
         assertThat(Files.readString(dir.resolve("core-site.xml")) + Files.readString(dir.resolve("yarn-site.xml")))
                 .doesNotContain("StaticMapping");

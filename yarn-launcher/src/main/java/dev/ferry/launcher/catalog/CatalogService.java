@@ -6,6 +6,7 @@ import dev.ferry.hive.browse.TableDescription;
 import dev.ferry.hive.config.HiveCatalogOptions;
 import dev.ferry.hive.config.HiveCatalogSettings;
 import dev.ferry.hive.config.HiveSite;
+import dev.ferry.hive.metastore.MetastoreDeadline;
 import dev.ferry.hive.metastore.MetastoreProbe;
 import dev.ferry.hive.metastore.MetastoreStatus;
 import dev.ferry.launcher.error.FerryException;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * The launcher's read-only view of the Hive Metastore, for {@code ferry catalog}. Every call
- * opens one fail-fast connection and closes it; the hive-catalog module's errors become
- * {@link dev.ferry.launcher.error.FerryException}s with the documented exit codes.
+ * opens one fail-fast connection and closes it, all within the connect timeout; the hive-catalog
+ * module's errors become {@link dev.ferry.launcher.error.FerryException}s with the documented exit codes.
  */
 public final class CatalogService {
 
@@ -53,7 +54,10 @@ public final class CatalogService {
 
     /** Connects and lists the databases once: proves the metastore answers. */
     public MetastoreStatus ping() {
-        return CatalogErrors.translate(() -> new MetastoreProbe(settings.connectTimeout()).probe(site()));
+        return CatalogErrors.translate(() -> {
+            HiveSite site = site();
+            return deadline().call(site, () -> new MetastoreProbe(settings.connectTimeout()).probe(site));
+        });
     }
 
     public List<String> databases() {
@@ -77,10 +81,18 @@ public final class CatalogService {
 
     private <T> T browse(Function<CatalogBrowser, T> read) {
         return CatalogErrors.translate(() -> {
-            try (CatalogBrowser browser = CatalogBrowser.open(site(), settings.connectTimeout())) {
-                return read.apply(browser);
-            }
+            HiveSite site = site();
+            return deadline().call(site, () -> {
+                try (CatalogBrowser browser = CatalogBrowser.open(site, settings.connectTimeout())) {
+                    return read.apply(browser);
+                }
+            });
         });
+    }
+
+    /** The whole command's conversation with the metastore, not each socket read, ends within the timeout. */
+    private MetastoreDeadline deadline() {
+        return new MetastoreDeadline(settings.connectTimeout());
     }
 
     private HiveSite site() {

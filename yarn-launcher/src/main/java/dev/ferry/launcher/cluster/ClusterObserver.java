@@ -4,6 +4,7 @@ import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.ApplicationTags;
 import dev.ferry.launcher.yarn.ClusterStates;
 import dev.ferry.launcher.yarn.YarnCluster;
@@ -114,6 +115,15 @@ public final class ClusterObserver {
         Optional<Collection<JobDetails>> jobs =
                 report.getYarnApplicationState() == YarnApplicationState.RUNNING ? jobs(report) : Optional.empty();
         return describe(report, jobs);
+    }
+
+    /**
+     * The attempts the cluster asked for (from its tag) and those YARN grants, as this gateway's
+     * yarn-site.xml states the ResourceManager's limit; empty for clusters started without the tag.
+     */
+    public Optional<ApplicationAttempts> attempts(ApplicationReport report) {
+        return ApplicationTags.requestedAttempts(report.getApplicationTags())
+                .map(requested -> ApplicationAttempts.granted(requested, yarn.configuration()));
     }
 
     /** Jobs of a running cluster as its JobManager reports them now; empty if it does not answer. */

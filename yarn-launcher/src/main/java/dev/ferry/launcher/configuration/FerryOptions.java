@@ -23,8 +23,12 @@ public final class FerryOptions {
     public static final ConfigOption<Duration> YARN_CONNECT_TIMEOUT = key("ferry.yarn.connect-timeout")
             .durationType()
             .defaultValue(Duration.ofSeconds(10))
-            .withDescription("How long a command waits for the YARN ResourceManager before it fails."
-                    + " Hadoop's own default retries for 15 minutes.");
+            .withDescription("How long one call to the YARN ResourceManager or an HDFS NameNode may wait"
+                    + " for an answer before the command fails as unavailable. A server that refuses"
+                    + " connections fails the call at once, one that accepts them and does not answer"
+                    + " after this long; with ResourceManager or NameNode HA each of them is tried once,"
+                    + " for an equal share of it. Hadoop's own defaults retry for 15 minutes and wait"
+                    + " for a server that does not answer forever.");
 
     public static final ConfigOption<Duration> DEPLOY_TIMEOUT = key("ferry.deploy.timeout")
             .durationType()

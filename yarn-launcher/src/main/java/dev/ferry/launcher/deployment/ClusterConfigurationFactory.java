@@ -7,6 +7,7 @@ import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.staging.StagedDist;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.ApplicationTags;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
@@ -80,7 +81,16 @@ public final class ClusterConfigurationFactory {
         identify(config, spec.name(), mode, queueFor(spec), deployId);
         addDistribution(config, staged);
         ha.apply(config);
+        tagRequestedAttempts(config);
         return config;
+    }
+
+    /** YARN reports no cluster's requested attempts: the tag lets 'session status' compare them with the grant. */
+    private static void tagRequestedAttempts(Configuration config) {
+        config.set(
+                YarnConfigOptions.APPLICATION_TAGS,
+                config.get(YarnConfigOptions.APPLICATION_TAGS) + ","
+                        + ApplicationTags.requestedAttempts(ApplicationAttempts.requested(config)));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.QueueView;
 import dev.ferry.launcher.yarn.YarnCluster;
 
@@ -126,7 +127,8 @@ public final class ClusterDeployer {
                     JobManagers.webUrl(report),
                     taskManagers,
                     stagedLibraries,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started),
+                    ApplicationAttempts.of(flinkConfig, yarn.configuration()));
         }
     }
 

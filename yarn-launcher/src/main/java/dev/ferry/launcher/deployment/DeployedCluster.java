@@ -1,8 +1,13 @@
 package dev.ferry.launcher.deployment;
 
+import dev.ferry.launcher.yarn.ApplicationAttempts;
+
 import java.time.Duration;
 
-/** A cluster that is up: its REST API answers and its minimum TaskManagers have registered. */
+/**
+ * A cluster that is up: its REST API answers and its minimum TaskManagers have registered.
+ * {@code attempts}: the JobManager attempts it asked YARN for and those YARN grants.
+ */
 public record DeployedCluster(
         String name,
         String applicationId,
@@ -10,4 +15,5 @@ public record DeployedCluster(
         String webUrl,
         int taskManagers,
         boolean usedStagedLibraries,
-        Duration startupTime) {}
+        Duration startupTime,
+        ApplicationAttempts attempts) {}

@@ -1,13 +1,12 @@
 package dev.ferry.launcher.jobs;
 
-import dev.ferry.launcher.cluster.ApplicationWaiter;
+import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.rest.Answers;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
-import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.flink.api.common.JobID;
 
@@ -26,15 +25,19 @@ public final class JobController {
     private final JobLocator locator;
     private final JobRecords records;
     private final JobManagers jobManagers;
-    private final YarnCluster yarn;
+    private final JobClusterCleanup jobClusters;
     private final Duration timeout;
 
     public JobController(
-            JobLocator locator, JobRecords records, JobManagers jobManagers, YarnCluster yarn, Duration timeout) {
+            JobLocator locator,
+            JobRecords records,
+            JobManagers jobManagers,
+            JobClusterCleanup jobClusters,
+            Duration timeout) {
         this.locator = locator;
         this.records = records;
         this.jobManagers = jobManagers;
-        this.yarn = yarn;
+        this.jobClusters = jobClusters;
         this.timeout = timeout;
     }
 
@@ -44,7 +47,9 @@ public final class JobController {
     public JobAction cancel(String nameOrId) {
         return underLockIfRecorded(nameOrId, job -> {
             LiveJob run = requireRunning(job, "cancel");
+            long deadline = Answers.deadline(timeout);
             call(run, "cancel", jobManager -> jobManager.cancel(run.details().getJobId()));
+            forgetJobCluster(run, deadline, "The job was cancelled but its cluster did not end");
             return action(job, run, null);
         });
     }
@@ -78,11 +83,15 @@ public final class JobController {
                 "stop",
                 jobManager -> jobManager.stopWithSavepoint(run.details().getJobId(), drain, null));
         job.record().ifPresent(record -> records.save(record.withSavepoint(path)));
-        if (!"session".equals(run.mode())) {
-            ApplicationWaiter.awaitEnded(
-                    yarn, run.cluster().getApplicationId(), deadline, "The job stopped but its cluster did not end");
-        }
+        forgetJobCluster(run, deadline, "The job stopped but its cluster did not end");
         return action(job, run, path);
+    }
+
+    /** A job cluster ends with its job: wait for that, so its name is free again and it leaves no entry. */
+    private void forgetJobCluster(LiveJob run, long deadline, String notEnded) {
+        if (!"session".equals(run.mode())) {
+            jobClusters.awaitEndedAndForget(run.clusterName(), run.cluster().getApplicationId(), deadline, notEnded);
+        }
     }
 
     /** Fails unless the job has a run that has not ended; the error says what to do instead. */

@@ -18,6 +18,7 @@ public final class ApplicationTags {
     private static final String MODE_PREFIX = "ferry-mode:";
     private static final String VERSION_PREFIX = "ferry-version:";
     private static final String DEPLOY_PREFIX = "ferry-deploy:";
+    private static final String ATTEMPTS_PREFIX = "ferry-attempts:";
 
     private ApplicationTags() {}
 
@@ -38,6 +39,11 @@ public final class ApplicationTags {
         return DEPLOY_PREFIX + deployId;
     }
 
+    /** The attempts the cluster asked YARN for: YARN reports only what it granted. */
+    public static String requestedAttempts(int attempts) {
+        return ATTEMPTS_PREFIX + attempts;
+    }
+
     public static Optional<String> clusterName(Set<String> tags) {
         return valueOf(tags, CLUSTER_PREFIX);
     }
@@ -48,6 +54,19 @@ public final class ApplicationTags {
 
     public static Optional<String> version(Set<String> tags) {
         return valueOf(tags, VERSION_PREFIX);
+    }
+
+    /** Empty for clusters started before Ferry tagged them so. */
+    public static Optional<Integer> requestedAttempts(Set<String> tags) {
+        return valueOf(tags, ATTEMPTS_PREFIX).flatMap(ApplicationTags::parseInt);
+    }
+
+    private static Optional<Integer> parseInt(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> valueOf(Set<String> tags, String prefix) {

@@ -71,6 +71,11 @@ public final class YarnClientCluster implements YarnCluster {
         return call("read YARN's queue permissions", () -> client.get().getQueueAclsInfo());
     }
 
+    @Override
+    public org.apache.hadoop.conf.Configuration configuration() {
+        return client.get().getConfig();
+    }
+
     private interface Call<T> {
         T run() throws Exception;
     }

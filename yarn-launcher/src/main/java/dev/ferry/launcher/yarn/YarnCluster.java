@@ -34,4 +34,10 @@ public interface YarnCluster {
 
     /** What the current user may do in each queue. */
     List<QueueUserACLInfo> queueAcls();
+
+    /**
+     * The client's YARN configuration: gateways share yarn-site.xml with the ResourceManager, so it
+     * states the ResourceManager's limits (e.g. the maximum application attempts).
+     */
+    org.apache.hadoop.conf.Configuration configuration();
 }

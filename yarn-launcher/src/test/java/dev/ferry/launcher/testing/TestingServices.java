@@ -2,6 +2,7 @@ package dev.ferry.launcher.testing;
 
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.ha.ClusterCoordination;
@@ -89,7 +90,12 @@ public final class TestingServices {
     }
 
     public JobController controller() {
-        return new JobController(locator(), records, jobManagers, yarn, TIMEOUT);
+        return new JobController(
+                locator(),
+                records,
+                jobManagers,
+                new JobClusterCleanup(yarn, ClusterCoordination.YARN_ONLY, EndedClusterCleanup.NOTHING_TO_CLEAN),
+                TIMEOUT);
     }
 
     public JobResumer resumer() {

@@ -146,6 +146,12 @@ public final class TestingYarnCluster implements YarnCluster {
         return List.of(QueueUserACLInfo.newInstance("root.default", List.of(QueueACL.SUBMIT_APPLICATIONS)));
     }
 
+    /** A gateway's yarn-site.xml with YARN's defaults (2 application attempts at most). */
+    @Override
+    public org.apache.hadoop.conf.Configuration configuration() {
+        return new org.apache.hadoop.yarn.conf.YarnConfiguration();
+    }
+
     private void available() {
         String reason = down.get();
         if (reason != null) {

@@ -58,7 +58,16 @@ public final class SessionStartCommand extends FerrySubcommand {
             cluster = services.clusterStarter().startSession(sessionSpec);
         }
         print(cluster);
+        warnIfAttemptsCapped(cluster);
         return 0;
+    }
+
+    /** YARN lowers the attempts without an error; the operator should know before a JobManager dies. */
+    private void warnIfAttemptsCapped(DeployedCluster cluster) {
+        if (cluster.attempts().capped()) {
+            err().println("ferry: warning: session " + cluster.attempts().cappedWarning(cluster.name()));
+            err().flush();
+        }
     }
 
     private Integer atLeast(Integer value, int minimum, String option) {
@@ -80,6 +89,8 @@ public final class SessionStartCommand extends FerrySubcommand {
             json.put("taskManagers", cluster.taskManagers());
             json.put("stagedLibraries", cluster.usedStagedLibraries());
             json.put("startupSeconds", cluster.startupTime().toMillis() / 1000.0);
+            json.put("maxAttempts", cluster.attempts().granted());
+            json.put("requestedAttempts", cluster.attempts().requested());
             Json.print(out, json);
             return;
         }
@@ -93,6 +104,7 @@ public final class SessionStartCommand extends FerrySubcommand {
                         ? "staged (yarn.provided.lib.dirs)"
                         : "shipped from lib/ (run 'ferry dist upload' once to stage them)"));
         out.println("  ready in      " + Durations.seconds(cluster.startupTime()));
+        out.println("  max attempts  " + cluster.attempts().describe());
         out.flush();
     }
 }

@@ -10,6 +10,7 @@ import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.ClusterView;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code ferry session status NAME}: one cluster and its jobs. */
 @Command(
@@ -42,6 +44,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
     @Override
     public Integer call() {
         ClusterView cluster;
+        Optional<ApplicationAttempts> attempts;
         Collection<JobDetails> jobs;
         String leader;
         try (LauncherServices services = context().services()) {
@@ -51,6 +54,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
                             ExitCode.NOT_FOUND,
                             "YARN knows no Ferry cluster named '" + name + "': see 'ferry session list --all'"));
             cluster = clusters.describe(report);
+            attempts = clusters.attempts(report);
             jobs = cluster.isLive() ? newestFirst(clusters.jobs(report).orElse(List.of())) : List.of();
             leader = cluster.isLive()
                     ? services.coordination()
@@ -60,16 +64,21 @@ public final class SessionStatusCommand extends FerrySubcommand {
         }
         if (output.json()) {
             Map<String, Object> json = ClusterPrinter.toJson(cluster);
+            json.put("maxAttempts", attempts.map(ApplicationAttempts::granted).orElse(null));
+            json.put(
+                    "requestedAttempts",
+                    attempts.map(ApplicationAttempts::requested).orElse(null));
             json.put("leader", leader);
             json.put("jobs", jobs.stream().map(SessionStatusCommand::jobJson).toList());
             Json.print(out(), json);
         } else {
-            printText(cluster, jobs, leader);
+            printText(cluster, attempts, jobs, leader);
         }
         return 0;
     }
 
-    private void printText(ClusterView c, Collection<JobDetails> jobs, String leader) {
+    private void printText(
+            ClusterView c, Optional<ApplicationAttempts> attempts, Collection<JobDetails> jobs, String leader) {
         PrintWriter out = out();
         out.println("Cluster      " + c.name());
         out.println("application  " + c.applicationId());
@@ -78,6 +87,8 @@ public final class SessionStatusCommand extends FerrySubcommand {
         out.println("user         " + c.user());
         out.println("web UI       " + (c.webUrl().isEmpty() ? "-" : c.webUrl()));
         out.println("attempt      " + c.attempt());
+        out.println(
+                "max attempts " + attempts.map(ApplicationAttempts::describe).orElse("-"));
         out.println("HA leader    " + (leader == null ? "- (no ZooKeeper HA, or no leader elected)" : leader));
         out.println("uptime       " + Durations.humanize(c.uptime()));
         out.println("jobs         "
