@@ -111,26 +111,30 @@ ferry_cds_prune() {
   fi
 }
 
-# Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner);
-# java.net is also what the Hive client needs (HiveCatalog, 'ferry catalog').
-FERRY_JAVA17_OPENS=(
-  --add-exports=java.base/sun.net.util=ALL-UNNAMED
-  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
-  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.text=ALL-UNNAMED
-  --add-opens=java.base/java.time=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
-)
+# Java 17 closes the JDK internals Flink's client reflects on (Kryo, the closure cleaner); java.net
+# is also what the Hive client needs (HiveCatalog, 'ferry catalog'). One list serves the containers
+# and this client: the --add-opens/--add-exports of env.java.opts.all in conf/config.yaml. Needs
+# FERRY_CONF_DIR; falls back to the distribution's config.yaml where a conf dir lacks the key.
+ferry_java17_opens() {
+  local file line word
+  FERRY_JAVA17_OPENS=()
+  for file in "$FERRY_CONF_DIR/config.yaml" "$FERRY_HOME/conf/config.yaml"; do
+    [[ -f "$file" ]] || continue
+    line="$(sed -n 's/^env\.java\.opts\.all:[[:space:]]*//p' "$file" | head -n 1)"
+    [[ -n "$line" ]] || continue
+    for word in $line; do
+      if [[ "$word" == --add-opens=* || "$word" == --add-exports=* ]]; then
+        FERRY_JAVA17_OPENS+=("$word")
+      fi
+    done
+    return 0
+  done
+  ferry_die "no env.java.opts.all in $FERRY_CONF_DIR/config.yaml or $FERRY_HOME/conf/config.yaml: Java 17 needs its --add-opens list"
+}
 
 ferry_resolve_home
+if [[ -n "${FERRY_CONF_DIR:-}" && ! -d "$FERRY_CONF_DIR" ]]; then
+  ferry_die "Configuration directory $FERRY_CONF_DIR (from FERRY_CONF_DIR) does not exist: give the directory that holds config.yaml and ferry.yaml"
+fi
 FERRY_CONF_DIR="${FERRY_CONF_DIR:-$FERRY_HOME/conf}"
 export FERRY_CONF_DIR
