@@ -21,6 +21,8 @@ import dev.ferry.launcher.deployment.ClusterDeployer;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.deployment.DescriptorSubmission;
+import dev.ferry.launcher.diagnosis.DiagnosisThresholds;
+import dev.ferry.launcher.diagnosis.JobDiagnostics;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.files.ClusterFiles;
@@ -33,6 +35,8 @@ import dev.ferry.launcher.ha.HaGarbageCollector;
 import dev.ferry.launcher.ha.HaStatusReader;
 import dev.ferry.launcher.ha.HdfsHaStorage;
 import dev.ferry.launcher.ha.ZooKeeperCoordination;
+import dev.ferry.launcher.health.JobHealthReader;
+import dev.ferry.launcher.health.JobInspector;
 import dev.ferry.launcher.jobs.ArtifactStore;
 import dev.ferry.launcher.jobs.JobClusterLauncher;
 import dev.ferry.launcher.jobs.JobController;
@@ -356,6 +360,16 @@ public final class LauncherServices implements AutoCloseable {
                 jobRecords(),
                 yarnCluster(),
                 config.get(FerryOptions.STOP_TIMEOUT));
+    }
+
+    /** A job's health now, from its JobManager, for 'ferry metrics' and 'ferry diagnose'. */
+    public JobInspector jobInspector() {
+        return new JobInspector(
+                jobLocator(), jobManagers, yarnCluster(), new JobHealthReader(config.get(FerryOptions.REST_TIMEOUT)));
+    }
+
+    public JobDiagnostics jobDiagnostics() {
+        return new JobDiagnostics(jobInspector(), DiagnosisThresholds.from(config));
     }
 
     public JobLister jobLister() {

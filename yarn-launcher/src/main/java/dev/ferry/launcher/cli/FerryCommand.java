@@ -6,6 +6,8 @@ import dev.ferry.launcher.cli.completion.CompletionCommand;
 import dev.ferry.launcher.cli.config.ConfigCommand;
 import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
+import dev.ferry.launcher.cli.health.DiagnoseCommand;
+import dev.ferry.launcher.cli.health.MetricsCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
@@ -34,6 +36,8 @@ import java.util.Optional;
             JobCommand.class,
             AppCommand.class,
             SqlCommand.class,
+            MetricsCommand.class,
+            DiagnoseCommand.class,
             QueueCommand.class,
             ConfigCommand.class,
             DistCommand.class,

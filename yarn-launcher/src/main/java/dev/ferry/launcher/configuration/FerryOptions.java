@@ -99,6 +99,30 @@ public final class FerryOptions {
             .withDescription("How long a submit, resume or restart waits for all the job's tasks to be RUNNING"
                     + " before it fails (the job is then left as it is).");
 
+    public static final ConfigOption<Double> DIAGNOSE_BUSY = key("ferry.diagnose.busy-ms-per-second")
+            .doubleType()
+            .defaultValue(800.0)
+            .withDescription("'ferry diagnose' calls a vertex saturated when its busiest subtask is busy this many"
+                    + " milliseconds of every second (of 1000).");
+
+    public static final ConfigOption<Double> DIAGNOSE_BACKPRESSURED = key("ferry.diagnose.backpressured-ms-per-second")
+            .doubleType()
+            .defaultValue(500.0)
+            .withDescription("'ferry diagnose' calls a vertex backpressured when a subtask waits this many"
+                    + " milliseconds of every second for output buffers.");
+
+    public static final ConfigOption<Double> DIAGNOSE_SKEW_RATIO = key("ferry.diagnose.skew-ratio")
+            .doubleType()
+            .defaultValue(2.0)
+            .withDescription("'ferry diagnose' calls a subtask hot when it read this many times the records of the"
+                    + " average subtask of its vertex.");
+
+    public static final ConfigOption<Duration> DIAGNOSE_WATERMARK_LAG = key("ferry.diagnose.watermark-lag")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("'ferry diagnose' reports a delay when a vertex's event-time watermark is this far"
+                    + " behind wall-clock time.");
+
     private FerryOptions() {}
 
     /** All options, in the order {@code ferry config show} prints them. */
@@ -116,6 +140,10 @@ public final class FerryOptions {
                 HA_APPLICATION_ATTEMPTS,
                 JOBS_DIR,
                 ARTIFACTS_DIR,
-                JOB_RUNNING_TIMEOUT);
+                JOB_RUNNING_TIMEOUT,
+                DIAGNOSE_BUSY,
+                DIAGNOSE_BACKPRESSURED,
+                DIAGNOSE_SKEW_RATIO,
+                DIAGNOSE_WATERMARK_LAG);
     }
 }

@@ -4,6 +4,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,13 @@ public interface JobManager extends AutoCloseable {
 
     /** The job's checkpoint and savepoint history as Flink keeps it, whoever triggered them. */
     CompletableFuture<CheckpointHistory> checkpoints(JobID job);
+
+    /**
+     * A resource of Flink's REST API as JSON, e.g. {@code /jobs/<id>/vertices/<id>/watermarks}:
+     * the documented, versioned interface that Flink's web UI reads too, for the views that have
+     * no call of their own here (metrics, exceptions, watermarks).
+     */
+    CompletableFuture<JsonNode> get(String path);
 
     /** Asks the cluster to shut down (a session ends with it). */
     CompletableFuture<Void> shutDown();

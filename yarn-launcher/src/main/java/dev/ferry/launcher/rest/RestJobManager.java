@@ -12,18 +12,35 @@ import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobMessageParameters;
 import org.apache.flink.runtime.rest.messages.JobsOverviewHeaders;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatisticsHeaders;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link JobManager} over Flink's {@link RestClusterClient}. */
 final class RestJobManager implements JobManager {
 
-    private final RestClusterClient<ApplicationId> client;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    RestJobManager(RestClusterClient<ApplicationId> client) {
+    private final RestClusterClient<ApplicationId> client;
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+
+    RestJobManager(RestClusterClient<ApplicationId> client, HttpClient http, URI base, Duration timeout) {
         this.client = client;
+        this.http = http;
+        this.base = base;
+        this.timeout = timeout;
     }
 
     /** {@code /jobs/overview}: the dispatcher answers it afresh, unlike {@code /jobs/<id>} (cached for seconds). */
@@ -74,6 +91,30 @@ final class RestJobManager implements JobManager {
         return client.sendRequest(
                         CheckpointingStatisticsHeaders.getInstance(), parameters, EmptyRequestBody.getInstance())
                 .thenApply(CheckpointStatisticsMapping::toHistory);
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + firstLine(response.body()));
+            }
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String firstLine(String body) {
+        return body == null ? "" : body.lines().findFirst().orElse("");
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** {@link JobManagers} with Flink's own {@link RestClusterClient}, at the address YARN reports. */
@@ -18,15 +20,17 @@ public final class RestJobManagers implements JobManagers {
 
     private final Configuration base;
     private final Duration timeout;
+    private final HttpClient http;
 
     public RestJobManagers(Configuration base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
     public JobManager open(ApplicationReport report) {
-        return new RestJobManager(client(report));
+        return new RestJobManager(client(report), http, URI.create(JobManagers.webUrl(report) + "/"), timeout);
     }
 
     @Override

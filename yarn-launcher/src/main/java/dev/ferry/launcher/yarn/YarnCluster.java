@@ -29,6 +29,12 @@ public interface YarnCluster {
 
     void kill(ApplicationId id);
 
+    /**
+     * The containers of every attempt of application {@code id} that the ResourceManager still
+     * knows: the running ones, and the application masters of attempts that ended.
+     */
+    List<ContainerView> containers(ApplicationId id);
+
     /** The children of the root queue, each with its children. */
     List<QueueInfo> rootQueues();
 

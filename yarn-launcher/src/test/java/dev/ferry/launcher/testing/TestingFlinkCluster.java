@@ -11,6 +11,7 @@ import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.util.SerializedThrowable;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -44,6 +45,7 @@ public final class TestingFlinkCluster {
     private final InMemoryClusterFiles files;
     private final TestClock clock;
     private final Map<JobID, Job> jobs = new LinkedHashMap<>();
+    private final Map<String, JsonNode> restResources = new LinkedHashMap<>();
     private int taskManagers = 1;
     private int savepoints;
     private boolean silent;
@@ -103,6 +105,12 @@ public final class TestingFlinkCluster {
 
     public synchronized TestingFlinkCluster withTaskManagers(int registered) {
         taskManagers = registered;
+        return this;
+    }
+
+    /** What {@code GET path} of the REST API answers, e.g. a job's metrics or exceptions. */
+    public synchronized TestingFlinkCluster respond(String path, JsonNode json) {
+        restResources.put(path, json);
         return this;
     }
 
@@ -233,6 +241,17 @@ public final class TestingFlinkCluster {
                         throw new IllegalStateException("Job " + job + " not found");
                     }
                     return new CheckpointHistory(known.history, known.restored);
+                });
+            }
+
+            @Override
+            public CompletableFuture<JsonNode> get(String path) {
+                return answer(() -> {
+                    JsonNode json = restResources.get(path);
+                    if (json == null) {
+                        throw new IllegalStateException("GET " + path + " answered 404: Not Found");
+                    }
+                    return json;
                 });
             }
 

@@ -7,6 +7,8 @@ import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
 import dev.ferry.launcher.ha.ClusterCoordination;
 import dev.ferry.launcher.ha.EndedClusterCleanup;
+import dev.ferry.launcher.health.JobHealthReader;
+import dev.ferry.launcher.health.JobInspector;
 import dev.ferry.launcher.jobs.ArtifactStore;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;
@@ -105,6 +107,10 @@ public final class TestingServices {
 
     public JobLister lister() {
         return new JobLister(locator(), restorePoints(), histories());
+    }
+
+    public JobInspector jobInspector() {
+        return new JobInspector(locator(), jobManagers, yarn, new JobHealthReader(TIMEOUT));
     }
 
     public SessionStopper sessionStopper() {

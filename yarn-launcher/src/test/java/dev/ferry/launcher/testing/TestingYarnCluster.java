@@ -3,6 +3,7 @@ package dev.ferry.launcher.testing;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.yarn.ApplicationTags;
+import dev.ferry.launcher.yarn.ContainerView;
 import dev.ferry.launcher.yarn.YarnCluster;
 
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
@@ -130,6 +131,19 @@ public final class TestingYarnCluster implements YarnCluster {
         if (app != null && !app.state.equals(YarnApplicationState.FINISHED)) {
             end(id, YarnApplicationState.KILLED, FinalApplicationStatus.KILLED);
         }
+    }
+
+    private final Map<ApplicationId, List<ContainerView>> containers = new LinkedHashMap<>();
+
+    /** A container of the application as YARN would list it, e.g. a TaskManager killed for its memory. */
+    public synchronized void addContainer(ApplicationId id, ContainerView container) {
+        containers.computeIfAbsent(id, key -> new ArrayList<>()).add(container);
+    }
+
+    @Override
+    public synchronized List<ContainerView> containers(ApplicationId id) {
+        available();
+        return List.copyOf(containers.getOrDefault(id, List.of()));
     }
 
     @Override
