@@ -68,7 +68,8 @@ public final class QueueListCommand extends FerrySubcommand {
         return String.format("%.1f%%", value);
     }
 
-    private static Map<String, Object> toJson(QueueView q) {
+    /** One element of {@code queue list -o json}. */
+    public static Map<String, Object> toJson(QueueView q) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", q.name());
         json.put("path", q.path());
