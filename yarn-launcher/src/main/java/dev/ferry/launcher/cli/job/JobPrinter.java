@@ -42,6 +42,11 @@ public final class JobPrinter {
         out.flush();
     }
 
+    /** {@code job list -o json}. */
+    public static List<Map<String, Object>> listJson(List<JobView> jobs) {
+        return jobs.stream().map(JobPrinter::toJson).toList();
+    }
+
     /** {@code job status -o json}, and one element of {@code job list -o json}. */
     public static Map<String, Object> toJson(JobView j) {
         Map<String, Object> json = new LinkedHashMap<>();

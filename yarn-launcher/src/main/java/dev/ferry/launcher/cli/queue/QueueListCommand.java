@@ -31,7 +31,7 @@ public final class QueueListCommand extends FerrySubcommand {
             queues = services.queues().listQueues();
         }
         if (output.json()) {
-            Json.print(out(), queues.stream().map(QueueListCommand::toJson).toList());
+            Json.print(out(), listJson(queues));
             return 0;
         }
         Table table = new Table(
@@ -68,8 +68,12 @@ public final class QueueListCommand extends FerrySubcommand {
         return String.format("%.1f%%", value);
     }
 
-    /** One element of {@code queue list -o json}. */
-    public static Map<String, Object> toJson(QueueView q) {
+    /** {@code queue list -o json}. */
+    public static List<Map<String, Object>> listJson(List<QueueView> queues) {
+        return queues.stream().map(QueueListCommand::toJson).toList();
+    }
+
+    private static Map<String, Object> toJson(QueueView q) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", q.name());
         json.put("path", q.path());

@@ -42,7 +42,12 @@ public final class ClusterPrinter {
     }
 
     static void printListJson(PrintWriter out, List<ListedCluster> clusters) {
-        Json.print(out, clusters.stream().map(ClusterPrinter::toJson).toList());
+        Json.print(out, listJson(clusters));
+    }
+
+    /** {@code session list -o json}. */
+    public static List<Map<String, Object>> listJson(List<ListedCluster> clusters) {
+        return clusters.stream().map(ClusterPrinter::toJson).toList();
     }
 
     /** One element of {@code session list -o json}. */
