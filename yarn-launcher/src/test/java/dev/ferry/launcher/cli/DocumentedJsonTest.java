@@ -324,7 +324,11 @@ class DocumentedJsonTest {
                 null,
                 null);
 
-        assertThat(prose(JOB_LIST_STATUS)).contains("`job list` prints an array of these objects, `job status` one");
+        assertThat(prose(JOB_LIST_STATUS))
+                .contains(
+                        "`job list` prints an array of these objects, `job status` one",
+                        "`state` `" + JobLister.NOT_ANSWERING + "`",
+                        "always `null` in `job list`");
         assertPrintsTheDocumentedFields(
                 JOB_LIST_STATUS,
                 arrayOf(documented(JOB_LIST_STATUS)),
