@@ -14,18 +14,13 @@ import java.util.Map;
  * docs/cli.md. Kept out of the command classes so that building the command tree for
  * {@code ferry --help} loads no Hive class.
  */
-final class CatalogPrinter {
+public final class CatalogPrinter {
 
     private CatalogPrinter() {}
 
     static void ping(PrintWriter out, MetastoreStatus status, boolean json) {
         if (json) {
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("uri", status.uri());
-            value.put("up", true);
-            value.put("databases", status.databaseCount());
-            value.put("latencyMs", status.latency().toMillis());
-            Json.print(out, value);
+            Json.print(out, pingJson(status));
             return;
         }
         out.println("Hive Metastore " + status.uri() + ": up, " + status.databaseCount() + " database"
@@ -36,7 +31,7 @@ final class CatalogPrinter {
 
     static void databases(PrintWriter out, List<String> databases, boolean json) {
         if (json) {
-            Json.print(out, Map.of("databases", databases));
+            Json.print(out, databasesJson(databases));
             return;
         }
         Table table = new Table("DATABASE");
@@ -46,14 +41,34 @@ final class CatalogPrinter {
 
     static void tables(PrintWriter out, String database, List<String> tables, boolean json) {
         if (json) {
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("database", database);
-            value.put("tables", tables);
-            Json.print(out, value);
+            Json.print(out, tablesJson(database, tables));
             return;
         }
         Table table = new Table("TABLE");
         tables.forEach(table::row);
         table.print(out);
+    }
+
+    /** {@code catalog ping -o json}; only printed when the metastore answered, hence {@code up} is always true. */
+    public static Map<String, Object> pingJson(MetastoreStatus status) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("uri", status.uri());
+        value.put("up", true);
+        value.put("databases", status.databaseCount());
+        value.put("latencyMs", status.latency().toMillis());
+        return value;
+    }
+
+    /** {@code catalog databases -o json}. */
+    public static Map<String, Object> databasesJson(List<String> databases) {
+        return Map.of("databases", databases);
+    }
+
+    /** {@code catalog tables -o json}. */
+    public static Map<String, Object> tablesJson(String database, List<String> tables) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("database", database);
+        value.put("tables", tables);
+        return value;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Output of {@code ferry catalog describe}; the JSON field names are documented in docs/cli.md. */
-final class TableDescriptionPrinter {
+public final class TableDescriptionPrinter {
 
     private TableDescriptionPrinter() {}
 
@@ -63,7 +63,8 @@ final class TableDescriptionPrinter {
         table.print(out);
     }
 
-    private static Map<String, Object> toJson(TableDescription table) {
+    /** {@code catalog describe -o json}. */
+    public static Map<String, Object> toJson(TableDescription table) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", table.database());
         json.put("table", table.table());
@@ -72,11 +73,13 @@ final class TableDescriptionPrinter {
         json.put("readableByHiveAndSpark", table.readableByHiveAndSpark());
         json.put(
                 "columns",
-                table.columns().stream().map(TableDescriptionPrinter::toJson).toList());
+                table.columns().stream()
+                        .map(TableDescriptionPrinter::columnJson)
+                        .toList());
         json.put(
                 "partitionKeys",
                 table.partitionKeys().stream()
-                        .map(TableDescriptionPrinter::toJson)
+                        .map(TableDescriptionPrinter::columnJson)
                         .toList());
         Map<String, Object> partitions = new LinkedHashMap<>();
         partitions.put("count", table.partitions().count());
@@ -92,7 +95,7 @@ final class TableDescriptionPrinter {
         return json;
     }
 
-    private static Map<String, Object> toJson(Column column) {
+    private static Map<String, Object> columnJson(Column column) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", column.name());
         json.put("type", column.type());

@@ -30,13 +30,7 @@ public final class DistUploadCommand extends FerrySubcommand {
             staged = services.distStager().upload();
         }
         if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("location", staged.location());
-            json.put("files", staged.manifest().entries().size());
-            json.put("bytes", staged.manifest().totalBytes());
-            json.put("uploadedBytes", staged.uploadedBytes());
-            json.put("alreadyStaged", staged.wasAlreadyStaged());
-            Json.print(out(), json);
+            Json.print(out(), toJson(staged));
         } else {
             out().println((staged.wasAlreadyStaged() ? "Already staged: " : "Staged: ") + staged.location() + " ("
                     + staged.manifest().entries().size() + " files, "
@@ -45,5 +39,16 @@ public final class DistUploadCommand extends FerrySubcommand {
             out().flush();
         }
         return 0;
+    }
+
+    /** {@code dist upload -o json}. */
+    public static Map<String, Object> toJson(StagedDist staged) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("location", staged.location());
+        json.put("files", staged.manifest().entries().size());
+        json.put("bytes", staged.manifest().totalBytes());
+        json.put("uploadedBytes", staged.uploadedBytes());
+        json.put("alreadyStaged", staged.wasAlreadyStaged());
+        return json;
     }
 }

@@ -58,7 +58,8 @@ public final class HaGcCommand extends FerrySubcommand {
         return 0;
     }
 
-    private static Map<String, Object> toJson(GcReport gc) {
+    /** {@code ha gc -o json}. */
+    public static Map<String, Object> toJson(GcReport gc) {
         CleanupReport report = gc.haData();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dryRun", report.dryRun());

@@ -30,15 +30,7 @@ public final class HaStatusCommand extends FerrySubcommand {
             status = services.haStatus().read();
         }
         if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("quorum", status.quorum());
-            json.put("connected", true);
-            json.put("flinkRoot", status.flinkRoot());
-            json.put("storageDir", status.storageDir());
-            json.put(
-                    "clusters",
-                    status.clusters().stream().map(HaStatusCommand::toJson).toList());
-            Json.print(out(), json);
+            Json.print(out(), toJson(status));
             return 0;
         }
         out().println("ZooKeeper " + status.quorum() + ": connected; Flink HA root " + status.flinkRoot() + ", storage "
@@ -54,7 +46,20 @@ public final class HaStatusCommand extends FerrySubcommand {
         return 0;
     }
 
-    private static Map<String, Object> toJson(HaStatus.HaCluster cluster) {
+    /** {@code ha status -o json}; only printed once ZooKeeper answered, hence {@code connected} is always true. */
+    public static Map<String, Object> toJson(HaStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("quorum", status.quorum());
+        json.put("connected", true);
+        json.put("flinkRoot", status.flinkRoot());
+        json.put("storageDir", status.storageDir());
+        json.put(
+                "clusters",
+                status.clusters().stream().map(HaStatusCommand::clusterJson).toList());
+        return json;
+    }
+
+    private static Map<String, Object> clusterJson(HaStatus.HaCluster cluster) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("clusterId", cluster.clusterId());
         json.put("live", cluster.live());

@@ -37,7 +37,7 @@ public final class JobListCommand extends FerrySubcommand {
             jobs = services.jobLister().list(Optional.ofNullable(session), all);
         }
         if (output.json()) {
-            Json.print(out(), jobs.stream().map(JobPrinter::toJson).toList());
+            Json.print(out(), JobPrinter.listJson(jobs));
         } else if (jobs.isEmpty()) {
             out().println(all ? "No jobs." : "No running jobs (--all shows ended and recorded ones).");
             out().flush();

@@ -42,7 +42,13 @@ public final class JobPrinter {
         out.flush();
     }
 
-    static Map<String, Object> toJson(JobView j) {
+    /** {@code job list -o json}. */
+    public static List<Map<String, Object>> listJson(List<JobView> jobs) {
+        return jobs.stream().map(JobPrinter::toJson).toList();
+    }
+
+    /** {@code job status -o json}, and one element of {@code job list -o json}. */
+    public static Map<String, Object> toJson(JobView j) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", j.name());
         json.put("jobId", j.jobId());
@@ -71,6 +77,7 @@ public final class JobPrinter {
         printStartedText(out, job);
     }
 
+    /** {@code job submit|resume|restart -o json} and {@code app run -o json}; the {@code job} of {@code sql}. */
     public static Map<String, Object> startedJson(StartedJob job) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("jobId", job.jobId());
@@ -100,17 +107,22 @@ public final class JobPrinter {
 
     static void printAction(PrintWriter out, String verb, JobAction action, boolean json) {
         if (json) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("name", action.name());
-            fields.put("jobId", action.jobId());
-            fields.put("cluster", action.cluster());
-            fields.put("applicationId", action.applicationId());
-            fields.put("savepoint", action.savepoint());
-            Json.print(out, fields);
+            Json.print(out, actionJson(action));
             return;
         }
         out.println("Job '" + action.name() + "' (" + action.jobId() + ") " + verb
                 + (action.savepoint() == null ? "" : "; savepoint: " + action.savepoint()) + ".");
         out.flush();
+    }
+
+    /** {@code job cancel|savepoint|stop -o json}. */
+    public static Map<String, Object> actionJson(JobAction action) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", action.name());
+        fields.put("jobId", action.jobId());
+        fields.put("cluster", action.cluster());
+        fields.put("applicationId", action.applicationId());
+        fields.put("savepoint", action.savepoint());
+        return fields;
     }
 }

@@ -31,7 +31,7 @@ public final class QueueListCommand extends FerrySubcommand {
             queues = services.queues().listQueues();
         }
         if (output.json()) {
-            Json.print(out(), queues.stream().map(QueueListCommand::toJson).toList());
+            Json.print(out(), listJson(queues));
             return 0;
         }
         Table table = new Table(
@@ -66,6 +66,11 @@ public final class QueueListCommand extends FerrySubcommand {
 
     private static String percent(float value) {
         return String.format("%.1f%%", value);
+    }
+
+    /** {@code queue list -o json}. */
+    public static List<Map<String, Object>> listJson(List<QueueView> queues) {
+        return queues.stream().map(QueueListCommand::toJson).toList();
     }
 
     private static Map<String, Object> toJson(QueueView q) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How the sandbox looks in text and in the documented JSON schema (docs/cli.md). */
-final class SandboxStatusPrinter {
+public final class SandboxStatusPrinter {
 
     private SandboxStatusPrinter() {}
 
@@ -36,7 +36,8 @@ final class SandboxStatusPrinter {
         out.flush();
     }
 
-    private static Map<String, Object> toJson(SandboxStatus status) {
+    /** {@code sandbox status -o json} and {@code sandbox start -o json}. */
+    public static Map<String, Object> toJson(SandboxStatus status) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("running", status.running());
         json.put("healthy", status.healthy());

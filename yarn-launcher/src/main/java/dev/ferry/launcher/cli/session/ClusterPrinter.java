@@ -5,14 +5,19 @@ import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.cluster.ClusterView;
 import dev.ferry.launcher.cluster.ListedCluster;
+import dev.ferry.launcher.yarn.ApplicationAttempts;
+
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How clusters look in tables and in the documented JSON schema (docs/cli.md). */
-final class ClusterPrinter {
+public final class ClusterPrinter {
 
     private ClusterPrinter() {}
 
@@ -37,10 +42,16 @@ final class ClusterPrinter {
     }
 
     static void printListJson(PrintWriter out, List<ListedCluster> clusters) {
-        Json.print(out, clusters.stream().map(ClusterPrinter::toJson).toList());
+        Json.print(out, listJson(clusters));
     }
 
-    static Map<String, Object> toJson(ListedCluster listed) {
+    /** {@code session list -o json}. */
+    public static List<Map<String, Object>> listJson(List<ListedCluster> clusters) {
+        return clusters.stream().map(ClusterPrinter::toJson).toList();
+    }
+
+    /** One element of {@code session list -o json}. */
+    public static Map<String, Object> toJson(ListedCluster listed) {
         Map<String, Object> json = toJson(listed.view());
         json.put(
                 "registry", listed.registry() == null ? null : listed.registry().label());
@@ -62,6 +73,29 @@ final class ClusterPrinter {
         json.put("uptimeSeconds", c.uptime().toSeconds());
         json.put("runningJobs", c.runningJobs());
         json.put("attempt", c.attempt());
+        return json;
+    }
+
+    /** {@code session status -o json}: the cluster without its registry state, its attempts, HA leader and jobs. */
+    public static Map<String, Object> statusJson(
+            ClusterView cluster, Optional<ApplicationAttempts> attempts, List<JobDetails> jobs, String leader) {
+        Map<String, Object> json = toJson(cluster);
+        json.put("maxAttempts", attempts.map(ApplicationAttempts::granted).orElse(null));
+        json.put(
+                "requestedAttempts",
+                attempts.map(ApplicationAttempts::requested).orElse(null));
+        json.put("leader", leader);
+        json.put("jobs", jobs.stream().map(ClusterPrinter::jobJson).toList());
+        return json;
+    }
+
+    private static Map<String, Object> jobJson(JobDetails job) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", job.getJobId().toHexString());
+        json.put("name", job.getJobName());
+        json.put("state", job.getStatus().name());
+        json.put("startTime", Instant.ofEpochMilli(job.getStartTime()).toString());
+        json.put("durationSeconds", job.getDuration() / 1000);
         return json;
     }
 }

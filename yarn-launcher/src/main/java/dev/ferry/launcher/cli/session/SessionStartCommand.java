@@ -81,17 +81,7 @@ public final class SessionStartCommand extends FerrySubcommand {
     private void print(DeployedCluster cluster) {
         PrintWriter out = out();
         if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("name", cluster.name());
-            json.put("applicationId", cluster.applicationId());
-            json.put("queue", cluster.queue());
-            json.put("webUrl", cluster.webUrl());
-            json.put("taskManagers", cluster.taskManagers());
-            json.put("stagedLibraries", cluster.usedStagedLibraries());
-            json.put("startupSeconds", cluster.startupTime().toMillis() / 1000.0);
-            json.put("maxAttempts", cluster.attempts().granted());
-            json.put("requestedAttempts", cluster.attempts().requested());
-            Json.print(out, json);
+            Json.print(out, toJson(cluster));
             return;
         }
         out.println("Session '" + cluster.name() + "' is running.");
@@ -106,5 +96,20 @@ public final class SessionStartCommand extends FerrySubcommand {
         out.println("  ready in      " + Durations.seconds(cluster.startupTime()));
         out.println("  max attempts  " + cluster.attempts().describe());
         out.flush();
+    }
+
+    /** {@code session start -o json}. */
+    public static Map<String, Object> toJson(DeployedCluster cluster) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", cluster.name());
+        json.put("applicationId", cluster.applicationId());
+        json.put("queue", cluster.queue());
+        json.put("webUrl", cluster.webUrl());
+        json.put("taskManagers", cluster.taskManagers());
+        json.put("stagedLibraries", cluster.usedStagedLibraries());
+        json.put("startupSeconds", cluster.startupTime().toMillis() / 1000.0);
+        json.put("maxAttempts", cluster.attempts().granted());
+        json.put("requestedAttempts", cluster.attempts().requested());
+        return json;
     }
 }

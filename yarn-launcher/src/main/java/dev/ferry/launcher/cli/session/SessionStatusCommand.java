@@ -20,12 +20,9 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code ferry session status NAME}: one cluster and its jobs. */
@@ -45,7 +42,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
     public Integer call() {
         ClusterView cluster;
         Optional<ApplicationAttempts> attempts;
-        Collection<JobDetails> jobs;
+        List<JobDetails> jobs;
         String leader;
         try (LauncherServices services = context().services()) {
             ClusterObserver clusters = services.clusters();
@@ -63,14 +60,7 @@ public final class SessionStatusCommand extends FerrySubcommand {
                     : null;
         }
         if (output.json()) {
-            Map<String, Object> json = ClusterPrinter.toJson(cluster);
-            json.put("maxAttempts", attempts.map(ApplicationAttempts::granted).orElse(null));
-            json.put(
-                    "requestedAttempts",
-                    attempts.map(ApplicationAttempts::requested).orElse(null));
-            json.put("leader", leader);
-            json.put("jobs", jobs.stream().map(SessionStatusCommand::jobJson).toList());
-            Json.print(out(), json);
+            Json.print(out(), ClusterPrinter.statusJson(cluster, attempts, jobs, leader));
         } else {
             printText(cluster, attempts, jobs, leader);
         }
@@ -110,15 +100,5 @@ public final class SessionStatusCommand extends FerrySubcommand {
         return jobs.stream()
                 .sorted(Comparator.comparingLong(JobDetails::getStartTime).reversed())
                 .toList();
-    }
-
-    private static Map<String, Object> jobJson(JobDetails job) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("jobId", job.getJobId().toHexString());
-        json.put("name", job.getJobName());
-        json.put("state", job.getStatus().name());
-        json.put("startTime", Instant.ofEpochMilli(job.getStartTime()).toString());
-        json.put("durationSeconds", job.getDuration() / 1000);
-        return json;
     }
 }

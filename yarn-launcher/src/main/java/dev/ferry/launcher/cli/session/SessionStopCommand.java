@@ -49,20 +49,12 @@ public final class SessionStopCommand extends FerrySubcommand {
     }
 
     /** Shared by stop and kill: what ended, and where the savepoints are. */
-    static final class SessionEndPrinter {
+    public static final class SessionEndPrinter {
         private SessionEndPrinter() {}
 
         static void print(java.io.PrintWriter out, OutputOptions output, StoppedCluster stopped, String verb) {
             if (output.json()) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("name", stopped.name());
-                json.put("applicationId", stopped.applicationId());
-                json.put("state", stopped.finalState());
-                json.put(
-                        "jobs",
-                        stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
-                json.put("haData", stopped.haData());
-                Json.print(out, json);
+                Json.print(out, toJson(stopped));
                 return;
             }
             for (StoppedJob job : stopped.jobs()) {
@@ -76,6 +68,19 @@ public final class SessionStopCommand extends FerrySubcommand {
                     + stopped.finalState()
                     + (stopped.haData().equals("none") ? "." : "; HA data " + stopped.haData() + "."));
             out.flush();
+        }
+
+        /** {@code session stop -o json} and {@code session kill -o json}. */
+        public static Map<String, Object> toJson(StoppedCluster stopped) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", stopped.name());
+            json.put("applicationId", stopped.applicationId());
+            json.put("state", stopped.finalState());
+            json.put(
+                    "jobs",
+                    stopped.jobs().stream().map(SessionEndPrinter::jobJson).toList());
+            json.put("haData", stopped.haData());
+            return json;
         }
 
         private static Map<String, Object> jobJson(StoppedJob job) {

@@ -130,12 +130,7 @@ public final class SqlCommand extends FerrySubcommand {
 
     private void print(SqlOutcome outcome) {
         if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("job", outcome.job().map(JobPrinter::startedJson).orElse(null));
-            json.put(
-                    "queries",
-                    outcome.queries().stream().map(SqlCommand::queryJson).toList());
-            Json.print(out(), json);
+            Json.print(out(), toJson(outcome));
             return;
         }
         for (QueryResult query : outcome.queries()) {
@@ -153,6 +148,15 @@ public final class SqlCommand extends FerrySubcommand {
                                                 : "Done: its queries ran as short jobs of their own and ended; the script started no"
                                                         + " job to keep running."));
         out().flush();
+    }
+
+    /** {@code sql -o json}: the job the script started, if any, and its queries' rows. */
+    public static Map<String, Object> toJson(SqlOutcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("job", outcome.job().map(JobPrinter::startedJson).orElse(null));
+        json.put(
+                "queries", outcome.queries().stream().map(SqlCommand::queryJson).toList());
+        return json;
     }
 
     private static Map<String, Object> queryJson(QueryResult query) {
