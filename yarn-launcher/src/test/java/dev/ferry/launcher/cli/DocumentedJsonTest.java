@@ -11,6 +11,7 @@ import dev.ferry.launcher.cli.catalog.TableDescriptionPrinter;
 import dev.ferry.launcher.cli.dist.DistUploadCommand;
 import dev.ferry.launcher.cli.ha.HaGcCommand;
 import dev.ferry.launcher.cli.ha.HaStatusCommand;
+import dev.ferry.launcher.cli.health.HealthPrinter;
 import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.queue.QueueListCommand;
@@ -26,9 +27,18 @@ import dev.ferry.launcher.cluster.StoppedCluster;
 import dev.ferry.launcher.cluster.StoppedJob;
 import dev.ferry.launcher.configuration.FerryHome;
 import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.diagnosis.Finding;
+import dev.ferry.launcher.diagnosis.Finding.Severity;
+import dev.ferry.launcher.diagnosis.JobDiagnostics.Diagnosis;
 import dev.ferry.launcher.ha.GcReport;
 import dev.ferry.launcher.ha.HaStatus;
 import dev.ferry.launcher.ha.RegistryEntry;
+import dev.ferry.launcher.health.InspectedJob;
+import dev.ferry.launcher.health.JobHealth;
+import dev.ferry.launcher.health.JobHealth.Checkpoints;
+import dev.ferry.launcher.health.JobHealth.Restarts;
+import dev.ferry.launcher.health.JobHealth.TaskManager;
+import dev.ferry.launcher.health.JobHealth.Vertex;
 import dev.ferry.launcher.jobs.JobController.JobAction;
 import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobView;
@@ -70,6 +80,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +114,8 @@ class DocumentedJsonTest {
     private static final String JOB_LIST_STATUS =
             "`ferry job list [--session NAME] [--all] -o json` and `ferry job status JOB -o json`";
     private static final String JOB_ACTION = "`ferry job cancel|savepoint|stop JOB -o json`";
+    private static final String METRICS = "`ferry metrics JOB -o json`";
+    private static final String DIAGNOSE = "`ferry diagnose JOB -o json`";
     private static final String QUEUE_LIST = "`ferry queue list -o json`";
     private static final String DIST_UPLOAD = "`ferry dist upload -o json`";
     private static final String HA_STATUS = "`ferry ha status -o json`";
@@ -123,6 +136,8 @@ class DocumentedJsonTest {
             SQL,
             JOB_LIST_STATUS,
             JOB_ACTION,
+            METRICS,
+            DIAGNOSE,
             QUEUE_LIST,
             DIST_UPLOAD,
             HA_STATUS,
@@ -351,6 +366,50 @@ class DocumentedJsonTest {
                     documented(JOB_ACTION),
                     JobPrinter.actionJson(new JobAction("counter", JOB_ID, "demo", APPLICATION_ID, savepoint)));
         }
+    }
+
+    @Test
+    void metrics_printsTheDocumentedFields() {
+        assertPrintsTheDocumentedFields(METRICS, documented(METRICS), HealthPrinter.metricsJson(inspectedJob()));
+    }
+
+    @Test
+    void diagnose_printsTheDocumentedFields() {
+        Finding bottleneck =
+                new Finding(Severity.CRITICAL, "Backpressure", "busy", "more parallelism", Optional.of("Sink: slow"));
+
+        assertThat(prose(DIAGNOSE)).contains("one `INFO` finding titled `Healthy`");
+        assertPrintsTheDocumentedFields(
+                DIAGNOSE,
+                documented(DIAGNOSE),
+                HealthPrinter.diagnosisJson(new Diagnosis(inspectedJob(), false, List.of(bottleneck))));
+    }
+
+    private static InspectedJob inspectedJob() {
+        Vertex source = new Vertex(
+                "cbc3",
+                "Source: orders",
+                2,
+                List.of(),
+                0,
+                250,
+                40,
+                40,
+                870,
+                870,
+                List.of(7000L, 6800L),
+                OptionalLong.empty(),
+                OptionalLong.of(42_000));
+        JobHealth health = new JobHealth(
+                JOB_ID,
+                "orders",
+                "RUNNING",
+                1_800_000_000_000L,
+                List.of(source),
+                new Checkpoints(7, 0, Optional.empty(), OptionalLong.of(310), List.of(200L, 300L)),
+                new Restarts(0, Optional.empty()),
+                List.of(new TaskManager("container_1_0001_01_000002", 268_435_456L, 536_870_912L, 1234, 56)));
+        return new InspectedJob("orders", "analytics", APPLICATION_ID, health, List.of());
     }
 
     @Test

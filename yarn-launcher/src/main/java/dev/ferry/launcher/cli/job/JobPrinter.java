@@ -65,6 +65,7 @@ public final class JobPrinter {
         json.put("artifact", j.artifact());
         json.put("lastSavepoint", j.lastSavepoint());
         json.put("latestCheckpoint", j.latestCheckpoint());
+        json.put("latestRestorePoint", j.latestRestorePoint());
         return json;
     }
 
