@@ -53,6 +53,9 @@ import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.jobs.record.ZooKeeperJobRecords;
+import dev.ferry.launcher.logs.AggregatedLogs;
+import dev.ferry.launcher.logs.LogReader;
+import dev.ferry.launcher.logs.NodeManagerLogs;
 import dev.ferry.launcher.rest.RestJobManagers;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
@@ -366,6 +369,16 @@ public final class LauncherServices implements AutoCloseable {
     public JobInspector jobInspector() {
         return new JobInspector(
                 jobLocator(), jobManagers, yarnCluster(), new JobHealthReader(config.get(FerryOptions.REST_TIMEOUT)));
+    }
+
+    /** 'ferry logs': the NodeManagers while a cluster runs, YARN's aggregated logs once it ended. */
+    public LogReader logReader() {
+        return new LogReader(
+                clusters(),
+                jobLocator(),
+                new NodeManagerLogs(yarnCluster(), config.get(FerryOptions.REST_TIMEOUT)),
+                new AggregatedLogs(this::hadoopConfiguration),
+                java.time.Clock.systemDefaultZone());
     }
 
     public JobDiagnostics jobDiagnostics() {

@@ -9,6 +9,7 @@ import dev.ferry.launcher.cli.ha.HaCommand;
 import dev.ferry.launcher.cli.health.DiagnoseCommand;
 import dev.ferry.launcher.cli.health.MetricsCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
+import dev.ferry.launcher.cli.logs.LogsCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
@@ -36,6 +37,7 @@ import java.util.Optional;
             JobCommand.class,
             AppCommand.class,
             SqlCommand.class,
+            LogsCommand.class,
             MetricsCommand.class,
             DiagnoseCommand.class,
             QueueCommand.class,

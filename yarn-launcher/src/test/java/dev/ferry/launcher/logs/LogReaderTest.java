@@ -1,0 +1,346 @@
+package dev.ferry.launcher.logs;
+
+import dev.ferry.launcher.error.FerryException;
+import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.logs.LogReader.LogSink;
+import dev.ferry.launcher.logs.LogRequest.FileKind;
+import dev.ferry.launcher.logs.LoggedContainer.LogFile;
+import dev.ferry.launcher.testing.TestingServices;
+
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+import static dev.ferry.launcher.testing.FerryExceptions.failsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which logs {@code ferry logs} reads from where, against fakes of YARN and of both log sources. */
+class LogReaderTest {
+
+    private static final String JM1 = "container_1_0001_01_000001";
+    private static final String JM2 = "container_1_0001_02_000001";
+    private static final String TM = "container_1_0001_01_000002";
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 12, 7, 15, 0);
+
+    @TempDir
+    Path dir;
+
+    private TestingServices services;
+    private ApplicationReport session;
+    private final FakeLogs nodeManagers = new FakeLogs("the NodeManagers' web services");
+    private final FakeLogs aggregated = new FakeLogs("YARN's aggregated logs");
+    private final List<String> printed = new ArrayList<>();
+
+    /** A log source with files of given content; fails as unreachable when told. */
+    private static final class FakeLogs implements LogSource {
+        final Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        final String name;
+        boolean unreachable;
+
+        FakeLogs(String name) {
+            this.name = name;
+        }
+
+        void put(String container, String file, String text) {
+            files.computeIfAbsent(container, c -> new LinkedHashMap<>()).put(file, text);
+        }
+
+        @Override
+        public List<LoggedContainer> containers(ApplicationReport application) {
+            if (unreachable) {
+                throw new FerryException(ExitCode.UNAVAILABLE, name + " do not answer");
+            }
+            return files.entrySet().stream()
+                    .map(e -> new LoggedContainer(
+                            e.getKey(),
+                            AggregatedLogs.attemptOf(e.getKey()),
+                            e.getKey().endsWith("_000001"),
+                            e.getValue().entrySet().stream()
+                                    .map(f ->
+                                            new LogFile(f.getKey(), f.getValue().length()))
+                                    .toList()))
+                    .toList();
+        }
+
+        @Override
+        public String read(ApplicationReport application, LoggedContainer container, String file, long offset) {
+            String text = files.get(container.id()).get(file);
+            return text.substring((int) Math.min(Math.max(offset, 0), text.length()));
+        }
+
+        @Override
+        public String describe() {
+            return name;
+        }
+    }
+
+    private static String at(int minutesAgo, String message) {
+        return NOW.minusMinutes(minutesAgo).toString().replace('T', ' ') + ":00,000 INFO  " + message + "\n";
+    }
+
+    @BeforeEach
+    void givenASessionWithTwoJobManagerAttemptsAndATaskManager() {
+        services = new TestingServices(dir);
+        session = services.yarn.runSession("analytics");
+        for (FakeLogs logs : List.of(nodeManagers, aggregated)) {
+            logs.put(JM1, "jobmanager.log", at(30, "attempt 1 started") + at(29, "attempt 1 died"));
+            logs.put(
+                    JM2,
+                    "jobmanager.log",
+                    at(20, "attempt 2 started") + at(5, "Checkpoint 7 completed") + at(1, "Checkpoint 8 failed")
+                            + "java.io.IOException: disk full\n\tat Sink.write\n");
+            logs.put(JM2, "jobmanager.out", "hello from stdout\n");
+            logs.put(TM, "taskmanager.log", at(2, "task running"));
+        }
+    }
+
+    private LogReader reader() {
+        return new LogReader(
+                services.observer(),
+                services.locator(),
+                nodeManagers,
+                aggregated,
+                Clock.fixed(NOW.atZone(ZONE).toInstant(), ZONE));
+    }
+
+    private LogRequest request(String target) {
+        return new LogRequest(
+                target,
+                Optional.empty(),
+                OptionalInt.empty(),
+                false,
+                FileKind.LOG,
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
+    }
+
+    private final LogSink sink = new LogSink() {
+        @Override
+        public void file(LoggedContainer container, String file, boolean oneOfSeveral) {
+            if (oneOfSeveral) {
+                printed.add("==> " + container.id() + " " + file);
+            }
+        }
+
+        @Override
+        public void lines(List<String> lines) {
+            printed.addAll(lines);
+        }
+    };
+
+    @Test
+    void givenARunningSession_whenItsLogsAreRead_thenTheNewestJobManagersLogComesFromTheNodeManagers() {
+        nodeManagers.put(JM2, "jobmanager.log", at(1, "only the NodeManager has this"));
+
+        reader().read(request("analytics"), sink);
+
+        assertThat(printed).singleElement().asString().contains("only the NodeManager has this");
+    }
+
+    @Test
+    void givenAJobManagerThatDied_whenItsAttemptIsAsked_thenItsLogIsRead() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.empty(),
+                                OptionalInt.of(1),
+                                false,
+                                FileKind.LOG,
+                                OptionalInt.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false),
+                        sink);
+
+        assertThat(printed).hasSize(2).last().asString().endsWith("attempt 1 died");
+    }
+
+    @Test
+    void givenAnEndedCluster_whenItsLogsAreRead_thenTheyComeFromTheAggregatedLogs() {
+        services.yarn.end(session.getApplicationId(), YarnApplicationState.KILLED, FinalApplicationStatus.KILLED);
+        nodeManagers.unreachable = true;
+        aggregated.put(JM2, "jobmanager.log", at(1, "aggregated after the kill"));
+
+        reader().read(request("analytics"), sink);
+
+        assertThat(printed).singleElement().asString().contains("aggregated after the kill");
+    }
+
+    @Test
+    void givenEveryContainer_whenAllAreAsked_thenEachFileComesUnderAHeader() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.empty(),
+                                OptionalInt.empty(),
+                                true,
+                                FileKind.LOG,
+                                OptionalInt.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false),
+                        sink);
+
+        assertThat(printed)
+                .filteredOn(line -> line.startsWith("==> "))
+                .containsExactly(
+                        "==> " + JM1 + " jobmanager.log",
+                        "==> " + JM2 + " jobmanager.log",
+                        "==> " + TM + " taskmanager.log");
+    }
+
+    @Test
+    void givenATaskManagerByItsLastDigits_whenItsLogIsRead_thenThatContainersLogIsShown() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.of("000002"),
+                                OptionalInt.empty(),
+                                false,
+                                FileKind.LOG,
+                                OptionalInt.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false),
+                        sink);
+
+        assertThat(printed).singleElement().asString().endsWith("task running");
+    }
+
+    @Test
+    void givenATaskManagerThatDoesNotExist_whenItsLogIsAsked_thenItIsNotFoundListingTheIds() {
+        assertThatThrownBy(() -> reader().read(
+                                new LogRequest(
+                                        "analytics",
+                                        Optional.of("nosuch"),
+                                        OptionalInt.empty(),
+                                        false,
+                                        FileKind.LOG,
+                                        OptionalInt.empty(),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        false),
+                                sink))
+                .satisfies(failsWith(ExitCode.NOT_FOUND, "No TaskManager 'nosuch'", TM));
+    }
+
+    @Test
+    void givenSinceGrepAndTail_whenTheLogIsRead_thenOnlyRecentMatchingLinesWithTheirStackTracesAreShown() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.empty(),
+                                OptionalInt.empty(),
+                                false,
+                                FileKind.LOG,
+                                OptionalInt.empty(),
+                                Optional.of(Duration.ofMinutes(10)),
+                                Optional.of(Pattern.compile("Checkpoint|at ")),
+                                false),
+                        sink);
+
+        assertThat(printed).hasSize(3);
+        assertThat(printed.get(0)).endsWith("Checkpoint 7 completed");
+        assertThat(printed.get(1)).endsWith("Checkpoint 8 failed");
+        assertThat(printed.get(2)).isEqualTo("\tat Sink.write");
+    }
+
+    @Test
+    void givenTail_whenTheLogIsRead_thenOnlyItsLastLinesAreShown() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.empty(),
+                                OptionalInt.empty(),
+                                false,
+                                FileKind.LOG,
+                                OptionalInt.of(2),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false),
+                        sink);
+
+        assertThat(printed).containsExactly("java.io.IOException: disk full", "\tat Sink.write");
+    }
+
+    @Test
+    void givenTheOutFile_whenAsked_thenStdoutIsShown() {
+        reader().read(
+                        new LogRequest(
+                                "analytics",
+                                Optional.empty(),
+                                OptionalInt.empty(),
+                                false,
+                                FileKind.OUT,
+                                OptionalInt.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false),
+                        sink);
+
+        assertThat(printed).containsExactly("hello from stdout");
+    }
+
+    @Test
+    void givenNeitherSourceAnswers_whenTheLogsAreRead_thenOneErrorNamesBoth() {
+        nodeManagers.unreachable = true;
+        aggregated.unreachable = true;
+
+        assertThatThrownBy(() -> reader().read(request("analytics"), sink))
+                .satisfies(failsWith(ExitCode.UNAVAILABLE, "the NodeManagers' web services", "YARN's aggregated logs"));
+    }
+
+    @Test
+    void givenNoClusterOrJobOfThatName_whenItsLogsAreRead_thenItIsNotFound() {
+        assertThatThrownBy(() -> reader().read(request("nosuch"), sink))
+                .satisfies(failsWith(ExitCode.NOT_FOUND, "No cluster or job is named 'nosuch'"));
+    }
+
+    @Test
+    void givenAnEndedCluster_whenFollowed_thenItSaysThereIsNothingToFollow() {
+        services.yarn.end(session.getApplicationId(), YarnApplicationState.FINISHED, FinalApplicationStatus.SUCCEEDED);
+
+        assertThatThrownBy(() -> reader().read(
+                                new LogRequest(
+                                        "analytics",
+                                        Optional.empty(),
+                                        OptionalInt.empty(),
+                                        false,
+                                        FileKind.LOG,
+                                        OptionalInt.empty(),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        true),
+                                sink))
+                .satisfies(failsWith(ExitCode.CONFLICT, "nothing to follow"));
+    }
+
+    @Test
+    void givenWhatHadoopsReaderWrites_whenTheContentsAreTakenOut_thenOnlyTheFilesTextIsLeft() {
+        String written = "Container: " + JM2 + " on nm-1_8041\nLogAggregationType: AGGREGATED\n=====\n"
+                + "LogType:jobmanager.log\nLogLastModifiedTime:Mon Dec 07\nLogLength:6\nLogContents:\nline 1\n"
+                + "\nEnd of LogType:jobmanager.log\n*****\n";
+
+        assertThat(AggregatedLogs.contents(written)).isEqualTo("line 1\n");
+    }
+}
