@@ -22,6 +22,9 @@ final class YarnSettings {
      */
     static final int AM_MAX_ATTEMPTS = 10;
 
+    /** Where the NodeManager aggregates an ended application's container logs, on the cluster file system. */
+    static final String REMOTE_APP_LOG_DIR = "/ferry/app-logs";
+
     private YarnSettings() {}
 
     static void apply(YarnConfiguration conf, EmbeddedCluster spec) {
@@ -38,7 +41,10 @@ final class YarnSettings {
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
         conf.setInt(YarnConfiguration.RM_AM_EXPIRY_INTERVAL_MS, AM_LIVENESS_EXPIRY_MS);
         conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, AM_MAX_ATTEMPTS);
-        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
+        // With HDFS, containers' logs outlive their application: 'ferry logs' reads an ended
+        // cluster's (a killed one's, a dead JobManager attempt's) as on a production cluster.
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, spec.hdfs());
+        conf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, REMOTE_APP_LOG_DIR);
         conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
         conf.setStrings(
                 YarnConfiguration.YARN_APPLICATION_CLASSPATH,
@@ -108,6 +114,9 @@ final class YarnSettings {
         keys.put(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_VCORES, String.valueOf(spec.nodeManagerVcores()));
         keys.put(YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", spec.applicationClasspath()));
         keys.put(YarnConfiguration.RM_AM_MAX_ATTEMPTS, String.valueOf(AM_MAX_ATTEMPTS));
+        // Where a client such as 'ferry logs' or 'yarn logs' finds aggregated logs.
+        keys.put(YarnConfiguration.LOG_AGGREGATION_ENABLED, String.valueOf(spec.hdfs()));
+        keys.put(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, REMOTE_APP_LOG_DIR);
         return keys;
     }
 }
