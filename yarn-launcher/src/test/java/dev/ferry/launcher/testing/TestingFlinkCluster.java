@@ -53,6 +53,7 @@ public final class TestingFlinkCluster {
     private String jobFailure;
     private int opened;
     private int closed;
+    private boolean endsWithItsJob;
 
     TestingFlinkCluster(
             ApplicationId application, TestingYarnCluster yarn, InMemoryClusterFiles files, TestClock clock) {
@@ -115,6 +116,20 @@ public final class TestingFlinkCluster {
     }
 
     // --- what other clients do --------------------------------------------------------------
+
+    /**
+     * An application cluster: it runs the job its deploy names (fixed id, name, restore path, as
+     * Flink's application mode does) and YARN ends it when that job ends.
+     */
+    public synchronized TestingFlinkCluster runApplication(JobID id, String name, String restorePath) {
+        endsWithItsJob = true;
+        Job job = new Job(id, name, 2, clock.millis());
+        if (restorePath != null) {
+            job.restored = Optional.of(new Snapshot(0, files.qualify(restorePath), true, clock.millis()));
+        }
+        jobs.put(id, job);
+        return this;
+    }
 
     /** A job submitted by another client (Flink's CLI, a notebook): Ferry has no record of it. */
     public synchronized JobID runJob(String name) {
@@ -343,6 +358,9 @@ public final class TestingFlinkCluster {
         String response = CheckpointStatisticsJson.response(job.history, job.restored);
         files.write(ARCHIVE_DIR + "/" + job.id, CheckpointStatisticsJson.archive(job.id, response));
         clock.advance(1);
+        if (endsWithItsJob) {
+            yarn.end(application, YarnApplicationState.FINISHED, FinalApplicationStatus.SUCCEEDED);
+        }
     }
 
     private boolean deleteSnapshot(String path) {

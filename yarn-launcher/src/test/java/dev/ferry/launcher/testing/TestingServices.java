@@ -5,11 +5,22 @@ import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
+import dev.ferry.launcher.configuration.ConfigurationLoader;
+import dev.ferry.launcher.configuration.EffectiveConfiguration;
+import dev.ferry.launcher.configuration.FerryHome;
+import dev.ferry.launcher.deployment.ClusterConfigurationFactory;
+import dev.ferry.launcher.deployment.ClusterDeployer;
+import dev.ferry.launcher.deployment.ClusterStarter;
+import dev.ferry.launcher.deployment.DelegationTokens;
+import dev.ferry.launcher.deployment.DeployCall;
+import dev.ferry.launcher.deployment.YarnSubmission;
 import dev.ferry.launcher.ha.ClusterCoordination;
 import dev.ferry.launcher.ha.EndedClusterCleanup;
+import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.health.JobHealthReader;
 import dev.ferry.launcher.health.JobInspector;
 import dev.ferry.launcher.jobs.ArtifactStore;
+import dev.ferry.launcher.jobs.JobClusterLauncher;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobLocator;
@@ -23,11 +34,25 @@ import dev.ferry.launcher.jobs.RunHistories;
 import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.staging.DistStager;
+import dev.ferry.launcher.staging.LocalDistScanner;
+import dev.ferry.launcher.yarn.QueueInspector;
 
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.PipelineOptionsInternal;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.yarn.configuration.YarnConfigOptions;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,9 +75,77 @@ public final class TestingServices {
     public final JobRecords records;
     private final Path localCache;
 
+    private final Path workDir;
+    private YarnSubmission submission = TestingServices::refuseDeploys;
+
     public TestingServices(Path workDir) {
+        this.workDir = workDir;
         this.localCache = workDir.resolve("artifact-cache");
         this.records = new FileSystemJobRecords(files, "/ferry/jobs", Duration.ofMillis(300), clock);
+    }
+
+    private static ApplicationId refuseDeploys(Configuration config, DeployCall call) {
+        throw new IllegalStateException("this test deploys no clusters: give one with deploys(...)");
+    }
+
+    /** How YARN takes the clusters this test deploys (Flink's descriptor in production). */
+    public TestingServices deploys(YarnSubmission submission) {
+        this.submission = submission;
+        return this;
+    }
+
+    /**
+     * Deploys as application mode does: YARN runs a cluster that runs the job the deploy names
+     * (fixed job id, name, restore path) and ends with it.
+     */
+    public TestingServices deploysApplications() {
+        return deploys((config, call) -> {
+            String name = config.get(YarnConfigOptions.APPLICATION_NAME);
+            String deployId = config.get(YarnConfigOptions.APPLICATION_TAGS).replaceAll(".*ferry-deploy:", "");
+            ApplicationReport cluster = yarn.runCluster(name, "application", deployId);
+            jobManagers
+                    .cluster(cluster)
+                    .runApplication(
+                            JobID.fromHexString(config.get(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID)),
+                            config.get(PipelineOptions.NAME),
+                            SavepointRestoreSettings.fromConfiguration(config).getRestorePath());
+            return cluster.getApplicationId();
+        });
+    }
+
+    /** Starts job clusters: sized and checked as the real launcher does, deployed through {@link #deploys}. */
+    public JobClusterLauncher jobClusterLauncher() {
+        try {
+            Path home = Files.createDirectories(workDir.resolve("home"));
+            Files.createDirectories(home.resolve("lib"));
+            Files.createDirectories(home.resolve("conf"));
+            if (!Files.exists(home.resolve("lib/flink-dist-1.20.1-ferry.jar"))) {
+                Files.writeString(home.resolve("lib/flink-dist-1.20.1-ferry.jar"), "");
+                Files.writeString(
+                        home.resolve("conf/config.yaml"),
+                        "jobmanager.memory.process.size: 1024m\ntaskmanager.memory.process.size: 1024m\n");
+            }
+            EffectiveConfiguration config = new ConfigurationLoader(home.resolve("conf")).load(Map.of());
+            ClusterConfigurationFactory configurations = new ClusterConfigurationFactory(
+                    config, new FerryHome(home), home.resolve("conf"), "test", new HaDeployment(config));
+            DistStager stager = new DistStager(
+                    new org.apache.hadoop.conf.Configuration(),
+                    home,
+                    workDir.resolve("staging").toString(),
+                    "test",
+                    new LocalDistScanner(home, workDir.resolve("dist-checksums.properties")));
+            ClusterDeployer deployer =
+                    new ClusterDeployer(submission, yarn, observer(), jobManagers, Duration.ofSeconds(10));
+            return new JobClusterLauncher(new ClusterStarter(
+                    new QueueInspector(yarn),
+                    configurations,
+                    stager,
+                    deployer,
+                    ClusterCoordination.YARN_ONLY,
+                    DelegationTokens.of(new org.apache.hadoop.conf.Configuration())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ClusterObserver observer() {
@@ -80,9 +173,7 @@ public final class TestingServices {
                 new JobSubmitter(new Configuration(), jobManagers, TIMEOUT),
                 new SqlScripts(new Configuration(), localCache, SqlHiveCatalog::none),
                 observer(),
-                () -> {
-                    throw new IllegalStateException("this test runs no job clusters");
-                },
+                this::jobClusterLauncher,
                 new JobRunningWaiter(yarn, observer(), RUNNING_TIMEOUT),
                 locator(),
                 records,
