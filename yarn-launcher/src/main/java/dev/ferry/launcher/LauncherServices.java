@@ -9,6 +9,7 @@ import dev.ferry.launcher.catalog.CatalogService;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.cluster.ClusterLister;
 import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.ClusterStatusReader;
 import dev.ferry.launcher.cluster.JobClusterCleanup;
 import dev.ferry.launcher.cluster.SessionKiller;
 import dev.ferry.launcher.cluster.SessionStopper;
@@ -182,6 +183,10 @@ public final class LauncherServices implements AutoCloseable {
 
     public ClusterObserver clusters() {
         return new ClusterObserver(yarnCluster(), jobManagers);
+    }
+
+    public ClusterStatusReader clusterStatus() {
+        return new ClusterStatusReader(clusters(), coordination());
     }
 
     /** YARN's clusters joined with the registry (when HA is on). */

@@ -46,7 +46,8 @@ public final class ClusterLister {
             listed.add(new ListedCluster(view, stateOf(view, registeredApplications.contains(view.applicationId()))));
         }
         for (RegistryEntry entry : registry.get()) {
-            boolean inQueue = queue.map(q -> ClusterObserver.queueMatches(entry.queue(), q))
+            boolean inQueue = queue.map(
+                            q -> ClusterObserver.queueMatches(entry.cluster().queue(), q))
                     .orElse(true);
             if (shown.contains(entry.applicationId()) || !inQueue) {
                 continue;
@@ -72,11 +73,11 @@ public final class ClusterLister {
                 entry.applicationId(),
                 FORGOTTEN,
                 "UNDEFINED",
-                entry.queue(),
-                entry.user(),
-                entry.mode(),
-                entry.ferryVersion(),
-                entry.restUrl(),
+                entry.cluster().queue(),
+                entry.cluster().user(),
+                entry.cluster().mode(),
+                entry.cluster().ferryVersion(),
+                entry.cluster().restUrl(),
                 entry.registeredAt(),
                 Duration.ZERO,
                 null,

@@ -6,10 +6,8 @@ import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.launcher.yarn.ApplicationAttempts;
-import dev.ferry.launcher.yarn.QueueView;
 import dev.ferry.launcher.yarn.YarnCluster;
 
-import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -63,58 +61,28 @@ public final class ClusterDeployer {
      * Deploys a session cluster and waits for its REST API and {@code minTaskManagers}; with
      * {@code warmUp}, also for a {@link SessionWarmUp} job on those TaskManagers.
      */
-    public DeployedCluster deploy(
-            ClusterName name,
-            QueueView queue,
-            Configuration flinkConfig,
-            ClusterSpecification specification,
-            String deployId,
-            int minTaskManagers,
-            boolean stagedLibraries,
-            boolean warmUp) {
-        int warmUpSlots = warmUp ? minTaskManagers * flinkConfig.get(TaskManagerOptions.NUM_TASK_SLOTS) : 0;
-        return deploy(
-                name,
-                queue,
-                flinkConfig,
-                specification,
-                deployId,
-                stagedLibraries,
-                d -> d.deploySessionCluster(specification),
-                minTaskManagers,
-                warmUpSlots);
+    public DeployedCluster deploySession(DeployRequest request, int minTaskManagers, boolean warmUp) {
+        int warmUpSlots = warmUp ? minTaskManagers * request.flinkConfig().get(TaskManagerOptions.NUM_TASK_SLOTS) : 0;
+        return deploy(request, d -> d.deploySessionCluster(request.sizing()), minTaskManagers, warmUpSlots);
     }
 
     /**
      * Deploys a cluster that runs one program (application or per-job mode); returns once YARN
      * runs its JobManager. Waiting for the job is the caller's business.
      */
-    public DeployedCluster deployJobCluster(
-            ClusterName name,
-            QueueView queue,
-            Configuration flinkConfig,
-            ClusterSpecification specification,
-            String deployId,
-            boolean stagedLibraries,
-            DeployCall call) {
-        return deploy(name, queue, flinkConfig, specification, deployId, stagedLibraries, call, -1, 0);
+    public DeployedCluster deployJobCluster(DeployRequest request, DeployCall call) {
+        return deploy(request, call, -1, 0);
     }
 
-    private DeployedCluster deploy(
-            ClusterName name,
-            QueueView queue,
-            Configuration flinkConfig,
-            ClusterSpecification specification,
-            String deployId,
-            boolean stagedLibraries,
-            DeployCall call,
-            int minTaskManagers,
-            int warmUpSlots) {
+    private DeployedCluster deploy(DeployRequest request, DeployCall call, int minTaskManagers, int warmUpSlots) {
+        ClusterName name = request.name();
+        Configuration flinkConfig = request.flinkConfig();
         requireNameFree(name);
         long started = System.nanoTime();
         long deadline = started + deployTimeout.toNanos();
-        try (OrphanGuard guard = new OrphanGuard(yarn, deployId)) {
-            ApplicationReport report = descriptorDeploy.run(flinkConfig, call, specification, deadline, queue, guard);
+        try (OrphanGuard guard = new OrphanGuard(yarn, request.deployId())) {
+            ApplicationReport report =
+                    descriptorDeploy.run(flinkConfig, call, request.sizing(), deadline, request.queue(), guard);
             int taskManagers = minTaskManagers < 0 ? 0 : awaitReady(report, minTaskManagers, deadline, guard);
             if (warmUpSlots > 0) {
                 warmUp(report, warmUpSlots, deadline, guard);
@@ -126,7 +94,7 @@ public final class ClusterDeployer {
                     report.getQueue(),
                     JobManagers.webUrl(report),
                     taskManagers,
-                    stagedLibraries,
+                    request.stagedLibraries(),
                     Duration.ofNanos(System.nanoTime() - started),
                     ApplicationAttempts.of(flinkConfig, yarn.configuration()));
         }

@@ -61,19 +61,13 @@ public final class ClusterStarter {
         Configuration config = configurations.create(spec, mode, staged, deployId);
         tokens.apply(config);
         DeployCall call = program == null ? null : program.apply(config, sizing);
+        DeployRequest request = new DeployRequest(spec.name(), queue, config, sizing, deployId, staged.isPresent());
         // The lock makes "is the name free?" and the deploy one step for every gateway.
         return coordination.underNameLock(spec.name().value(), () -> {
             DeployedCluster cluster = call == null
-                    ? deployer.deploy(
-                            spec.name(),
-                            queue,
-                            config,
-                            sizing,
-                            deployId,
-                            configurations.minTaskManagersFor(spec),
-                            staged.isPresent(),
-                            configurations.warmUpFor(spec))
-                    : deployer.deployJobCluster(spec.name(), queue, config, sizing, deployId, staged.isPresent(), call);
+                    ? deployer.deploySession(
+                            request, configurations.minTaskManagersFor(spec), configurations.warmUpFor(spec))
+                    : deployer.deployJobCluster(request, call);
             coordination.registered(new RegisteredCluster(
                     cluster.name(),
                     cluster.applicationId(),

@@ -90,13 +90,14 @@ public final class ZooKeeperCoordination implements ClusterCoordination {
         try {
             return Optional.of(registry.list().stream()
                     .map(r -> new RegistryEntry(
-                            r.name(),
-                            r.applicationId(),
-                            r.mode(),
-                            r.queue(),
-                            r.user(),
-                            r.restUrl(),
-                            r.ferryVersion(),
+                            new RegisteredCluster(
+                                    r.name(),
+                                    r.applicationId(),
+                                    r.mode(),
+                                    r.queue(),
+                                    r.user(),
+                                    r.restUrl(),
+                                    r.ferryVersion()),
                             r.createdAt()))
                     .toList());
         } catch (HaException e) {

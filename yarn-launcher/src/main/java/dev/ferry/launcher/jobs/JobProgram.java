@@ -32,19 +32,6 @@ public record JobProgram(
         shipFiles = List.copyOf(shipFiles);
     }
 
-    /** A program that ships nothing of its own. */
-    public JobProgram(
-            Path jar,
-            String entryClass,
-            List<String> arguments,
-            Optional<Integer> parallelism,
-            String jobName,
-            JobID jobId,
-            Optional<String> restorePath,
-            Map<String, String> flinkSettings) {
-        this(jar, entryClass, arguments, parallelism, jobName, jobId, restorePath, flinkSettings, List.of());
-    }
-
     JarJobRequest asJarRequest() {
         return new JarJobRequest(
                 jar, Optional.of(entryClass), parallelism, Optional.of(jobName), arguments, restorePath);

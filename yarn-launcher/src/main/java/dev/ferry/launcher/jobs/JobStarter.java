@@ -85,20 +85,14 @@ public final class JobStarter {
         spec.restorePath().ifPresent(restorePoints::requireRestorable);
         return records.underNameLock(name, () -> {
             requireNotRunning(name);
-            JobRecord record = new JobRecord(
+            JobRecord record = newRecord(
                     name,
                     JobRecord.JAR,
                     artifacts.upload(spec.jar()),
                     mainClass,
                     spec.arguments(),
-                    spec.parallelism().orElse(null),
-                    spec.placement(),
-                    null,
-                    null,
-                    directories.checkpoints(),
-                    directories.savepoints(),
-                    null,
-                    System.currentTimeMillis());
+                    spec.parallelism(),
+                    spec.placement());
             return run(record, spec.restorePath(), spec.detached());
         });
     }
@@ -133,17 +127,22 @@ public final class JobStarter {
         return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session));
     }
 
-    private SqlOutcome startSqlJob(
-            SqlJobSpec spec, PreparedScript prepared, String jobName, Optional<ApplicationReport> session) {
-        requireNotRunning(jobName);
-        JobPlacement placement = spec.placement();
-        JobRecord record = new JobRecord(
-                jobName,
-                JobRecord.SQL,
-                artifacts.upload(scriptFile(spec.script(), spec.scriptName())),
-                null,
-                null,
-                spec.parallelism().orElse(null),
+    /** The record of a job about to run for the first time under its name: no runs, no savepoint yet. */
+    private JobRecord newRecord(
+            String name,
+            String kind,
+            String artifact,
+            String entryClass,
+            List<String> arguments,
+            Optional<Integer> parallelism,
+            JobPlacement placement) {
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                parallelism.orElse(null),
                 placement,
                 null,
                 null,
@@ -151,6 +150,20 @@ public final class JobStarter {
                 directories.savepoints(),
                 null,
                 System.currentTimeMillis());
+    }
+
+    private SqlOutcome startSqlJob(
+            SqlJobSpec spec, PreparedScript prepared, String jobName, Optional<ApplicationReport> session) {
+        requireNotRunning(jobName);
+        JobPlacement placement = spec.placement();
+        JobRecord record = newRecord(
+                jobName,
+                JobRecord.SQL,
+                artifacts.upload(scriptFile(spec.script(), spec.scriptName())),
+                null,
+                null,
+                spec.parallelism(),
+                placement);
         if (session.isEmpty()) {
             return new SqlOutcome(Optional.of(run(record, spec.restorePath(), spec.detached())), List.of());
         }
@@ -236,7 +249,8 @@ public final class JobStarter {
                 record.name(),
                 JobID.generate(),
                 restorePath,
-                settings);
+                settings,
+                List.of());
     }
 
     /** Records the run as soon as Flink accepted it, then waits for RUNNING unless detached. */

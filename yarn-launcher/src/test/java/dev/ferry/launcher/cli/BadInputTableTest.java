@@ -157,6 +157,16 @@ class BadInputTableTest {
                                 jar.toString()),
                         "No savepoint at /nonexistent/savepoint-1",
                         "nothing was submitted"),
+                row(
+                        "a parallelism below 1 for a job of its own cluster",
+                        2,
+                        List.of("app", "run", "-p", "0", jar.toString()),
+                        "--parallelism must be at least 1, got 0"),
+                row(
+                        "an output format that does not exist",
+                        2,
+                        List.of("job", "status", "orders", "-o", "yaml"),
+                        "'yaml' is not an output format: use table or json"),
                 row("help of a command that does not exist", 2, List.of("nosuch", "--help"), "nosuch"),
                 row(
                         "help of a subcommand that does not exist",

@@ -32,6 +32,7 @@ import dev.ferry.launcher.diagnosis.Finding.Severity;
 import dev.ferry.launcher.diagnosis.JobDiagnostics.Diagnosis;
 import dev.ferry.launcher.ha.GcReport;
 import dev.ferry.launcher.ha.HaStatus;
+import dev.ferry.launcher.ha.RegisteredCluster;
 import dev.ferry.launcher.ha.RegistryEntry;
 import dev.ferry.launcher.health.InspectedJob;
 import dev.ferry.launcher.health.JobHealth;
@@ -469,13 +470,14 @@ class DocumentedJsonTest {
                         "application_1795603259660_0003",
                         "a JobManager still holds a ZooKeeper session (leader node present)")));
         RegistryEntry stale = new RegistryEntry(
-                "etl",
-                "application_1795603259660_0002",
-                "session",
-                "analytics",
-                "etl",
-                "http://nm-12.example.com:40835",
-                "0.1.0-snapshot",
+                new RegisteredCluster(
+                        "etl",
+                        "application_1795603259660_0002",
+                        "session",
+                        "analytics",
+                        "etl",
+                        "http://nm-12.example.com:40835",
+                        "0.1.0-snapshot"),
                 STARTED);
 
         assertPrintsTheDocumentedFields(

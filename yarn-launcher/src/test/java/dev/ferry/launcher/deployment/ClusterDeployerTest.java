@@ -56,16 +56,9 @@ class ClusterDeployerTest {
     }
 
     private DeployedCluster deploy(YarnSubmission submission, Duration timeout, int minTaskManagers, boolean warmUp) {
-        return deployer(submission, timeout)
-                .deploy(
-                        new ClusterName("analytics"),
-                        queue,
-                        new Configuration(),
-                        sizing,
-                        "d1",
-                        minTaskManagers,
-                        true,
-                        warmUp);
+        DeployRequest request =
+                new DeployRequest(new ClusterName("analytics"), queue, new Configuration(), sizing, "d1", true);
+        return deployer(submission, timeout).deploySession(request, minTaskManagers, warmUp);
     }
 
     private long liveApplications() {

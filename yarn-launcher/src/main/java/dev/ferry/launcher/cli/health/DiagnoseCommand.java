@@ -1,14 +1,13 @@
 package dev.ferry.launcher.cli.health;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.job.OneJobCommand;
 import dev.ferry.launcher.cli.output.Json;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.diagnosis.JobDiagnostics.Diagnosis;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
 
 /** {@code ferry diagnose JOB}: what is wrong with a job, most severe first, with evidence and a fix. */
 @Command(
@@ -20,25 +19,19 @@ import picocli.CommandLine.Parameters;
                     + " names its evidence and the setting or operator to change; a healthy job is called healthy.",
             "Thresholds: ferry.diagnose.* (ferry config show --describe)."
         })
-public final class DiagnoseCommand extends FerrySubcommand {
-
-    @Parameters(index = "0", paramLabel = "JOB", description = "Job name or id")
-    private String job;
-
-    @Mixin
-    private OutputOptions output;
+public final class DiagnoseCommand extends OneJobCommand<Diagnosis> {
 
     @Override
-    public Integer call() {
-        Diagnosis diagnosis;
-        try (LauncherServices services = context().services()) {
-            diagnosis = services.jobDiagnostics().diagnose(job);
-        }
-        if (output.json()) {
-            Json.print(out(), HealthPrinter.diagnosisJson(diagnosis));
+    protected Diagnosis ask(LauncherServices services, String job) {
+        return services.jobDiagnostics().diagnose(job);
+    }
+
+    @Override
+    protected void print(PrintWriter out, Diagnosis answer, boolean json) {
+        if (json) {
+            Json.print(out, HealthPrinter.diagnosisJson(answer));
         } else {
-            HealthPrinter.printDiagnosis(out(), diagnosis);
+            HealthPrinter.printDiagnosis(out, answer);
         }
-        return 0;
     }
 }

@@ -1,14 +1,13 @@
 package dev.ferry.launcher.cli.health;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.cli.job.OneJobCommand;
 import dev.ferry.launcher.cli.output.Json;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.health.InspectedJob;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
 
 /** {@code ferry metrics JOB}: the numbers an operator looks at, now, from the job's JobManager. */
 @Command(
@@ -19,25 +18,19 @@ import picocli.CommandLine.Parameters;
                     + " backpressured time per vertex, event-time lag, checkpoints, restarts, TaskManager heap and GC.",
             "For history and alerts use Prometheus (see 'Operating jobs' in the README)."
         })
-public final class MetricsCommand extends FerrySubcommand {
-
-    @Parameters(index = "0", paramLabel = "JOB", description = "Job name or id")
-    private String job;
-
-    @Mixin
-    private OutputOptions output;
+public final class MetricsCommand extends OneJobCommand<InspectedJob> {
 
     @Override
-    public Integer call() {
-        InspectedJob inspected;
-        try (LauncherServices services = context().services()) {
-            inspected = services.jobInspector().inspect(job);
-        }
-        if (output.json()) {
-            Json.print(out(), HealthPrinter.metricsJson(inspected));
+    protected InspectedJob ask(LauncherServices services, String job) {
+        return services.jobInspector().inspect(job);
+    }
+
+    @Override
+    protected void print(PrintWriter out, InspectedJob answer, boolean json) {
+        if (json) {
+            Json.print(out, HealthPrinter.metricsJson(answer));
         } else {
-            HealthPrinter.printMetrics(out(), inspected);
+            HealthPrinter.printMetrics(out, answer);
         }
-        return 0;
     }
 }

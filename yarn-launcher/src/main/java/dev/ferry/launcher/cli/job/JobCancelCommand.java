@@ -1,13 +1,11 @@
 package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.JobController.JobAction;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
 
 /** {@code ferry job cancel JOB}: cancels without a savepoint; retained checkpoints stay. */
 @Command(
@@ -15,21 +13,15 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Cancel a running job without a savepoint. Its retained checkpoints stay, so"
                 + " 'ferry job resume JOB --from-latest' can continue it.")
-public final class JobCancelCommand extends FerrySubcommand {
-
-    @Parameters(index = "0", paramLabel = "JOB", description = "Job name or id")
-    private String job;
-
-    @Mixin
-    private OutputOptions output;
+public final class JobCancelCommand extends OneJobCommand<JobAction> {
 
     @Override
-    public Integer call() {
-        JobAction action;
-        try (LauncherServices services = context().services()) {
-            action = services.jobController().cancel(job);
-        }
-        JobPrinter.printAction(out(), "was cancelled", action, output.json());
-        return 0;
+    protected JobAction ask(LauncherServices services, String job) {
+        return services.jobController().cancel(job);
+    }
+
+    @Override
+    protected void print(PrintWriter out, JobAction answer, boolean json) {
+        JobPrinter.printAction(out, "was cancelled", answer, json);
     }
 }

@@ -1,12 +1,9 @@
 package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +16,7 @@ import java.util.Optional;
         mixinStandardHelpOptions = true,
         description = "Stop a running job with a savepoint and start it from that savepoint, with the same"
                 + " artifact or a new jar: upgrades keep the job's state.")
-public final class JobRestartCommand extends FerrySubcommand {
+public final class JobRestartCommand extends JobStartingCommand {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name or id")
     private String job;
@@ -36,21 +33,13 @@ public final class JobRestartCommand extends FerrySubcommand {
     @Option(names = "--detached", description = "Return as soon as Flink accepted the new run")
     private boolean detached;
 
-    @Mixin
-    private OutputOptions output;
-
     @Override
-    public Integer call() {
-        StartedJob started;
-        try (LauncherServices services = context().services()) {
-            started = services.jobResumer()
-                    .restart(
-                            job,
-                            Optional.ofNullable(jar).map(Path::toAbsolutePath),
-                            Optional.ofNullable(entryClass),
-                            detached);
-        }
-        JobPrinter.printStarted(out(), started, output.json());
-        return 0;
+    protected StartedJob start(LauncherServices services) {
+        return services.jobResumer()
+                .restart(
+                        job,
+                        Optional.ofNullable(jar).map(Path::toAbsolutePath),
+                        Optional.ofNullable(entryClass),
+                        detached);
     }
 }

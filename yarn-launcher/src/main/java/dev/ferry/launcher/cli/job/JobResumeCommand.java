@@ -1,13 +1,10 @@
 package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +16,7 @@ import java.util.Optional;
         mixinStandardHelpOptions = true,
         description = "Start a recorded job again where it ran before (its session, or a new job cluster),"
                 + " from a savepoint or from its latest savepoint or completed checkpoint.")
-public final class JobResumeCommand extends FerrySubcommand {
+public final class JobResumeCommand extends JobStartingCommand {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name or id")
     private String job;
@@ -38,16 +35,8 @@ public final class JobResumeCommand extends FerrySubcommand {
     @Option(names = "--detached", description = "Return as soon as Flink accepted the job")
     private boolean detached;
 
-    @Mixin
-    private OutputOptions output;
-
     @Override
-    public Integer call() {
-        StartedJob started;
-        try (LauncherServices services = context().services()) {
-            started = services.jobResumer().resume(job, Optional.ofNullable(from.savepoint), detached);
-        }
-        JobPrinter.printStarted(out(), started, output.json());
-        return 0;
+    protected StartedJob start(LauncherServices services) {
+        return services.jobResumer().resume(job, Optional.ofNullable(from.savepoint), detached);
     }
 }

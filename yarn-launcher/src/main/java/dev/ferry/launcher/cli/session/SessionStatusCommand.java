@@ -1,28 +1,19 @@
 package dev.ferry.launcher.cli.session;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Durations;
 import dev.ferry.launcher.cli.output.Json;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cli.output.Table;
-import dev.ferry.launcher.cluster.ClusterObserver;
+import dev.ferry.launcher.cluster.ClusterStatus;
 import dev.ferry.launcher.cluster.ClusterView;
-import dev.ferry.launcher.error.FerryException;
-import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.yarn.ApplicationAttempts;
 
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
-import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code ferry session status NAME}: one cluster and its jobs. */
@@ -30,46 +21,29 @@ import java.util.Optional;
         name = "status",
         mixinStandardHelpOptions = true,
         description = "Show one cluster: YARN state, queue, web UI, uptime and its jobs.")
-public final class SessionStatusCommand extends FerrySubcommand {
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name")
-    private String name;
-
-    @Mixin
-    private OutputOptions output;
+public final class SessionStatusCommand extends OneClusterCommand<ClusterStatus> {
 
     @Override
-    public Integer call() {
-        ClusterView cluster;
-        Optional<ApplicationAttempts> attempts;
-        List<JobDetails> jobs;
-        String leader;
-        try (LauncherServices services = context().services()) {
-            ClusterObserver clusters = services.clusters();
-            ApplicationReport report = clusters.findLatest(name)
-                    .orElseThrow(() -> new FerryException(
-                            ExitCode.NOT_FOUND,
-                            "YARN knows no Ferry cluster named '" + name + "': see 'ferry session list --all'"));
-            cluster = clusters.describe(report);
-            attempts = clusters.attempts(report);
-            jobs = cluster.isLive() ? newestFirst(clusters.jobs(report).orElse(List.of())) : List.of();
-            leader = cluster.isLive()
-                    ? services.coordination()
-                            .leaderRestAddress(cluster.applicationId())
-                            .orElse(null)
-                    : null;
-        }
-        if (output.json()) {
-            Json.print(out(), ClusterPrinter.statusJson(cluster, attempts, jobs, leader));
-        } else {
-            printText(cluster, attempts, jobs, leader);
-        }
-        return 0;
+    protected ClusterStatus ask(LauncherServices services, String name) {
+        return services.clusterStatus().status(name);
     }
 
-    private void printText(
-            ClusterView c, Optional<ApplicationAttempts> attempts, Collection<JobDetails> jobs, String leader) {
-        PrintWriter out = out();
+    @Override
+    protected void print(PrintWriter out, ClusterStatus status, boolean json) {
+        String leader = status.leader().orElse(null);
+        if (json) {
+            Json.print(out, ClusterPrinter.statusJson(status.cluster(), status.attempts(), status.jobs(), leader));
+        } else {
+            printText(out, status.cluster(), status.attempts(), status.jobs(), leader);
+        }
+    }
+
+    private static void printText(
+            PrintWriter out,
+            ClusterView c,
+            Optional<ApplicationAttempts> attempts,
+            Collection<JobDetails> jobs,
+            String leader) {
         out.println("Cluster      " + c.name());
         out.println("application  " + c.applicationId());
         out.println("state        " + c.state() + (c.isLive() ? "" : " (" + c.finalStatus() + ")"));
@@ -94,11 +68,5 @@ public final class SessionStatusCommand extends FerrySubcommand {
             table.print(out);
         }
         out.flush();
-    }
-
-    private static List<JobDetails> newestFirst(Collection<JobDetails> jobs) {
-        return jobs.stream()
-                .sorted(Comparator.comparingLong(JobDetails::getStartTime).reversed())
-                .toList();
     }
 }

@@ -1,17 +1,14 @@
 package dev.ferry.launcher.cli.session;
 
 import dev.ferry.launcher.LauncherServices;
-import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.Json;
-import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cluster.StoppedCluster;
 import dev.ferry.launcher.cluster.StoppedJob;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +18,7 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         description = "Stop a cluster gracefully: running jobs are stopped with a savepoint (or cancelled with"
                 + " --cancel-jobs), then the cluster shuts down.")
-public final class SessionStopCommand extends FerrySubcommand {
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name")
-    private String name;
+public final class SessionStopCommand extends OneClusterCommand<StoppedCluster> {
 
     @Option(names = "--cancel-jobs", description = "Cancel running jobs instead of taking savepoints")
     private boolean cancelJobs;
@@ -35,25 +29,22 @@ public final class SessionStopCommand extends FerrySubcommand {
             description = "Where savepoints go (default: execution.checkpointing.savepoint-dir)")
     private String savepointDir;
 
-    @Mixin
-    private OutputOptions output;
+    @Override
+    protected StoppedCluster ask(LauncherServices services, String name) {
+        return services.sessionStopper().stop(name, cancelJobs, savepointDir);
+    }
 
     @Override
-    public Integer call() {
-        StoppedCluster stopped;
-        try (LauncherServices services = context().services()) {
-            stopped = services.sessionStopper().stop(name, cancelJobs, savepointDir);
-        }
-        SessionEndPrinter.print(out(), output, stopped, "stopped");
-        return 0;
+    protected void print(PrintWriter out, StoppedCluster stopped, boolean json) {
+        SessionEndPrinter.print(out, json, stopped, "stopped");
     }
 
     /** Shared by stop and kill: what ended, and where the savepoints are. */
     public static final class SessionEndPrinter {
         private SessionEndPrinter() {}
 
-        static void print(java.io.PrintWriter out, OutputOptions output, StoppedCluster stopped, String verb) {
-            if (output.json()) {
+        static void print(PrintWriter out, boolean json, StoppedCluster stopped, String verb) {
+            if (json) {
                 Json.print(out, toJson(stopped));
                 return;
             }

@@ -55,41 +55,27 @@ public record JobRecord(
     public JobRecord withRun(String jobId, String newApplicationId, String newCheckpointDir, String newSavepointDir) {
         List<String> ids = new ArrayList<>(jobIds);
         ids.add(jobId);
-        return new JobRecord(
-                name,
-                kind,
-                artifact,
-                entryClass,
-                arguments,
-                parallelism,
-                placement,
-                ids,
-                newApplicationId,
-                newCheckpointDir,
-                newSavepointDir,
-                lastSavepoint,
-                System.currentTimeMillis());
+        return changed(artifact, entryClass, ids, newApplicationId, newCheckpointDir, newSavepointDir, lastSavepoint);
     }
 
     public JobRecord withSavepoint(String savepoint) {
-        return new JobRecord(
-                name,
-                kind,
-                artifact,
-                entryClass,
-                arguments,
-                parallelism,
-                placement,
-                jobIds,
-                applicationId,
-                checkpointDir,
-                savepointDir,
-                savepoint,
-                System.currentTimeMillis());
+        return changed(artifact, entryClass, jobIds, applicationId, checkpointDir, savepointDir, savepoint);
     }
 
     /** The same job with a new artifact (an upgrade), keeping its history and savepoints. */
     public JobRecord withArtifact(String newArtifact, String newEntryClass) {
+        return changed(newArtifact, newEntryClass, jobIds, applicationId, checkpointDir, savepointDir, lastSavepoint);
+    }
+
+    /** The same job (name, kind, arguments, parallelism, placement) with what changes between runs, updated now. */
+    private JobRecord changed(
+            String newArtifact,
+            String newEntryClass,
+            List<String> newJobIds,
+            String newApplicationId,
+            String newCheckpointDir,
+            String newSavepointDir,
+            String newLastSavepoint) {
         return new JobRecord(
                 name,
                 kind,
@@ -98,11 +84,11 @@ public record JobRecord(
                 arguments,
                 parallelism,
                 placement,
-                jobIds,
-                applicationId,
-                checkpointDir,
-                savepointDir,
-                lastSavepoint,
+                newJobIds,
+                newApplicationId,
+                newCheckpointDir,
+                newSavepointDir,
+                newLastSavepoint,
                 System.currentTimeMillis());
     }
 }
