@@ -8,6 +8,7 @@ import dev.ferry.launcher.deployment.ClusterName;
 import dev.ferry.launcher.deployment.ClusterSpec;
 import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
+import dev.ferry.launcher.deployment.DeployRequest;
 import dev.ferry.launcher.deployment.DeployedCluster;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
@@ -141,15 +142,9 @@ public final class BenchSessions {
             int minTaskManagers,
             boolean stagedLibraries,
             boolean warmUp) {
-        return deployer.deploy(
-                name,
-                queue,
-                config,
-                configurations.clusterSpecification(config),
-                deployId,
-                minTaskManagers,
-                stagedLibraries,
-                warmUp);
+        DeployRequest request = new DeployRequest(
+                name, queue, config, configurations.clusterSpecification(config), deployId, stagedLibraries);
+        return deployer.deploySession(request, minTaskManagers, warmUp);
     }
 
     public ApplicationReport report(ClusterName name) {
