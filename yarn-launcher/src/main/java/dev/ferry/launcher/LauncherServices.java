@@ -205,7 +205,13 @@ public final class LauncherServices implements AutoCloseable {
 
     public ClusterStarter clusterStarter() {
         return new ClusterStarter(
-                queues(), sessionConfigurations(), distStager(), clusterDeployer(), coordination(), delegationTokens());
+                queues(),
+                sessionConfigurations(),
+                distStager(),
+                clusterDeployer(),
+                coordination(),
+                delegationTokens(),
+                config.get(FerryOptions.STAGING_AUTO));
     }
 
     public DelegationTokens delegationTokens() {

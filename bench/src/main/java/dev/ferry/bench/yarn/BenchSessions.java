@@ -10,6 +10,7 @@ import dev.ferry.launcher.deployment.ClusterStarter;
 import dev.ferry.launcher.deployment.DelegationTokens;
 import dev.ferry.launcher.deployment.DeployRequest;
 import dev.ferry.launcher.deployment.DeployedCluster;
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -104,7 +105,7 @@ public final class BenchSessions {
                 config,
                 deployId,
                 configurations.minTaskManagersFor(spec),
-                staged.isPresent(),
+                staged.map(DeployLibraries::found).orElse(DeployLibraries.shipped("shipped from lib/")),
                 configurations.warmUpFor(spec));
     }
 
@@ -130,7 +131,7 @@ public final class BenchSessions {
                     ResourceManagerOptions.MIN_SLOT_NUM, taskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
         adjust.accept(config);
-        return deploy(name, queueView, config, deployId, taskManagers, false, false);
+        return deploy(name, queueView, config, deployId, taskManagers, DeployLibraries.shipped("stock"), false);
     }
 
     /** Both sides' deploy and readiness wait: Flink's YarnClusterDescriptor, then the REST API polled. */
@@ -140,10 +141,10 @@ public final class BenchSessions {
             Configuration config,
             String deployId,
             int minTaskManagers,
-            boolean stagedLibraries,
+            DeployLibraries libraries,
             boolean warmUp) {
         DeployRequest request = new DeployRequest(
-                name, queue, config, configurations.clusterSpecification(config), deployId, stagedLibraries);
+                name, queue, config, configurations.clusterSpecification(config), deployId, libraries);
         return deployer.deploySession(request, minTaskManagers, warmUp);
     }
 

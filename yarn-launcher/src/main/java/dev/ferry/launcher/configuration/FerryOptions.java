@@ -54,6 +54,14 @@ public final class FerryOptions {
                     + " plugins/ once per Ferry build; deploys then reuse them via"
                     + " yarn.provided.lib.dirs. A path without scheme is on fs.defaultFS.");
 
+    public static final ConfigOption<Boolean> STAGING_AUTO = key("ferry.staging.auto")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("The first deploy of a Ferry build stages its lib/ and plugins/ in ferry.staging.dir, as"
+                    + " 'ferry dist upload' would, so that it and every later deploy reuse them instead of shipping"
+                    + " them (safe when several gateways deploy at once). Where staging fails (no permission), the"
+                    + " deploy ships lib/ and says why. false: ship until someone runs 'ferry dist upload'.");
+
     public static final ConfigOption<Integer> MIN_TASKMANAGERS = key("ferry.session.min-taskmanagers")
             .intType()
             .defaultValue(0)
@@ -134,6 +142,7 @@ public final class FerryOptions {
                 STOP_TIMEOUT,
                 REST_TIMEOUT,
                 STAGING_DIR,
+                STAGING_AUTO,
                 MIN_TASKMANAGERS,
                 SESSION_WARM_UP,
                 HA_STORAGE_DIR,

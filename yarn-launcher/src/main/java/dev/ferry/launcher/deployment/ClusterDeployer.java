@@ -94,7 +94,7 @@ public final class ClusterDeployer {
                     report.getQueue(),
                     JobManagers.webUrl(report),
                     taskManagers,
-                    request.stagedLibraries(),
+                    request.libraries(),
                     Duration.ofNanos(System.nanoTime() - started),
                     ApplicationAttempts.of(flinkConfig, yarn.configuration()));
         }

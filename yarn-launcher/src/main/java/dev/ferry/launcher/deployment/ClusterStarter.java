@@ -3,6 +3,7 @@ package dev.ferry.launcher.deployment;
 import dev.ferry.launcher.configuration.FerryVersion;
 import dev.ferry.launcher.ha.ClusterCoordination;
 import dev.ferry.launcher.ha.RegisteredCluster;
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Starts a cluster (a session, or a job's own cluster): checks the queue and the name, then
- * deploys with staged libraries when this build has been uploaded, and registers it.
+ * deploys with this build's staged libraries (staging them on its first deploy), and registers it.
  */
 public final class ClusterStarter {
 
@@ -25,6 +26,7 @@ public final class ClusterStarter {
     private final ClusterDeployer deployer;
     private final ClusterCoordination coordination;
     private final DelegationTokens tokens;
+    private final boolean autoStage;
 
     public ClusterStarter(
             QueueInspector queues,
@@ -32,13 +34,15 @@ public final class ClusterStarter {
             DistStager stager,
             ClusterDeployer deployer,
             ClusterCoordination coordination,
-            DelegationTokens tokens) {
+            DelegationTokens tokens,
+            boolean autoStage) {
         this.queues = queues;
         this.configurations = configurations;
         this.stager = stager;
         this.deployer = deployer;
         this.coordination = coordination;
         this.tokens = tokens;
+        this.autoStage = autoStage;
     }
 
     /** Deploys a session; {@link ClusterConfigurationFactory#validate} has checked the spec already. */
@@ -57,11 +61,12 @@ public final class ClusterStarter {
         ClusterSpecification sizing =
                 configurations.clusterSpecification(configurations.create(spec, mode, Optional.empty(), deployId));
         QueueView queue = queues.requireUsableLeafQueue(configurations.queueFor(spec));
-        Optional<StagedDist> staged = stager.find();
+        DeployLibraries libraries = stager.forDeploy(autoStage);
+        Optional<StagedDist> staged = libraries.staged();
         Configuration config = configurations.create(spec, mode, staged, deployId);
         tokens.apply(config);
         DeployCall call = program == null ? null : program.apply(config, sizing);
-        DeployRequest request = new DeployRequest(spec.name(), queue, config, sizing, deployId, staged.isPresent());
+        DeployRequest request = new DeployRequest(spec.name(), queue, config, sizing, deployId, libraries);
         // The lock makes "is the name free?" and the deploy one step for every gateway.
         return coordination.underNameLock(spec.name().value(), () -> {
             DeployedCluster cluster = call == null

@@ -1,5 +1,6 @@
 package dev.ferry.launcher.deployment;
 
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.yarn.QueueView;
 
 import org.apache.flink.client.deployment.ClusterSpecification;
@@ -12,7 +13,7 @@ import org.apache.flink.configuration.Configuration;
  * @param flinkConfig the whole configuration of the cluster's Flink processes
  * @param sizing the container sizes derived from {@code flinkConfig}
  * @param deployId the tag that finds the application again, even if the deploy is cut short
- * @param stagedLibraries whether the cluster uses Flink's libraries staged on the cluster file system
+ * @param libraries the staged libraries the cluster uses, or why it ships them
  */
 public record DeployRequest(
         ClusterName name,
@@ -20,4 +21,4 @@ public record DeployRequest(
         Configuration flinkConfig,
         ClusterSpecification sizing,
         String deployId,
-        boolean stagedLibraries) {}
+        DeployLibraries libraries) {}

@@ -1,5 +1,6 @@
 package dev.ferry.launcher.deployment;
 
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.yarn.ApplicationAttempts;
 
 import java.time.Duration;
@@ -14,6 +15,11 @@ public record DeployedCluster(
         String queue,
         String webUrl,
         int taskManagers,
-        boolean usedStagedLibraries,
+        DeployLibraries libraries,
         Duration startupTime,
-        ApplicationAttempts attempts) {}
+        ApplicationAttempts attempts) {
+
+    public boolean usedStagedLibraries() {
+        return libraries.isStaged();
+    }
+}

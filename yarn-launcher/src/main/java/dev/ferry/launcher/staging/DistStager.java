@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.AccessControlException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ import java.util.UUID;
  * place atomically; the loser of a race discards its copy and uses the winner's.
  */
 public final class DistStager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DistStager.class);
 
     static final String MANIFEST_FILE = "MANIFEST";
 
@@ -58,6 +62,29 @@ public final class DistStager {
             return readManifest(fs, target).filter(local::equals).map(m -> new StagedDist(target.toString(), m, 0));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The libraries for a deploy: the staged copy of this build; when there is none, with {@code
+     * stageIfMissing}, staged now (safe when other gateways do it at once), else shipped. A
+     * failure to stage is not the deploy's: it ships lib/ and says why.
+     */
+    public DeployLibraries forDeploy(boolean stageIfMissing) {
+        Optional<StagedDist> found = find();
+        if (found.isPresent()) {
+            return DeployLibraries.found(found.get());
+        }
+        if (!stageIfMissing) {
+            return DeployLibraries.shipped(
+                    "shipped from lib/ (ferry.staging.auto is off: run 'ferry dist upload' once to stage them)");
+        }
+        try {
+            StagedDist staged = upload();
+            return staged.wasAlreadyStaged() ? DeployLibraries.found(staged) : DeployLibraries.stagedNow(staged);
+        } catch (FerryException e) {
+            LOG.warn("Staging the distribution failed; this deploy ships lib/", e);
+            return DeployLibraries.shipped("shipped from lib/: staging them failed (" + e.getMessage() + ")");
         }
     }
 

@@ -45,6 +45,7 @@ import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobView;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.launcher.jobs.StartedJob;
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.staging.DistManifest;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.ApplicationAttempts;
@@ -233,7 +234,12 @@ class DocumentedJsonTest {
                         "analytics",
                         "http://nm-12.example.com:40835",
                         1,
-                        true,
+                        new DeployLibraries(
+                                Optional.of(new StagedDist(
+                                        "hdfs://nn:8020/ferry/dist/0.1.0-3f2a9c0d11aa",
+                                        new DistManifest(List.of()),
+                                        0)),
+                                Optional.empty()),
                         Duration.ofMillis(9400),
                         new ApplicationAttempts(4, 2, "yarn.resourcemanager.am.max-attempts"))));
     }

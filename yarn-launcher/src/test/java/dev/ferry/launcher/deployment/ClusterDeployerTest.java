@@ -1,6 +1,7 @@
 package dev.ferry.launcher.deployment;
 
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.testing.TestingServices;
 import dev.ferry.launcher.yarn.QueueInspector;
 import dev.ferry.launcher.yarn.QueueView;
@@ -56,8 +57,13 @@ class ClusterDeployerTest {
     }
 
     private DeployedCluster deploy(YarnSubmission submission, Duration timeout, int minTaskManagers, boolean warmUp) {
-        DeployRequest request =
-                new DeployRequest(new ClusterName("analytics"), queue, new Configuration(), sizing, "d1", true);
+        DeployRequest request = new DeployRequest(
+                new ClusterName("analytics"),
+                queue,
+                new Configuration(),
+                sizing,
+                "d1",
+                DeployLibraries.shipped("shipped from lib/"));
         return deployer(submission, timeout).deploySession(request, minTaskManagers, warmUp);
     }
 

@@ -142,7 +142,8 @@ public final class TestingServices {
                     stager,
                     deployer,
                     ClusterCoordination.YARN_ONLY,
-                    DelegationTokens.of(new org.apache.hadoop.conf.Configuration())));
+                    DelegationTokens.of(new org.apache.hadoop.conf.Configuration()),
+                    true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,9 +90,12 @@ public final class SessionStartCommand extends FerrySubcommand {
         out.println("  web UI        " + cluster.webUrl());
         out.println("  TaskManagers  " + cluster.taskManagers() + " registered");
         out.println("  libraries     "
-                + (cluster.usedStagedLibraries()
-                        ? "staged (yarn.provided.lib.dirs)"
-                        : "shipped from lib/ (run 'ferry dist upload' once to stage them)"));
+                + cluster.libraries()
+                        .note()
+                        .orElse(
+                                cluster.usedStagedLibraries()
+                                        ? "staged (yarn.provided.lib.dirs)"
+                                        : "shipped from lib/"));
         out.println("  ready in      " + Durations.seconds(cluster.startupTime()));
         out.println("  max attempts  " + cluster.attempts().describe());
         out.flush();
@@ -107,6 +110,7 @@ public final class SessionStartCommand extends FerrySubcommand {
         json.put("webUrl", cluster.webUrl());
         json.put("taskManagers", cluster.taskManagers());
         json.put("stagedLibraries", cluster.usedStagedLibraries());
+        json.put("librariesNote", cluster.libraries().note().orElse(null));
         json.put("startupSeconds", cluster.startupTime().toMillis() / 1000.0);
         json.put("maxAttempts", cluster.attempts().granted());
         json.put("requestedAttempts", cluster.attempts().requested());
