@@ -67,9 +67,10 @@ public final class MonitoringOptions {
     public static final ConfigOption<Integer> CHECKPOINTS_THRESHOLD = key("ferry.alerts.checkpoints.threshold")
             .intType()
             .defaultValue(0)
-            .withDescription("FerryCheckpointsFailing fires when more checkpoints than this failed within"
-                    + " ferry.alerts.checkpoints.window: by default any failed checkpoint, since every one"
-                    + " lengthens the replay after a failure.");
+            .withDescription("FerryCheckpointsFailing fires when more checkpoints than this failed, and none"
+                    + " completed, within ferry.alerts.checkpoints.window. Flink counts the checkpoints it could"
+                    + " not trigger while tasks were deploying or restarting as failed, so failures beside"
+                    + " completed checkpoints are no alert.");
 
     public static final ConfigOption<Map<String, String>> CHECKPOINTS_JOBS = jobs("checkpoints");
 

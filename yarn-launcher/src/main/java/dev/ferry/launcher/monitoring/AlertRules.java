@@ -98,12 +98,17 @@ public final class AlertRules {
                 null,
                 "max by (" + JOB + ") (increase(flink_jobmanager_job_numRestarts["
                         + promDuration(config.get(MonitoringOptions.RESTARTS_WINDOW)) + "]) " + fresh() + ")");
+        String checkpointsWindow = promDuration(config.get(MonitoringOptions.CHECKPOINTS_WINDOW));
         record(
                 yaml,
                 "ferry:job_failed_checkpoints:increase",
-                null,
-                "max by (" + JOB + ") (increase(flink_jobmanager_job_numberOfFailedCheckpoints["
-                        + promDuration(config.get(MonitoringOptions.CHECKPOINTS_WINDOW)) + "]) " + fresh() + ")");
+                "Failed checkpoints of jobs that completed none in the window. Flink counts every trigger while"
+                        + " tasks are still deploying or restarting as failed: that alone is no alert.",
+                "max by (" + JOB + ") (increase(flink_jobmanager_job_numberOfFailedCheckpoints[" + checkpointsWindow
+                        + "]) " + fresh() + ")\n"
+                        + "  unless on (" + JOB + ") (max by (" + JOB
+                        + ") (increase(flink_jobmanager_job_numberOfCompletedCheckpoints[" + checkpointsWindow
+                        + "]) " + fresh() + ") > 0)");
         record(
                 yaml,
                 "ferry:task_backpressured:ratio",
@@ -152,7 +157,8 @@ public final class AlertRules {
                 overThreshold("ferry:job_restarts:increase", AlertThreshold.RESTARTS),
                 Duration.ZERO,
                 "critical",
-                "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }} restarted {{ $value }} times"
+                "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }} restarted {{ $value | printf"
+                        + " \\\"%.0f\\\" }} times"
                         + " in " + promDuration(config.get(MonitoringOptions.RESTARTS_WINDOW)),
                 "The job fails and restarts over and over (queue {{ $labels.ferry_queue }}): its root exception is"
                         + " in the JobManager's exception history (web UI, Exceptions).");
@@ -162,8 +168,9 @@ public final class AlertRules {
                 overThreshold("ferry:job_failed_checkpoints:increase", AlertThreshold.CHECKPOINTS),
                 Duration.ZERO,
                 "warning",
-                "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }}: {{ $value }} checkpoints"
-                        + " failed in " + promDuration(config.get(MonitoringOptions.CHECKPOINTS_WINDOW)),
+                "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }}: {{ $value | printf"
+                        + " \\\"%.0f\\\" }} checkpoints failed and none completed in "
+                        + promDuration(config.get(MonitoringOptions.CHECKPOINTS_WINDOW)),
                 "A job whose checkpoints fail replays more after its next failure; Flink's checkpoint history"
                         + " (web UI, Checkpoints) gives the failure message.");
         alert(
