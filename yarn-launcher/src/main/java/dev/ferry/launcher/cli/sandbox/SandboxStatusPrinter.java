@@ -33,6 +33,7 @@ final class SandboxStatusPrinter {
         if (!status.message().isBlank()) {
             out.println("Last message: " + status.message());
         }
+        status.notes().forEach(note -> out.println("Note: " + note));
         out.flush();
     }
 
@@ -51,6 +52,7 @@ final class SandboxStatusPrinter {
         json.put("dataDir", status.dataDir().toString());
         json.put("logFile", status.logFile().toString());
         json.put("message", status.message());
+        json.put("notes", status.notes());
         return json;
     }
 }
