@@ -11,6 +11,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.Map;
 
 /**
  * One MiniCluster for a whole bench and both variants, reached through its REST endpoint as a
@@ -30,8 +31,9 @@ final class LocalCluster implements NexmarkClusters {
     private final MiniCluster cluster;
     private final URI sideInput;
 
-    LocalCluster(int slots) throws Exception {
-        Configuration config = new Configuration();
+    /** @param clusterOptions cluster settings on top of the bench's own, e.g. a metrics reporter */
+    LocalCluster(int slots, Map<String, String> clusterOptions) throws Exception {
+        Configuration config = Configuration.fromMap(clusterOptions);
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
         sideInput =
