@@ -6,6 +6,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
@@ -40,6 +41,9 @@ final class LocalCluster implements NexmarkClusters {
                 SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")).toUri();
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
+                // A MiniCluster loads no plugins unless given them: the metrics reporter of
+                // Comparison.METRICS lives in plugins/ (FLINK_PLUGINS_DIR, which bin/ferry sets).
+                .setPluginManager(PluginUtils.createPluginManagerFromRootFolder(config))
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(slots)
                 .build());
