@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,7 @@ public final class MonitoringStack implements AutoCloseable {
     @Override
     public void close() {
         List<Process> reversed = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (Process process : reversed) {
             try {
                 JavaProcesses.terminate(process, STOP_GRACE);

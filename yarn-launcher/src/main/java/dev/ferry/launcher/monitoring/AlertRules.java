@@ -158,7 +158,7 @@ public final class AlertRules {
                 Duration.ZERO,
                 "critical",
                 "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }} restarted {{ $value | printf"
-                        + " \\\"%.0f\\\" }} times"
+                        + " \"%.0f\" }} times"
                         + " in " + promDuration(config.get(MonitoringOptions.RESTARTS_WINDOW)),
                 "The job fails and restarts over and over (queue {{ $labels.ferry_queue }}): its root exception is"
                         + " in the JobManager's exception history (web UI, Exceptions).");
@@ -169,7 +169,7 @@ public final class AlertRules {
                 Duration.ZERO,
                 "warning",
                 "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }}: {{ $value | printf"
-                        + " \\\"%.0f\\\" }} checkpoints failed and none completed in "
+                        + " \"%.0f\" }} checkpoints failed and none completed in "
                         + promDuration(config.get(MonitoringOptions.CHECKPOINTS_WINDOW)),
                 "A job whose checkpoints fail replays more after its next failure; Flink's checkpoint history"
                         + " (web UI, Checkpoints) gives the failure message.");
@@ -189,7 +189,7 @@ public final class AlertRules {
                 config.get(MonitoringOptions.SKEW_FOR),
                 "warning",
                 "Ferry job {{ $labels.job_name }} on cluster {{ $labels.ferry_cluster }}: the busiest subtask of"
-                        + " {{ $labels.task_name }} gets {{ $value | printf \\\"%.1f\\\" }} times the records of the others",
+                        + " {{ $labels.task_name }} gets {{ $value | printf \"%.1f\" }} times the records of the others",
                 "Data skew: a few keys carry most records. Spread hot keys (salting, two-phase aggregation).");
         alert(
                 yaml,
@@ -274,9 +274,9 @@ public final class AlertRules {
         }
     }
 
-    /** A double-quoted YAML string; the texts above carry their own escapes for Go templates. */
+    /** A double-quoted YAML string. */
     private static String quoted(String text) {
-        return "\"" + text + "\"";
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** PromQL's duration syntax, in the largest whole unit. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +40,7 @@ class ShippedMonitoringConfigTest {
     }
 
     private static String routes(String... labels) throws Exception {
-        List<String> command = new java.util.ArrayList<>(
+        List<String> command = new ArrayList<>(
                 List.of("/usr/bin/amtool", "config", "routes", "test", "--config.file=alertmanager.yml"));
         command.addAll(List.of(labels));
         return run(command.toArray(String[]::new))
