@@ -1,5 +1,7 @@
 package dev.ferry.tests;
 
+import dev.ferry.sandbox.monitoring.MonitoringBinaries;
+
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.hive.conf.HiveConf;
@@ -62,9 +64,14 @@ class SandboxCliIT {
         JsonNode json = JSON.readTree(status.output());
         assertThat(json.get("running").asBoolean()).as(status.output()).isTrue();
         assertThat(json.get("healthy").asBoolean()).as(status.output()).isTrue();
-        assertThat(json.get("services").fieldNames())
-                .toIterable()
-                .containsExactlyInAnyOrder("hdfs", "hive-metastore", "yarn-resourcemanager", "yarn-web", "zookeeper");
+        List<String> services =
+                new ArrayList<>(List.of("hdfs", "hive-metastore", "yarn-resourcemanager", "yarn-web", "zookeeper"));
+        if (MonitoringBinaries.find().isPresent()) {
+            services.addAll(List.of("prometheus", "alertmanager", "pushgateway"));
+        } else {
+            assertThat(json.get("notes").toString()).contains("install-monitoring.sh");
+        }
+        assertThat(json.get("services").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(services);
         json.get("services")
                 .forEach(service -> assertThat(service.get("up").asBoolean()).isTrue());
     }

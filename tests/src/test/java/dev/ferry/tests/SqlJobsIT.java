@@ -30,22 +30,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SQL scripts through {@code ferry sql} on a real YARN and HDFS: a streaming INSERT in a session
  * and as an application cluster, stopped and resumed exactly-once, a query's rows, and scripts
- * refused before anything is submitted.
+ * refused before anything is submitted. The clusters push their metrics to a real Pushgateway,
+ * Prometheus and Alertmanager ({@link TestMonitoring}): a job's metrics are found by its labels, a
+ * failing job is alerted at a webhook, and jobs run on when the monitoring is gone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SqlJobsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration OUTPUT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration ALERT_TIMEOUT = Duration.ofMinutes(2);
     private static YarnTestCluster cluster;
+    private static TestMonitoring monitoring;
     private static java.nio.file.Path scripts;
 
     @BeforeAll
     static void startYarnWithASession() throws Exception {
+        monitoring = TestMonitoring.start(
+                java.nio.file.Path.of("target", "sql-it", "monitoring").toAbsolutePath());
+        List<String> ferryYaml =
+                new ArrayList<>(List.of("ferry.deploy.timeout: 120s", "ferry.job.running-timeout: 120s"));
+        ferryYaml.addAll(monitoring.ferryYaml());
+        ferryYaml.add("");
         cluster = YarnTestCluster.start(
                 "sql-it",
                 EmbeddedCluster.builder().nodeManagerMemoryMb(8192).queue("default", 100),
-                running -> String.join("\n", "ferry.deploy.timeout: 120s", "ferry.job.running-timeout: 120s", ""));
+                running -> String.join("\n", ferryYaml));
         scripts = Files.createDirectories(
                 java.nio.file.Path.of("target", "sql-it", "scripts").toAbsolutePath());
         json(cluster.ferry(
@@ -64,8 +74,14 @@ class SqlJobsIT {
 
     @AfterAll
     static void stopYarn() {
-        if (cluster != null) {
-            cluster.close();
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (monitoring != null) {
+                monitoring.close();
+            }
         }
     }
 
@@ -210,6 +226,86 @@ class SqlJobsIT {
                         .getApplications(
                                 java.util.EnumSet.of(org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING)))
                 .hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void aRunningJobsRecordsInAreInPrometheusUnderItsJobClusterAndQueue() throws Exception {
+        json(cluster.ferry(
+                "sql",
+                "--session",
+                "sqls",
+                "-f",
+                file(
+                        "watched.sql",
+                        String.join(
+                                "\n",
+                                "CREATE TABLE gen (n BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');",
+                                "CREATE TABLE sink (n BIGINT) WITH ('connector' = 'blackhole');",
+                                "INSERT INTO sink SELECT n FROM gen WHERE n IS NOT NULL;",
+                                "")),
+                "-o",
+                "json"));
+
+        JsonNode result = monitoring.awaitQuery(
+                "sum by (job_name, ferry_cluster, ferry_queue) (flink_taskmanager_job_task_numRecordsIn{"
+                        + "job_name=\"watched\", ferry_cluster=\"sqls\", ferry_queue=\"default\"}) > 0",
+                Duration.ofSeconds(90));
+
+        assertThat(result.get(0).get("metric").get("job_name").asText()).isEqualTo("watched");
+        assertThat(result.get(0).get("value").get(1).asDouble()).isPositive();
+    }
+
+    /** Fails on every record from the 500th on (division by zero), so it restarts over and over. */
+    @Test
+    @Order(7)
+    void aJobThatStartsFailingIsAlertedAtTheWebhookNamingJobAndCluster() throws Exception {
+        json(cluster.ferry(
+                "sql",
+                "--session",
+                "sqls",
+                "-f",
+                file(
+                        "failing.sql",
+                        String.join(
+                                "\n",
+                                "SET 'execution.checkpointing.interval' = '1s';",
+                                "CREATE TABLE seq (n BIGINT) WITH (",
+                                "  'connector' = 'datagen', 'rows-per-second' = '50',",
+                                "  'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '100000');",
+                                "CREATE TABLE sink (q BIGINT) WITH ('connector' = 'blackhole');",
+                                "INSERT INTO sink SELECT 100 / (n - 500) FROM seq;",
+                                "")),
+                "-o",
+                "json"));
+
+        JsonNode alert = monitoring.awaitAlert(
+                a -> a.path("labels").path("alertname").asText().equals("FerryJobRestarting")
+                        && a.path("labels").path("job_name").asText().equals("failing"),
+                ALERT_TIMEOUT);
+
+        assertThat(alert.get("labels").get("ferry_cluster").asText()).isEqualTo("sqls");
+        assertThat(alert.get("labels").get("ferry_queue").asText()).isEqualTo("default");
+        assertThat(alert.get("annotations").get("summary").asText())
+                .startsWith("Ferry job failing on cluster sqls restarted");
+        json(cluster.ferry("job", "cancel", "failing", "-o", "json"));
+    }
+
+    @Test
+    @Order(8)
+    void jobsRunOnWhenPrometheusAlertmanagerAndThePushgatewayAreDown() throws Exception {
+        monitoring.stopServers();
+
+        // Five push intervals: every TaskManager and the JobManager have failed to push a few times.
+        Thread.sleep(10_000);
+
+        assertThat(json(cluster.ferry("job", "status", "watched", "-o", "json"))
+                        .get("state")
+                        .asText())
+                .isEqualTo("RUNNING");
+        JsonNode session = json(cluster.ferry("session", "status", "sqls", "-o", "json"));
+        assertThat(session.get("state").asText()).isEqualTo("RUNNING");
+        json(cluster.ferry("job", "stop", "watched", "-o", "json"));
     }
 
     private static void assertRefused(FerryCliRun run, String... messageParts) {

@@ -2,9 +2,12 @@ package dev.ferry.bench.cli;
 
 import dev.ferry.bench.BenchServices;
 import dev.ferry.bench.nexmark.BenchSettings;
+import dev.ferry.bench.nexmark.Comparison;
 import dev.ferry.bench.nexmark.NexmarkReport;
 import dev.ferry.bench.nexmark.NexmarkSessions;
 import dev.ferry.launcher.cli.FerrySubcommand;
+import dev.ferry.launcher.configuration.MonitoringOptions;
+import dev.ferry.launcher.monitoring.MetricsReporter;
 import dev.ferry.nexmark.queries.NexmarkQueries;
 import dev.ferry.nexmark.queries.NexmarkQuery;
 
@@ -71,6 +74,13 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     private int warmups;
 
     @Option(
+            names = "--metrics-cost",
+            description = "Measure what Ferry's metrics reporter costs instead: Ferry's defaults on a local MiniCluster"
+                    + " pushing its metrics to ferry.metrics.pushgateway.url (A) against the same without a reporter"
+                    + " (B); goal A/B >= 0.98")
+    private boolean metricsCost;
+
+    @Option(
             names = "--yarn",
             description = "Run on YARN: a Ferry session (A) and a stock Flink session (B), each keeping --parallelism"
                     + " warm TaskManagers, on --queue")
@@ -90,7 +100,8 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                     : services.nexmarkBench(this::progress).run(settings);
             out().printf(
                             Locale.ROOT,
-                            "Geometric mean of Ferry/stock over the measured queries: %.2f (stateful: %.2f)%n",
+                            "Geometric mean of A/B (%s) over the measured queries: %.2f (stateful: %.2f)%n",
+                            settings.comparison().title(),
                             report.geometricMean(),
                             report.statefulGeometricMean());
             report.writeTo(settings.outputDir()).all().forEach(file -> out().println("Wrote " + file));
@@ -119,6 +130,12 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
             throw new ParameterException(
                     spec.commandLine(), "--events and --parallelism must be at least 1 and --warmups at least 0");
         }
+        if (metricsCost && yarn) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--metrics-cost runs on local MiniClusters only: a reporter is a cluster's setting, and the"
+                            + " YARN bench's Ferry session has Ferry's reporter already when a Pushgateway is set");
+        }
         if (!yarn && options.queue().isPresent()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -142,8 +159,15 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     }
 
     private BenchSettings settings(List<String> names, Configuration ferryConfig) {
+        if (metricsCost && !MetricsReporter.enabled(ferryConfig)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--metrics-cost needs a Pushgateway to push to: set " + MonitoringOptions.PUSHGATEWAY_URL.key()
+                            + " (ferry.yaml or -D), or run it with --sandbox");
+        }
         String rerun = "ferry bench nexmark"
                 + (yarn ? " --yarn" + options.queue().map(q -> " --queue " + q).orElse("") : "")
+                + (metricsCost ? " --metrics-cost" : "")
                 + " --events " + events + " --parallelism " + parallelism + " --runs "
                 + options.runs() + " --warmups " + warmups
                 + (queries == null ? "" : " --queries " + String.join(",", names));
@@ -156,6 +180,7 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                 options.resultsDir("nexmark"),
                 ferryConfig,
                 Map.of(),
-                rerun);
+                rerun,
+                metricsCost ? Comparison.METRICS : Comparison.STOCK);
     }
 }

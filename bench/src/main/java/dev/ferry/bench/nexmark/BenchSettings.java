@@ -20,6 +20,7 @@ import java.util.Objects;
  *     matter for a local job are taken from it (see {@link Variants})
  * @param ferryOverrides extra options for variant A only, to try a candidate default
  * @param rerunCommand how to run this bench again, written into results.md
+ * @param comparison what A and B are
  */
 public record BenchSettings(
         List<String> queries,
@@ -30,7 +31,8 @@ public record BenchSettings(
         Path outputDir,
         Configuration ferryConfig,
         Map<String, String> ferryOverrides,
-        String rerunCommand) {
+        String rerunCommand,
+        Comparison comparison) {
 
     public BenchSettings {
         queries = List.copyOf(queries);
@@ -38,6 +40,7 @@ public record BenchSettings(
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(ferryConfig, "ferryConfig");
         Objects.requireNonNull(rerunCommand, "rerunCommand");
+        Objects.requireNonNull(comparison, "comparison");
         if (events <= 0 || parallelism <= 0 || runs <= 0 || warmups < 0) {
             throw new IllegalArgumentException("events, parallelism and runs must be positive, warmups not negative");
         }

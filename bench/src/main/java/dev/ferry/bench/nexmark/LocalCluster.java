@@ -6,11 +6,13 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.Map;
 
 /**
  * One MiniCluster for a whole bench and both variants, reached through its REST endpoint as a
@@ -30,14 +32,18 @@ final class LocalCluster implements NexmarkClusters {
     private final MiniCluster cluster;
     private final URI sideInput;
 
-    LocalCluster(int slots) throws Exception {
-        Configuration config = new Configuration();
+    /** @param clusterOptions cluster settings on top of the bench's own, e.g. a metrics reporter */
+    LocalCluster(int slots, Map<String, String> clusterOptions) throws Exception {
+        Configuration config = Configuration.fromMap(clusterOptions);
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
         sideInput =
                 SideInput.writeInto(Files.createTempDirectory("ferry-nexmark-")).toUri();
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
+                // A MiniCluster loads no plugins unless given them: the metrics reporter of
+                // Comparison.METRICS lives in plugins/ (FLINK_PLUGINS_DIR, which bin/ferry sets).
+                .setPluginManager(PluginUtils.createPluginManagerFromRootFolder(config))
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(slots)
                 .build());

@@ -53,9 +53,16 @@ final class LocalMeasurementJvm implements NexmarkMeasurements {
         }
     }
 
+    private final String clusters;
+
+    /** @param clusters where the variants run, as {@link LocalClusters#describe} says */
+    LocalMeasurementJvm(String clusters) {
+        this.clusters = clusters;
+    }
+
     @Override
     public String description() {
-        return LocalCluster.describe() + ", in a JVM of its own with the full JIT";
+        return clusters + ", in a JVM of its own with the full JIT";
     }
 
     private static List<String> command() {

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 
 /**
  * The JVM that measures a local Nexmark bench ({@link LocalMeasurementJvm} starts it): reads the
- * plan from stdin, runs it on a MiniCluster of its own and writes every run to stdout. It runs
+ * plan from stdin, runs it on MiniClusters of its own and writes every run to stdout. It runs
  * with the JVM's full JIT, which the CLI's short-lived JVM does without, and keeps the measured
  * jobs apart from the CLI's own classes and heap.
  */
@@ -23,8 +23,8 @@ public final class LocalMeasurementMain {
         PrintStream out = System.out;
         try {
             NexmarkPlan plan = MeasurementProtocol.readPlan(System.in);
-            try (LocalCluster cluster = new LocalCluster(plan.parallelism())) {
-                new ClusterMeasurements(cluster).measure(plan, (kind, run) -> {
+            try (LocalClusters clusters = new LocalClusters(plan.parallelism(), plan.variants())) {
+                new ClusterMeasurements(clusters).measure(plan, (kind, run) -> {
                     out.println(MeasurementProtocol.line(kind, run));
                     out.flush();
                 });

@@ -25,6 +25,7 @@ final class MeasurementProtocol {
 
     private static final String RUN_LINE = "ferry-nexmark-run";
     private static final String OPTION = ".option.";
+    private static final String CLUSTER_OPTION = ".cluster-option.";
 
     private MeasurementProtocol() {}
 
@@ -40,6 +41,8 @@ final class MeasurementProtocol {
         for (Variant v : plan.variants()) {
             properties.setProperty("variant." + v.id() + ".label", v.label());
             v.options().forEach((key, value) -> properties.setProperty("variant." + v.id() + OPTION + key, value));
+            v.clusterOptions()
+                    .forEach((key, value) -> properties.setProperty("variant." + v.id() + CLUSTER_OPTION + key, value));
         }
         properties.store(out, "Nexmark measurement plan");
         out.close();
@@ -50,7 +53,11 @@ final class MeasurementProtocol {
         properties.load(in);
         List<Variant> variants = new ArrayList<>();
         for (String id : list(properties.getProperty("variants"))) {
-            variants.add(new Variant(id, properties.getProperty("variant." + id + ".label"), options(properties, id)));
+            variants.add(new Variant(
+                    id,
+                    properties.getProperty("variant." + id + ".label"),
+                    options(properties, id, OPTION),
+                    options(properties, id, CLUSTER_OPTION)));
         }
         return new NexmarkPlan(
                 list(properties.getProperty("queries")),
@@ -61,8 +68,8 @@ final class MeasurementProtocol {
                 variants);
     }
 
-    private static Map<String, String> options(Properties properties, String variant) {
-        String prefix = "variant." + variant + OPTION;
+    private static Map<String, String> options(Properties properties, String variant, String kind) {
+        String prefix = "variant." + variant + kind;
         Map<String, String> options = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith(prefix)) {

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * The Nexmark bench ('ferry bench nexmark'): runs each query with Ferry's defaults (A) and stock
- * Flink's (B) alternately, after warm-up runs, on a local MiniCluster or on the clusters a caller
+ * Flink's (B), or with and without Ferry's metrics reporter ({@link Comparison}), alternately, after warm-up runs, on a local MiniCluster or on the clusters a caller
  * hands in (YARN sessions), and reports per query both variants' events per second per core.
  */
 public final class NexmarkBench {
@@ -24,23 +24,23 @@ public final class NexmarkBench {
 
     /** On one local MiniCluster, in a JVM the bench starts for it (see {@link LocalMeasurementJvm}). */
     public NexmarkReport run(BenchSettings settings) throws Exception {
-        return run(settings, new LocalMeasurementJvm());
+        List<Variant> variants = settings.comparison().variants(settings);
+        return run(settings, variants, new LocalMeasurementJvm(LocalClusters.describe(variants)));
     }
 
     /** On {@code clusters}, which the caller owns and closes. */
     public NexmarkReport run(BenchSettings settings, NexmarkClusters clusters) throws Exception {
-        return run(settings, new ClusterMeasurements(clusters));
+        return run(settings, settings.comparison().variants(settings), new ClusterMeasurements(clusters));
     }
 
-    private NexmarkReport run(BenchSettings settings, NexmarkMeasurements measurements) throws Exception {
+    private NexmarkReport run(BenchSettings settings, List<Variant> variants, NexmarkMeasurements measurements)
+            throws Exception {
         List<NexmarkQuery> queries =
                 settings.queries().stream().map(NexmarkQueries::get).toList();
         queries.stream()
                 .filter(q -> !q.runnable())
                 .forEach(q ->
                         progress.accept(q.name() + " skipped: " + q.skipReason().orElseThrow()));
-        List<Variant> variants =
-                List.of(Variants.ferry(settings.ferryConfig(), settings.ferryOverrides()), Variants.stock());
         NexmarkPlan plan = new NexmarkPlan(
                 queries.stream()
                         .filter(NexmarkQuery::runnable)

@@ -18,7 +18,7 @@ final class NexmarkMarkdown {
     private NexmarkMarkdown() {}
 
     static MarkdownDocument of(NexmarkReport report) {
-        return new MarkdownDocument("Nexmark: Ferry's defaults (A) vs stock Flink 1.20.1 (B)")
+        return new MarkdownDocument("Nexmark: " + report.settings().comparison().title())
                 .paragraph(conditions(report))
                 .paragraph("Events/s per core = events / job run time (JobManager: submission to finish) / parallelism;"
                         + " K = thousand. Ratio = A median / B median.")
@@ -71,6 +71,16 @@ final class NexmarkMarkdown {
     private static String goals(NexmarkReport report) {
         List<QuerySummary> measured =
                 report.summaries().stream().filter(QuerySummary::measured).toList();
+        Comparison comparison = report.settings().comparison();
+        if (comparison != Comparison.STOCK) {
+            return String.format(
+                    Locale.ROOT,
+                    "Geometric mean of A/B over the %d measured queries: **%.2f** (goal ≥ %.2f); lowest %.2f.",
+                    measured.size(),
+                    report.geometricMean(),
+                    comparison.goal(),
+                    measured.stream().mapToDouble(QuerySummary::ratio).min().orElse(Double.NaN));
+        }
         List<QuerySummary> stateful =
                 measured.stream().filter(q -> q.query().stateful()).toList();
         return String.format(
@@ -94,6 +104,12 @@ final class NexmarkMarkdown {
         if (!options.isEmpty()) {
             line.append(": ");
             options.forEach((key, value) ->
+                    line.append('`').append(key).append('=').append(value).append("` "));
+        }
+        Map<String, String> clusterOptions = new TreeMap<>(v.clusterOptions());
+        if (!clusterOptions.isEmpty()) {
+            line.append("; on a cluster of its own with ");
+            clusterOptions.forEach((key, value) ->
                     line.append('`').append(key).append('=').append(value).append("` "));
         }
         return line.toString().strip();

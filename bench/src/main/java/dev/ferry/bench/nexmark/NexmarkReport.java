@@ -115,10 +115,10 @@ public record NexmarkReport(
                         "median K events/s per core",
                         measured.stream().map(q -> q.query().name()).toList())
                 .series(
-                        "A: Ferry defaults",
+                        "A: " + variants.get(0).label(),
                         measured.stream().map(q -> q.ferry().median() / 1000).toList())
                 .series(
-                        "B: stock Flink",
+                        "B: " + variants.get(1).label(),
                         measured.stream().map(q -> q.stock().median() / 1000).toList());
     }
 }

@@ -18,7 +18,7 @@ class MeasurementProtocolTest {
 
     @Test
     void thePlanArrivesWithEveryVariantOption() throws Exception {
-        // given: option keys with dots, a variant without options
+        // given: option keys with dots, cluster options, a variant without options
         NexmarkPlan plan = new NexmarkPlan(
                 List.of("q0", "q13"),
                 2_000,
@@ -26,7 +26,11 @@ class MeasurementProtocolTest {
                 3,
                 1,
                 List.of(
-                        new Variant("A", "Ferry defaults", Map.of("state.backend.type", "rocksdb", "a.b", "x=y")),
+                        new Variant(
+                                "A",
+                                "Ferry defaults",
+                                Map.of("state.backend.type", "rocksdb", "a.b", "x=y"),
+                                Map.of("metrics.reporter.ferry.hostUrl", "http://pg:9091")),
                         new Variant("B", "stock", Map.of())));
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
 

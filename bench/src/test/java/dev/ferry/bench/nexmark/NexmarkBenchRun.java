@@ -35,7 +35,8 @@ class NexmarkBenchRun {
                 Path.of(System.getProperty("ferry.nexmark.results")).toAbsolutePath(),
                 NexmarkBenchSmokeTest.ferryConfig(),
                 overrides(),
-                command());
+                command(),
+                Comparison.STOCK);
         NexmarkReport report = new NexmarkBench(System.out::println).run(settings);
         ReportFiles files = report.writeTo(settings.outputDir());
 

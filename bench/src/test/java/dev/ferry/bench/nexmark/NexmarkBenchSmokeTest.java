@@ -33,7 +33,8 @@ class NexmarkBenchSmokeTest {
                 results,
                 ferryConfig(),
                 Map.of(),
-                "mvn -pl bench test");
+                "mvn -pl bench test",
+                Comparison.STOCK);
         List<String> progress = new ArrayList<>();
 
         // when

@@ -1,6 +1,7 @@
 package dev.ferry.sandbox.control;
 
 import dev.ferry.sandbox.home.FerryHomeLayout;
+import dev.ferry.sandbox.monitoring.MonitoringBinaries;
 import dev.ferry.sandbox.state.PortAllocator;
 import dev.ferry.sandbox.state.SandboxPaths;
 import dev.ferry.sandbox.state.SandboxPorts;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Starts, stops and inspects the sandbox daemon of one sandbox directory. Used by
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public final class SandboxController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxController.class);
+    private static final String PROMETHEUS = "prometheus";
     private static final long POLL_MS = 200;
     /** How long a daemon that failed to become ready gets to stop cleanly before it is killed. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(30);
@@ -133,7 +136,21 @@ public final class SandboxController {
                 paths.confDir(),
                 paths.dataDir(),
                 paths.daemonLog(),
-                report.map(DaemonReport::message).orElse(""));
+                report.map(DaemonReport::message).orElse(""),
+                monitoringNotes(running, services));
+    }
+
+    /** A running sandbox without Prometheus says how to get it; the sandbox runs on without. */
+    private static List<String> monitoringNotes(boolean running, List<ServiceStatus> services) {
+        if (!running || services.stream().anyMatch(service -> service.name().equals(PROMETHEUS))) {
+            return List.of();
+        }
+        return List.of(
+                MonitoringBinaries.find().isPresent()
+                        ? "Prometheus, Alertmanager and the Pushgateway were installed after this sandbox started:"
+                                + " restart it to run them"
+                        : "No Prometheus, Alertmanager and Pushgateway (metrics and alerts): "
+                                + MonitoringBinaries.INSTALL_HINT);
     }
 
     public SandboxPaths paths() {
@@ -286,11 +303,16 @@ public final class SandboxController {
         return false;
     }
 
-    /** A killed daemon leaves its metastore child, pid file and a stale status behind. */
+    /** A killed daemon leaves its metastore and monitoring children, pid file and a stale status behind. */
     private void cleanUpAfterDeadDaemon(Optional<DaemonReport> report) {
         report.map(DaemonReport::metastorePid)
                 .flatMap(pid -> Liveness.process(pid, "HiveMetaStore"))
                 .ifPresent(ProcessHandle::destroyForcibly);
+        report.map(DaemonReport::monitoringPids).orElse(List.of()).stream()
+                .flatMap(pid -> Stream.of(PROMETHEUS, "alertmanager", "pushgateway")
+                        .flatMap(name -> Liveness.process(pid, name).stream())
+                        .limit(1))
+                .forEach(ProcessHandle::destroyForcibly);
         try {
             Files.deleteIfExists(paths.pidFile());
             if (report.isPresent() && report.get().state() != DaemonState.FAILED) {

@@ -13,13 +13,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sandbox's background JVM: runs ZooKeeper, HDFS, YARN and the Hive Metastore of one
- * sandbox directory until SIGTERM. Reports progress in the status file; the controller waits
+ * The sandbox's background JVM: runs ZooKeeper, HDFS, YARN, the Hive Metastore and (where
+ * installed) Prometheus, Alertmanager and a Pushgateway of one sandbox directory until SIGTERM. Reports progress in the status file; the controller waits
  * for {@link DaemonState#READY}.
  *
  * <p>Usage: {@code SandboxDaemon --dir D --home H [--nm-memory-mb N] [--nm-vcores N] [--metastore-db derby]}
@@ -113,8 +114,10 @@ public final class SandboxDaemon {
 
     private void report(DaemonState state, String message) {
         long metastorePid = services == null ? -1 : services.metastorePid();
+        List<Long> monitoringPids = services == null ? List.of() : services.monitoringPids();
         try {
-            StatusFile.write(paths.statusFile(), new DaemonReport(state, pid, metastorePid, addresses, message));
+            StatusFile.write(
+                    paths.statusFile(), new DaemonReport(state, pid, metastorePid, addresses, message, monitoringPids));
         } catch (RuntimeException e) {
             LOG.error("Cannot write status {}", state, e);
         }

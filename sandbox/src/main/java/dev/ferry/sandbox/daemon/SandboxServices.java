@@ -9,30 +9,53 @@ import dev.ferry.sandbox.home.FerryHomeLayout;
 import dev.ferry.sandbox.metastore.MetastoreProcess;
 import dev.ferry.sandbox.metastore.MetastoreSettings;
 import dev.ferry.sandbox.metastore.MetastoreSite;
+import dev.ferry.sandbox.monitoring.MonitoringBinaries;
+import dev.ferry.sandbox.monitoring.MonitoringSettings;
+import dev.ferry.sandbox.monitoring.MonitoringStack;
 import dev.ferry.sandbox.state.SandboxPaths;
 import dev.ferry.sandbox.state.SandboxPorts;
 
 import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-/** Everything the daemon runs: the embedded cluster plus the metastore process. */
+/**
+ * Everything the daemon runs: the embedded cluster, the metastore process, and Prometheus,
+ * Alertmanager and a Pushgateway where they are installed.
+ */
 final class SandboxServices implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServices.class);
     private static final Duration METASTORE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration MONITORING_TIMEOUT = Duration.ofMinutes(1);
+    /** As ferry.metrics.push-interval's default: Prometheus reads each push once. */
+    private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(15);
+    /** Shorter than a real cluster's 30 s: on the sandbox one tries an alert out and waits for it. */
+    private static final Duration ALERT_GROUP_WAIT = Duration.ofSeconds(10);
 
     private final RunningCluster cluster;
     private final MetastoreProcess metastore;
+    private final Optional<MonitoringStack> monitoring;
     private final Map<String, String> addresses;
 
-    private SandboxServices(RunningCluster cluster, MetastoreProcess metastore, Map<String, String> addresses) {
+    private SandboxServices(
+            RunningCluster cluster,
+            MetastoreProcess metastore,
+            Optional<MonitoringStack> monitoring,
+            Map<String, String> addresses) {
         this.cluster = cluster;
         this.metastore = metastore;
+        this.monitoring = monitoring;
         this.addresses = addresses;
     }
 
@@ -64,7 +87,11 @@ final class SandboxServices implements AutoCloseable {
                     paths.confDir().resolve("hive-site.xml"), MetastoreSite.clientKeys(metastoreSettings));
             metastore = MetastoreProcess.start(
                     home, metastoreSettings, paths.tmpDir(), paths.metastoreLog(), METASTORE_TIMEOUT);
-            return new SandboxServices(cluster, metastore, addresses(cluster, metastoreSettings));
+            checkNotStopped(stopRequested);
+            Optional<MonitoringStack> monitoring = startMonitoring(paths, ports);
+            Map<String, String> addresses = addresses(cluster, metastoreSettings);
+            monitoring.ifPresent(stack -> addresses.putAll(stack.addresses()));
+            return new SandboxServices(cluster, metastore, monitoring, addresses);
         } catch (Exception | Error e) {
             if (metastore != null) {
                 metastore.close();
@@ -72,6 +99,29 @@ final class SandboxServices implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** The monitoring stack where it is installed; without it the sandbox runs all the same. */
+    private static Optional<MonitoringStack> startMonitoring(SandboxPaths paths, SandboxPorts ports)
+            throws IOException, InterruptedException {
+        Optional<MonitoringBinaries> binaries = MonitoringBinaries.find();
+        if (binaries.isEmpty()) {
+            LOG.info("No Prometheus, Alertmanager and Pushgateway on the PATH: running without them; "
+                    + MonitoringBinaries.INSTALL_HINT);
+            return Optional.empty();
+        }
+        MonitoringSettings settings = new MonitoringSettings(
+                paths.monitoringDir(),
+                paths.alertRulesDir(),
+                paths.monitoringDataDir(),
+                paths.logDir(),
+                ports.prometheus(),
+                ports.alertmanager(),
+                ports.pushgateway(),
+                "",
+                SCRAPE_INTERVAL,
+                ALERT_GROUP_WAIT);
+        return Optional.of(MonitoringStack.start(binaries.get(), settings, MONITORING_TIMEOUT));
     }
 
     private static void checkNotStopped(BooleanSupplier stopRequested) {
@@ -134,9 +184,14 @@ final class SandboxServices implements AutoCloseable {
         return metastore.pid();
     }
 
+    List<Long> monitoringPids() {
+        return monitoring.map(MonitoringStack::pids).orElse(List.of());
+    }
+
     @Override
     public void close() {
         try {
+            monitoring.ifPresent(MonitoringStack::close);
             metastore.close();
         } finally {
             cluster.close();

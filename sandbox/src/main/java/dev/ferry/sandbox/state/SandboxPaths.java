@@ -57,6 +57,21 @@ public final class SandboxPaths {
         return dir.resolve("metastore-conf");
     }
 
+    /** Prometheus's and Alertmanager's configuration, written on every start. */
+    public Path monitoringDir() {
+        return dir.resolve("monitoring");
+    }
+
+    /** Prometheus's rules: every {@code *.yml} here ('ferry sandbox start' renders Ferry's alerting rules into it). */
+    public Path alertRulesDir() {
+        return monitoringDir().resolve("rules");
+    }
+
+    /** Prometheus's time series and Alertmanager's silences, kept across restarts. */
+    public Path monitoringDataDir() {
+        return dataDir().resolve("monitoring");
+    }
+
     /** Working directory of the daemon; MiniYARNCluster puts its local and log dirs below it. */
     public Path yarnWorkDir() {
         return dir.resolve("yarn");

@@ -17,7 +17,10 @@ public record SandboxPorts(
         int resourceManagerTracker,
         int resourceManagerAdmin,
         int resourceManagerWeb,
-        int metastore) {
+        int metastore,
+        int prometheus,
+        int alertmanager,
+        int pushgateway) {
 
     /** Ports by a stable name, in start order; the names are the keys of the state file. */
     public Map<String, Integer> byName() {
@@ -30,7 +33,10 @@ public record SandboxPorts(
                 resourceManagerTracker,
                 resourceManagerAdmin,
                 resourceManagerWeb,
-                metastore);
+                metastore,
+                prometheus,
+                alertmanager,
+                pushgateway);
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < NAMES.size(); i++) {
             ports.put(NAMES.get(i), values.get(i));
@@ -48,7 +54,10 @@ public record SandboxPorts(
                 ports.get("resourcemanager.tracker"),
                 ports.get("resourcemanager.admin"),
                 ports.get("resourcemanager.web"),
-                ports.get("metastore"));
+                ports.get("metastore"),
+                ports.get("prometheus"),
+                ports.get("alertmanager"),
+                ports.get("pushgateway"));
     }
 
     /** The names of {@link #byName()}, in the same order. */
@@ -61,7 +70,10 @@ public record SandboxPorts(
             "resourcemanager.tracker",
             "resourcemanager.admin",
             "resourcemanager.web",
-            "metastore");
+            "metastore",
+            "prometheus",
+            "alertmanager",
+            "pushgateway");
 
     static SandboxPorts fromList(List<Integer> ports) {
         Map<String, Integer> named = new LinkedHashMap<>();

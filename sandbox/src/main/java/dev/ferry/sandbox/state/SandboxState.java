@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -22,17 +23,47 @@ public final class SandboxState {
 
     private SandboxState() {}
 
-    /** The ports saved in {@code file}, or new free ports (saved there) when there is no file yet. */
+    /**
+     * The ports saved in {@code file}, or new free ports (saved there) when there is no file yet.
+     * A sandbox made before a service was added gets a port for it now, and keeps its others.
+     */
     public static SandboxPorts loadOrAllocatePorts(Path file) {
-        if (Files.exists(file)) {
-            return loadPorts(file);
+        if (!Files.exists(file)) {
+            SandboxPorts ports = allocate();
+            savePorts(file, ports);
+            return ports;
         }
-        SandboxPorts ports = allocate();
+        Map<String, Integer> saved = loadSavedPorts(file);
+        List<String> missing = SandboxPorts.NAMES.stream()
+                .filter(name -> !saved.containsKey(name))
+                .toList();
+        if (missing.isEmpty()) {
+            return SandboxPorts.fromNames(saved);
+        }
+        List<Integer> fresh = PortAllocator.freePorts(missing.size() + saved.size()).stream()
+                .filter(port -> !saved.containsValue(port))
+                .limit(missing.size())
+                .toList();
+        Map<String, Integer> all = new LinkedHashMap<>(saved);
+        for (int i = 0; i < missing.size(); i++) {
+            all.put(missing.get(i), fresh.get(i));
+        }
+        SandboxPorts ports = SandboxPorts.fromNames(all);
         savePorts(file, ports);
         return ports;
     }
 
     public static SandboxPorts loadPorts(Path file) {
+        Map<String, Integer> ports = loadSavedPorts(file);
+        for (String name : SandboxPorts.NAMES) {
+            if (!ports.containsKey(name)) {
+                throw new IllegalStateException("Sandbox state " + file + " has no " + PORT_PREFIX + name);
+            }
+        }
+        return SandboxPorts.fromNames(ports);
+    }
+
+    private static Map<String, Integer> loadSavedPorts(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -42,12 +73,11 @@ public final class SandboxState {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : SandboxPorts.NAMES) {
             String value = properties.getProperty(PORT_PREFIX + name);
-            if (value == null) {
-                throw new IllegalStateException("Sandbox state " + file + " has no " + PORT_PREFIX + name);
+            if (value != null) {
+                ports.put(name, Integer.parseInt(value.trim()));
             }
-            ports.put(name, Integer.parseInt(value.trim()));
         }
-        return SandboxPorts.fromNames(ports);
+        return ports;
     }
 
     public static void savePorts(Path file, SandboxPorts ports) {

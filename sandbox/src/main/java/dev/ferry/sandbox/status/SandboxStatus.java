@@ -15,6 +15,7 @@ import java.util.List;
  * @param dataDir HDFS, ZooKeeper and metastore data, kept across restarts
  * @param logFile the daemon's log
  * @param message why the daemon failed, empty otherwise
+ * @param notes what the operator may want to do, e.g. install the monitoring stack
  */
 public record SandboxStatus(
         boolean running,
@@ -24,10 +25,12 @@ public record SandboxStatus(
         Path confDir,
         Path dataDir,
         Path logFile,
-        String message) {
+        String message,
+        List<String> notes) {
 
     public SandboxStatus {
         services = List.copyOf(services);
+        notes = List.copyOf(notes);
     }
 
     /** Running, ready, and every service answering. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public final class StatusFile {
         properties.setProperty("pid", String.valueOf(report.pid()));
         properties.setProperty("metastore.pid", String.valueOf(report.metastorePid()));
         properties.setProperty("message", report.message());
+        properties.setProperty(
+                "monitoring.pids",
+                String.join(
+                        ",",
+                        report.monitoringPids().stream().map(String::valueOf).toList()));
         int index = 0;
         for (Map.Entry<String, String> service : report.services().entrySet()) {
             properties.setProperty(SERVICE_PREFIX + index + ".name", service.getKey());
@@ -70,6 +76,10 @@ public final class StatusFile {
                 Long.parseLong(properties.getProperty("pid", "-1")),
                 Long.parseLong(properties.getProperty("metastore.pid", "-1")),
                 services,
-                properties.getProperty("message", "")));
+                properties.getProperty("message", ""),
+                Arrays.stream(properties.getProperty("monitoring.pids", "").split(","))
+                        .filter(pid -> !pid.isBlank())
+                        .map(pid -> Long.parseLong(pid.strip()))
+                        .toList()));
     }
 }

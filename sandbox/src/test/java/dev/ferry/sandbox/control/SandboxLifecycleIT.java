@@ -1,5 +1,6 @@
 package dev.ferry.sandbox.control;
 
+import dev.ferry.sandbox.monitoring.MonitoringBinaries;
 import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
 import dev.ferry.sandbox.status.ServiceStatus;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,9 +68,14 @@ class SandboxLifecycleIT {
         firstStart = controller.start(START_TIMEOUT);
 
         assertThat(firstStart.healthy()).as("status %s", firstStart).isTrue();
-        assertThat(firstStart.services())
-                .extracting(ServiceStatus::name)
-                .containsExactlyInAnyOrder("zookeeper", "hdfs", "yarn-resourcemanager", "yarn-web", "hive-metastore");
+        List<String> services =
+                new ArrayList<>(List.of("zookeeper", "hdfs", "yarn-resourcemanager", "yarn-web", "hive-metastore"));
+        if (MonitoringBinaries.find().isPresent()) {
+            services.addAll(List.of("prometheus", "alertmanager", "pushgateway"));
+        } else {
+            assertThat(firstStart.notes()).singleElement().asString().contains("install-monitoring.sh");
+        }
+        assertThat(firstStart.services()).extracting(ServiceStatus::name).containsExactlyInAnyOrderElementsOf(services);
         assertThat(firstStart.confDir().resolve("core-site.xml")).exists();
         assertThat(Files.readString(firstStart.confDir().resolve("hive-site.xml")))
                 .contains(address(firstStart, "hive-metastore"));

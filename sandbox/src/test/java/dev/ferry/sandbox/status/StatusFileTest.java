@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,16 @@ class StatusFileTest {
 
         assertThat(StatusFile.read(file)).contains(report);
         assertThat(StatusFile.read(file).orElseThrow().services().keySet()).containsExactly("zookeeper", "hdfs");
+    }
+
+    @Test
+    void monitoringProcessIdsRoundTripSoThatADeadDaemonsChildrenCanBeStopped() {
+        DaemonReport report = new DaemonReport(DaemonState.READY, 42, 43, Map.of(), "", List.of(44L, 45L, 46L));
+        Path file = dir.resolve("status.properties");
+
+        StatusFile.write(file, report);
+
+        assertThat(StatusFile.read(file).orElseThrow().monitoringPids()).containsExactly(44L, 45L, 46L);
     }
 
     @Test

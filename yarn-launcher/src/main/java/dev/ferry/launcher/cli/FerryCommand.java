@@ -1,5 +1,6 @@
 package dev.ferry.launcher.cli;
 
+import dev.ferry.launcher.cli.alerts.AlertsCommand;
 import dev.ferry.launcher.cli.app.AppCommand;
 import dev.ferry.launcher.cli.catalog.CatalogCommand;
 import dev.ferry.launcher.cli.completion.CompletionCommand;
@@ -45,6 +46,7 @@ import java.util.Optional;
             DistCommand.class,
             HaCommand.class,
             CatalogCommand.class,
+            AlertsCommand.class,
             SandboxCommand.class,
             CompletionCommand.class
         },

@@ -58,8 +58,12 @@ public final class FlinkOptionCatalog {
             "org.apache.flink.table.api.config.TableConfigOptions",
             "org.apache.flink.yarn.configuration.YarnConfigOptions");
 
-    private static final List<Class<?>> FERRY_OPTION_CLASSES =
-            List.of(FerryOptions.class, HaOptions.class, HiveCatalogOptions.class, SandboxOptions.class);
+    private static final List<Class<?>> FERRY_OPTION_CLASSES = List.of(
+            FerryOptions.class,
+            MonitoringOptions.class,
+            HaOptions.class,
+            HiveCatalogOptions.class,
+            SandboxOptions.class);
 
     private final Map<String, ConfigOption<?>> byKey;
 

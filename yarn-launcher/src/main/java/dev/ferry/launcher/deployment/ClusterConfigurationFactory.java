@@ -6,6 +6,7 @@ import dev.ferry.launcher.configuration.FerryOptions;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.ha.HaDeployment;
+import dev.ferry.launcher.monitoring.MetricsReporter;
 import dev.ferry.launcher.staging.StagedDist;
 import dev.ferry.launcher.yarn.ApplicationAttempts;
 import dev.ferry.launcher.yarn.ApplicationTags;
@@ -78,7 +79,9 @@ public final class ClusterConfigurationFactory {
                     minTaskManagers * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
         }
 
-        identify(config, spec.name(), mode, queueFor(spec), deployId);
+        String queue = queueFor(spec);
+        identify(config, spec.name(), mode, queue, deployId);
+        MetricsReporter.configure(config, spec.name().value(), queue);
         addDistribution(config, staged);
         ha.apply(config);
         tagRequestedAttempts(config);

@@ -9,6 +9,7 @@ import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.configuration.EffectiveConfiguration;
 import dev.ferry.launcher.configuration.FerryOptions;
+import dev.ferry.launcher.configuration.MonitoringOptions;
 import dev.ferry.launcher.configuration.ValueOrigin;
 import dev.ferry.sandbox.SandboxOptions;
 
@@ -80,8 +81,9 @@ public final class ConfigShowCommand extends FerrySubcommand {
     private static final int MAX_TABLE_VALUE = 60;
 
     /** Ferry's options from every module, in print order. */
-    private static final List<ConfigOption<?>> FERRY_OPTIONS = Stream.concat(
+    private static final List<ConfigOption<?>> FERRY_OPTIONS = Stream.<Stream<? extends ConfigOption<?>>>of(
                     FerryOptions.all().stream(),
+                    MonitoringOptions.all().stream(),
                     Stream.of(
                             HaOptions.ZOOKEEPER_QUORUM,
                             HaOptions.ZOOKEEPER_ROOT,
@@ -102,6 +104,7 @@ public final class ConfigShowCommand extends FerrySubcommand {
                             HiveCatalogOptions.DEFAULT_DATABASE,
                             HiveCatalogOptions.DEFAULT_CATALOG,
                             HiveCatalogOptions.CONNECT_TIMEOUT))
+            .<ConfigOption<?>>flatMap(options -> options)
             .toList();
 
     private static List<Entry> entries(EffectiveConfiguration config) {

@@ -5,6 +5,7 @@ import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.output.OutputOptions;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.monitoring.AlertRules;
 import dev.ferry.sandbox.SandboxOptions;
 import dev.ferry.sandbox.control.SandboxAlreadyRunningException;
 import dev.ferry.sandbox.control.SandboxController;
@@ -14,6 +15,10 @@ import dev.ferry.sandbox.status.SandboxStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** {@code ferry sandbox start}: starts the background cluster and waits until every service answers. */
 @Command(
@@ -51,6 +56,7 @@ public final class SandboxStartCommand extends FerrySubcommand {
                 : dir.controller(context, settings -> settings.withMetastoreDbType(metastoreDb.name()));
         SandboxStatus status;
         try {
+            writeAlertRules(controller.paths().alertRulesDir(), context);
             status = controller.start(context.configuration().get(SandboxOptions.START_TIMEOUT));
             if (!output.json()) {
                 out().println("Sandbox started. Use it with 'ferry --sandbox ...' or " + exports());
@@ -65,6 +71,24 @@ public final class SandboxStartCommand extends FerrySubcommand {
         }
         SandboxStatusPrinter.print(out(), status, output.json());
         return 0;
+    }
+
+    /**
+     * The sandbox's Prometheus loads Ferry's alerting rules with this installation's thresholds,
+     * rendered again on every start (written for a sandbox without Prometheus too, which gets it later).
+     */
+    private static void writeAlertRules(Path rulesDir, CommandContext context) {
+        try {
+            Files.createDirectories(rulesDir);
+            Files.writeString(
+                    rulesDir.resolve("ferry-alerts.yml"),
+                    AlertRules.render(context.configuration().toFlinkConfiguration()));
+        } catch (IOException e) {
+            throw new FerryException(
+                    ExitCode.FAILURE,
+                    "Cannot write the sandbox's alerting rules into " + rulesDir + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /** What makes every later command target this sandbox, its directory included when not the default. */

@@ -33,6 +33,7 @@ public final class SandboxStatusPrinter {
         if (!status.message().isBlank()) {
             out.println("Last message: " + status.message());
         }
+        status.notes().forEach(note -> out.println("Note: " + note));
         out.flush();
     }
 
@@ -52,6 +53,7 @@ public final class SandboxStatusPrinter {
         json.put("dataDir", status.dataDir().toString());
         json.put("logFile", status.logFile().toString());
         json.put("message", status.message());
+        json.put("notes", status.notes());
         return json;
     }
 }
