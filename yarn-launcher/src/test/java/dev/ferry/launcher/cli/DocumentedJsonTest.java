@@ -556,7 +556,8 @@ class DocumentedJsonTest {
                 Path.of("/home/etl/.ferry/sandbox/conf"),
                 Path.of("/home/etl/.ferry/sandbox/data"),
                 Path.of("/home/etl/.ferry/sandbox/log/sandbox.log"),
-                "");
+                "",
+                List.of());
 
         assertPrintsTheDocumentedFields(
                 SANDBOX_STATUS, documented(SANDBOX_STATUS), SandboxStatusPrinter.toJson(status), "$.services");
