@@ -20,7 +20,10 @@ final class CheckpointRule implements DiagnosisRule {
     public List<Finding> findings(JobEvidence evidence) {
         Checkpoints checkpoints = evidence.health().checkpoints();
         List<Finding> findings = new ArrayList<>();
-        if (checkpoints.failed() > 0 && checkpoints.latestFailure().isPresent()) {
+        // Failures followed by a completed checkpoint (a restart, a slow moment) are history, not a problem now.
+        if (checkpoints.failed() > 0
+                && checkpoints.latestFailure().isPresent()
+                && !checkpoints.completedSinceFailure()) {
             findings.add(failing(checkpoints));
         }
         List<Long> sizes = checkpoints.recentSizes();

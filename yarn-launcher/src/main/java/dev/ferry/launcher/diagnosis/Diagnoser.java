@@ -41,7 +41,11 @@ public final class Diagnoser {
                 Severity.INFO,
                 "Healthy",
                 evidence.health().state() + ", no backpressure, skew or delay, " + checkpoints.completed()
-                        + " checkpoints completed and none failed, no restarts",
+                        + " checkpoints completed and "
+                        + (checkpoints.failed() == 0
+                                ? "none failed"
+                                : "the newest completed after the " + checkpoints.failed() + " that failed")
+                        + ", no restarts",
                 "nothing to change",
                 Optional.empty());
     }

@@ -68,12 +68,15 @@ public record JobHealth(
 
     /**
      * @param latestFailure Flink's message for the newest failed checkpoint, if any failed
+     * @param completedSinceFailure whether a checkpoint completed after the newest failed one: the
+     *     failures are history (e.g. during a restart), not the job's state now
      * @param recentSizes checkpointed sizes of the completed checkpoints Flink keeps in its history, oldest first
      */
     public record Checkpoints(
             long completed,
             long failed,
             Optional<String> latestFailure,
+            boolean completedSinceFailure,
             OptionalLong latestDurationMs,
             List<Long> recentSizes) {
 

@@ -187,6 +187,7 @@ public final class JobHealthReader {
                 counts.path("completed").asLong(),
                 counts.path("failed").asLong(),
                 failed.isObject() ? Optional.of(failed.path("failure_message").asText("")) : Optional.empty(),
+                completed.path("id").asLong(-1) > failed.path("id").asLong(-1),
                 completed.isObject()
                         ? OptionalLong.of(completed.path("end_to_end_duration").asLong())
                         : OptionalLong.empty(),

@@ -413,7 +413,7 @@ class DocumentedJsonTest {
                 "RUNNING",
                 1_800_000_000_000L,
                 List.of(source),
-                new Checkpoints(7, 0, Optional.empty(), OptionalLong.of(310), List.of(200L, 300L)),
+                new Checkpoints(7, 0, Optional.empty(), true, OptionalLong.of(310), List.of(200L, 300L)),
                 new Restarts(0, Optional.empty()),
                 List.of(new TaskManager("container_1_0001_01_000002", 268_435_456L, 536_870_912L, 1234, 56)));
         return new InspectedJob("orders", "analytics", APPLICATION_ID, health, List.of());

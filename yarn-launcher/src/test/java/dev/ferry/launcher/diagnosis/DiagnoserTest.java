@@ -20,7 +20,7 @@ class DiagnoserTest {
 
     private static final long NOW = 1_800_000_000_000L;
     private static final Checkpoints CHECKPOINTING =
-            new Checkpoints(12, 0, Optional.empty(), OptionalLong.of(300), List.of(1000L, 1000L, 1000L));
+            new Checkpoints(12, 0, Optional.empty(), true, OptionalLong.of(300), List.of(1000L, 1000L, 1000L));
     private static final Restarts NO_RESTARTS = new Restarts(0, Optional.empty());
 
     private static Vertex vertex(String id, String name, List<String> inputs, double busy, double backPressured) {
@@ -123,7 +123,7 @@ class DiagnoserTest {
     @Test
     void givenACheckpointThatCannotFinish_whenDiagnosed_thenFlinksReasonAndTheTimeoutAreNamed() {
         Checkpoints expiring = new Checkpoints(
-                0, 3, Optional.of("Checkpoint expired before completing."), OptionalLong.empty(), List.of());
+                0, 3, Optional.of("Checkpoint expired before completing."), false, OptionalLong.empty(), List.of());
 
         Finding top = diagnose(job(List.of(source()), expiring, NO_RESTARTS), List.of())
                 .get(0);
@@ -132,6 +132,18 @@ class DiagnoserTest {
         assertThat(top.title()).isEqualTo("Checkpoints expire before they complete");
         assertThat(top.evidence()).contains("3 failed, 0 completed", "Checkpoint expired before completing.");
         assertThat(top.suggestion()).contains("execution.checkpointing.unaligned.enabled");
+    }
+
+    @Test
+    void givenCheckpointsThatFailedOnceAndCompletedSince_whenDiagnosed_thenThoseFailuresAreNotAProblem() {
+        Checkpoints recovered = new Checkpoints(
+                9, 2, Optional.of("Checkpoint expired before completing."), true, OptionalLong.of(300), List.of());
+
+        List<Finding> findings = diagnose(job(List.of(source()), recovered, NO_RESTARTS), List.of());
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.title()).isEqualTo("Healthy"));
     }
 
     @Test

@@ -87,8 +87,8 @@ class JobHealthReaderTest {
         flink.respond(
                 path + "/checkpoints",
                 json("{'counts':{'completed':7,'failed':2},"
-                        + "'latest':{'completed':{'end_to_end_duration':310},'failed':{'failure_message':'Checkpoint expired"
-                        + " before completing.'}},'history':[{'status':'COMPLETED','checkpointed_size':300},"
+                        + "'latest':{'completed':{'id':9,'end_to_end_duration':310},'failed':{'id':8,'failure_message':"
+                        + "'Checkpoint expired before completing.'}},'history':[{'status':'COMPLETED','checkpointed_size':300},"
                         + "{'status':'FAILED'},{'status':'COMPLETED','checkpointed_size':200}]}"));
         flink.respond(path + "/metrics?get=numRestarts", json("[{'id':'numRestarts','value':'3'}]"));
         flink.respond(
@@ -160,6 +160,9 @@ class JobHealthReaderTest {
         assertThat(health.checkpoints().completed()).isEqualTo(7);
         assertThat(health.checkpoints().failed()).isEqualTo(2);
         assertThat(health.checkpoints().latestFailure()).contains("Checkpoint expired before completing.");
+        assertThat(health.checkpoints().completedSinceFailure())
+                .as("checkpoint 9 completed after 8 failed")
+                .isTrue();
         assertThat(health.checkpoints().recentSizes()).containsExactly(200L, 300L);
         assertThat(health.restarts().count()).isEqualTo(3);
         assertThat(health.restarts().rootException())
