@@ -78,6 +78,8 @@ public final class SymptomJob {
                 .map(new Slow(5))
                 .name("slow-sink")
                 .setParallelism(1)
+                // A task of its own: chained to the source, the wait would be inside one task, not backpressure.
+                .startNewChain()
                 .sinkTo(new DiscardingSink<>())
                 .name("discard")
                 .setParallelism(1);

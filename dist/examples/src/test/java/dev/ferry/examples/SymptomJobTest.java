@@ -1,6 +1,7 @@
 package dev.ferry.examples;
 
 import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,18 @@ class SymptomJobTest {
         assertThat(env.getStreamGraph().getStreamNodes())
                 .extracting(StreamNode::getOperatorName)
                 .contains(operator);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSlowSinkIsATaskOfItsOwn_soThatItsWaitIsBackpressureOnTheSource() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+
+        SymptomJob.define(env, ParameterTool.fromArgs(new String[] {"--symptom", "slow-sink"}));
+
+        assertThat(env.getStreamGraph().getJobGraph().getVertices())
+                .extracting(JobVertex::getName)
+                .anySatisfy(name -> assertThat(name).startsWith("slow-sink"))
+                .noneSatisfy(name -> assertThat(name).contains("numbers").contains("slow-sink"));
     }
 
     @org.junit.jupiter.api.Test
