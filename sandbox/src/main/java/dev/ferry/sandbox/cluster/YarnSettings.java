@@ -15,6 +15,13 @@ final class YarnSettings {
 
     static final int MIN_ALLOCATION_MB = 256;
 
+    /**
+     * The most JobManager attempts an application may ask for. YARN's default, 2, silently caps the
+     * 4 that Ferry's HA clusters ask for (ferry.ha.application-attempts): two JobManager deaths end
+     * them. Written to the client configuration too, where Ferry reads the limit it warns about.
+     */
+    static final int AM_MAX_ATTEMPTS = 10;
+
     private YarnSettings() {}
 
     static void apply(YarnConfiguration conf, EmbeddedCluster spec) {
@@ -30,6 +37,7 @@ final class YarnSettings {
         // A developer disk is often fuller than the 90 % that marks a node unhealthy.
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
         conf.setInt(YarnConfiguration.RM_AM_EXPIRY_INTERVAL_MS, AM_LIVENESS_EXPIRY_MS);
+        conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, AM_MAX_ATTEMPTS);
         conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
         conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
         conf.setStrings(
@@ -83,7 +91,7 @@ final class YarnSettings {
         conf.set(YarnConfiguration.NM_COLLECTOR_SERVICE_ADDRESS, host + ":0");
     }
 
-    /** The keys a client needs: where the RM is and how it sizes containers. */
+    /** The keys a client needs: where the RM is, how it sizes containers and how often it restarts an AM. */
     static Map<String, String> clientKeys(YarnConfiguration running, EmbeddedCluster spec) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : List.of(
@@ -99,6 +107,7 @@ final class YarnSettings {
         keys.put(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, String.valueOf(spec.nodeManagerMemoryMb()));
         keys.put(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_VCORES, String.valueOf(spec.nodeManagerVcores()));
         keys.put(YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", spec.applicationClasspath()));
+        keys.put(YarnConfiguration.RM_AM_MAX_ATTEMPTS, String.valueOf(AM_MAX_ATTEMPTS));
         return keys;
     }
 }
