@@ -270,6 +270,8 @@ final class YarnTestCluster implements BeforeAllCallback, AfterAllCallback {
      */
     void restartZooKeeper(Duration downtime) throws IOException, InterruptedException {
         shared.running().restartZooKeeper(downtime);
+        // A server that did not come back fails here, not in the suites after this one.
+        zooKeeperClient().close();
     }
 
     YarnClient yarn() {
