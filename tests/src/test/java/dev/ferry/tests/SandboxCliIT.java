@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sandbox as a newcomer drives it: 'ferry sandbox start|status|stop --dir D' as processes of
  * the built distribution, and a '--sandbox' command against what it started. That a restart keeps
  * HDFS data and the metastore's database is tested on the sandbox module's controller
- * (SandboxLifecycleIT); here is what the CLI adds.
+ * (SandboxLifecycleIT); here is what the CLI adds. It needs nothing of the shared cluster, so it
+ * runs beside the other suites (junit-platform.properties).
  */
+@Execution(ExecutionMode.CONCURRENT)
 @Timeout(600)
 class SandboxCliIT {
 
