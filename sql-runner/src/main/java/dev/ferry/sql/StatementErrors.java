@@ -104,17 +104,23 @@ final class StatementErrors {
 
     /**
      * Flink wraps the reason in generic exceptions ("Failed to execute sql"): the outermost message
-     * is kept, and the root cause's added when it says something the outer one does not.
+     * is kept, and the root cause's added when it says something the outer one does not. A wrapper
+     * without a message of its own (the Hive parser's refusals of what Flink cannot run) gives way
+     * to the first exception in the chain that has one.
      */
     private static String describe(Throwable error) {
+        Throwable outermost = error;
+        while (outermost.getMessage() == null && outermost.getCause() != null && outermost.getCause() != outermost) {
+            outermost = outermost.getCause();
+        }
         String outer =
-                GENERIC_PREFIX.matcher(String.valueOf(error.getMessage())).replaceFirst("");
-        Throwable root = error;
+                GENERIC_PREFIX.matcher(String.valueOf(outermost.getMessage())).replaceFirst("");
+        Throwable root = outermost;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String inner = root.getMessage();
-        if (root == error || inner == null || outer.contains(inner)) {
+        if (root == outermost || inner == null || outer.contains(inner)) {
             return outer;
         }
         return outer + ": " + inner;

@@ -1,11 +1,11 @@
 package dev.ferry.tests;
 
 import dev.ferry.launcher.cli.FerryCliRun;
-import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,41 +14,30 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 'ferry bench failover' through the CLI on MiniYARN + MiniDFS + ZooKeeper (tickTime 2000, as a
- * default ZooKeeper server): Ferry's HA settings (A) against stock Flink's (B), each run a fresh
- * session whose JobManager container is SIGKILLed through YARN.
+ * 'ferry bench failover' through the CLI on the shared MiniYARN + MiniDFS + ZooKeeper (tickTime
+ * 2000, as a default ZooKeeper server): Ferry's HA settings (A) against stock Flink's (B), each run
+ * a fresh session whose JobManager container is SIGKILLed through YARN. It asserts that every job
+ * came back and the report files exist, never a time, because the machine's load decides the times.
  *
- * <p>By default a smoke run (one run per variant) that keeps the bench from rotting: it asserts
- * that every job came back and the report files exist, never a time, because the shared CI
- * machine's load decides the times. The full bench:
+ * <p>Not part of the default run (JobManagerFailoverIT tests the failover itself; the bench's report
+ * code is unit tested in the bench module): it runs only when {@code -Dferry.bench.runs=N} is
+ * given, e.g. the full bench,
  * {@code mvn -o verify -pl tests -am -Dit.test=FailoverBenchIT -Dferry.bench.runs=5} (with -Dtest=NoSuchTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false). Results go to
  * {@code tests/target/bench/failover/} (results.md, results.csv, failover.png).
  */
+@EnabledIfSystemProperty(named = "ferry.bench.runs", matches = "\\d+")
+@Timeout(1800)
 class FailoverBenchIT {
+
+    @RegisterExtension
+    static final YarnTestCluster cluster = YarnTestCluster.suite("failover-bench")
+            .withHa()
+            // As shipped in conf/ferry.yaml: one warm TaskManager per session.
+            .set("ferry.session.min-taskmanagers", "1");
 
     private static final Path OUTPUT = Path.of("target", "bench", "failover").toAbsolutePath();
     private static final int RUNS = Integer.getInteger("ferry.bench.runs", 1);
-
-    private static YarnTestCluster cluster;
-
-    @BeforeAll
-    static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.startWithHa(
-                "failover-bench",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(8192),
-                // As shipped in conf/ferry.yaml (this file replaces it): one warm TaskManager per session.
-                "ferry.session.min-taskmanagers: 1",
-                "ferry.deploy.timeout: 120s",
-                "ferry.job.running-timeout: 120s");
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void ferryAndStockHaSettingsBothBringAKilledJobManagersJobBackAndTheReportIsWritten() throws Exception {

@@ -1,30 +1,33 @@
 package dev.ferry.tests;
 
 import dev.ferry.launcher.cli.FerryCliRun;
-import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.StreamSupport;
+import java.util.stream.LongStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -32,39 +35,384 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lifecycle of jobs on a real YARN and HDFS: a jar job in a session, the same jar in an
- * application and a per-job cluster, stop/resume, kill/resume, restart with a new jar, and the
- * exactly-once output of the counting job across all of it. Steps share clusters and run in order.
+ * The lifecycle of jar and SQL jobs on a real YARN and HDFS, checked by the exactly-once output
+ * of the counting job (and of its SQL twin): savepoints and stops made by Ferry and by other
+ * clients (Flink's REST API, which Flink's CLI and web UI use too), resumes from the newest restore
+ * point, an upgrade to a new jar, and the job in an application and a per-job cluster. Every test
+ * runs a job of its own in the suite's session (or a cluster of its own); how the lifecycle
+ * decides what to restore, and the refusals that never reach a cluster, are unit tested in the
+ * launcher against fakes (JobResumerTest, JobControllerTest, JobStarterTest, BadInputTableTest)
+ * and in sql-runner (SqlScriptRunnerPrepareTest).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(300)
 class JobLifecycleIT {
 
+    @RegisterExtension
+    static final YarnTestCluster cluster = YarnTestCluster.suite("jobs-it");
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION = "jobs";
     private static final int KEYS = 4;
+    /** Longer than any test: the job checkpoints only when a savepoint or stop asks it to. */
+    private static final String NO_PERIODIC_CHECKPOINTS = "3600000";
+
     private static final Duration OUTPUT_TIMEOUT = Duration.ofSeconds(90);
-    private static YarnTestCluster cluster;
-    private static CountingOutput sessionOutput;
-    private static CountingOutput appOutput;
 
     @BeforeAll
-    static void startYarnWithASession() throws Exception {
-        cluster = YarnTestCluster.start(
-                "jobs-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(8192).queue("default", 100),
-                running -> String.join("\n", "ferry.deploy.timeout: 120s", "ferry.job.running-timeout: 120s", ""));
-        sessionOutput = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/session"));
-        appOutput = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/app"));
-        json(cluster.ferry(small("session", "start", "jobs", "--min-taskmanagers", "1", "--slots", "2", "-o", "json")));
+    static void startASessionWithAWarmTaskManager() throws Exception {
+        json(cluster.ferry(
+                small("session", "start", SESSION, "--min-taskmanagers", "1", "--slots", "2", "-o", "json")));
     }
 
-    @AfterAll
-    static void stopYarn() {
-        if (cluster != null) {
-            cluster.close();
+    @Test
+    void givenASavepointAndACancelThroughFlinksRestApi_whenResumedFromLatest_thenThatSavepointIsRestoredExactlyOnce()
+            throws Exception {
+        // given: a job recorded by Ferry that checkpoints only when asked to, and has run for a while
+        JsonNode started = submitCountingJob("rest-savepoint", NO_PERIODIC_CHECKPOINTS);
+        CountingOutput output = output("rest-savepoint");
+        FlinkRest rest = new FlinkRest(started.get("webUrl").asText());
+        String jobId = started.get("jobId").asText();
+        Thread.sleep(2000);
+        String savepoint = rest.savepoint(jobId);
+
+        // then Ferry's status names the savepoint another client took
+        JsonNode status = job("rest-savepoint");
+        assertThat(status.get("lastSavepoint").asText()).isEqualTo(savepoint);
+        assertThat(status.get("cluster").asText()).isEqualTo(SESSION);
+        assertThat(status.get("mode").asText()).isEqualTo("session");
+        assertThat(status.get("artifact").asText())
+                .startsWith(cluster.hdfs("/ferry/artifacts/"))
+                .endsWith("CountingJob.jar");
+
+        // when: cancelled through the REST API too, then resumed by Ferry from the latest restore point
+        rest.cancel(jobId);
+        JsonNode resumed = json(cluster.ferry("job", "resume", "rest-savepoint", "--from-latest", "-o", "json"));
+
+        // then the new run restored exactly that savepoint: what the first run wrote before it is
+        // committed once (a savepoint does not commit a FileSink, the restore does), nothing twice
+        assertThat(resumed.get("restoredFrom").asText()).isEqualTo(savepoint);
+        assertThat(new FlinkRest(resumed.get("webUrl").asText())
+                        .restoredFrom(resumed.get("jobId").asText()))
+                .contains(savepoint);
+        Thread.sleep(2000);
+        json(cluster.ferry("job", "stop", "rest-savepoint", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenASavepointThroughTheRestApiAndALaterCheckpoint_whenResumedFromLatest_thenTheCheckpointIsRestored()
+            throws Exception {
+        // given: a savepoint taken through the REST API while the job keeps running, then a checkpoint completed
+        JsonNode started = submitCountingJob("later-checkpoint", "1000");
+        CountingOutput output = output("later-checkpoint");
+        String jobId = started.get("jobId").asText();
+        FlinkRest rest = new FlinkRest(started.get("webUrl").asText());
+        String savepoint = rest.savepoint(jobId);
+        rest.awaitCheckpoints(jobId, "a checkpoint completed after the savepoint", c -> {
+            JsonNode latest = c.path("latest");
+            return latest.path("completed").path("id").asLong(-1)
+                    > latest.path("savepoint").path("id").asLong(Long.MAX_VALUE);
+        });
+        rest.cancel(jobId);
+        String checkpoint = retainedCheckpoint(jobId);
+        int committed = output.lines().size();
+
+        // when
+        JsonNode resumed = json(cluster.ferry("job", "resume", "later-checkpoint", "--from-latest", "-o", "json"));
+
+        // then the newest by completion time is restored: the checkpoint, not the savepoint
+        assertThat(checkpoint).isNotEqualTo(savepoint).contains("/chk-");
+        assertThat(resumed.get("restoredFrom").asText()).isEqualTo(checkpoint);
+        assertThat(new FlinkRest(resumed.get("webUrl").asText())
+                        .restoredFrom(resumed.get("jobId").asText()))
+                .contains(checkpoint);
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "later-checkpoint", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenAStopWithSavepointThroughTheRestApi_whenResumedFromLatest_thenThatSavepointIsRestoredExactlyOnce()
+            throws Exception {
+        // given: the job stopped with a savepoint as 'flink stop' stops it
+        JsonNode started = submitCountingJob("rest-stop", "1000");
+        CountingOutput output = output("rest-stop");
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+        String savepoint = new FlinkRest(started.get("webUrl").asText())
+                .stopWithSavepoint(started.get("jobId").asText());
+        int committed = output.lines().size();
+
+        // when
+        JsonNode resumed = json(cluster.ferry("job", "resume", "rest-stop", "--from-latest", "-o", "json"));
+
+        // then
+        assertThat(resumed.get("restoredFrom").asText()).isEqualTo(savepoint);
+        assertThat(new FlinkRest(resumed.get("webUrl").asText())
+                        .restoredFrom(resumed.get("jobId").asText()))
+                .contains(savepoint);
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "rest-stop", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenARunningJob_whenRestartedWithANewJar_thenTheNewJarCarriesOnFromTheOldOnesState() throws Exception {
+        // given
+        submitCountingJob("upgrade", "1000");
+        CountingOutput output = output("upgrade");
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+        java.nio.file.Path v2 = jarWithVersion("2");
+
+        // when
+        JsonNode restarted = json(cluster.ferry("job", "restart", "upgrade", "--jar", v2.toString(), "-o", "json"));
+
+        // then: the record names the new jar, whose lines continue each key's count
+        assertThat(restarted.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(job("upgrade").get("artifact").asText()).contains("CountingJob-v2.jar");
+        output.awaitVersion("2", OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "upgrade", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+        assertThat(output.lines().stream().map(CountingOutput.Line::version).distinct())
+                .containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void givenAPathWithoutAuthority_whenASessionJobWritesThere_thenItLandsOnTheClustersFileSystem() throws Exception {
+        // given: hdfs:///path, which means the cluster's fs.defaultFS
+        String output = cluster.hdfsWithoutAuthority("/out/no-authority");
+
+        // when: a bounded run of the counting job
+        json(cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                SESSION,
+                "--name",
+                "no-authority",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                output,
+                "--count",
+                "40",
+                "--rate",
+                "200",
+                "--checkpoint-interval",
+                "500"));
+
+        // then
+        awaitJobState("no-authority", "FINISHED");
+        List<CountingOutput.Line> lines = output("no-authority").lines();
+        assertThat(lines).hasSize(40);
+        output("no-authority").assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenAnApplicationClusterThatYarnKilled_whenResumedFromLatest_thenItsLastCheckpointIsRestoredExactlyOnce()
+            throws Exception {
+        // given: the job in an application cluster named after it, writing to a path without authority
+        JsonNode started = json(cluster.ferry(small(
+                "app",
+                "run",
+                "--name",
+                "appcounter",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfsWithoutAuthority("/out/appcounter"),
+                "--rate",
+                "20",
+                "--checkpoint-interval",
+                "1000")));
+        assertThat(started.get("mode").asText()).isEqualTo("application");
+        JsonNode status = job("appcounter");
+        assertThat(status.get("cluster").asText()).isEqualTo("appcounter");
+        assertThat(status.get("applicationId").asText())
+                .isEqualTo(started.get("applicationId").asText());
+        CountingOutput output = output("appcounter");
+        output.awaitAtLeast(30, OUTPUT_TIMEOUT);
+        String killed = started.get("applicationId").asText();
+        cluster.yarn().killApplication(ApplicationId.fromString(killed));
+
+        // when
+        JsonNode resumed = json(cluster.ferry("job", "resume", "appcounter", "--from-latest", "-o", "json"));
+
+        // then: a new cluster, from a retained checkpoint, nothing lost or repeated; nothing left running
+        assertThat(resumed.get("applicationId").asText()).isNotEqualTo(killed);
+        assertThat(resumed.get("restoredFrom").asText()).contains("/chk-");
+        int committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "appcounter", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+        assertThat(cluster.liveApplications())
+                .extracting(ApplicationReport::getName)
+                .doesNotContain("appcounter");
+    }
+
+    @Test
+    void givenABoundedJob_whenRunInAPerJobCluster_thenTheClusterEndsWithItSuccessfully() throws Exception {
+        // when
+        JsonNode started = json(cluster.ferry(small(
+                "app",
+                "run",
+                "--mode",
+                "per-job",
+                "--name",
+                "perjob",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfsWithoutAuthority("/out/perjob"),
+                "--count",
+                "100",
+                "--rate",
+                "200",
+                "--checkpoint-interval",
+                "500")));
+
+        // then
+        assertThat(started.get("mode").asText()).isEqualTo("per-job");
+        ApplicationId id = ApplicationId.fromString(started.get("applicationId").asText());
+        ApplicationReport ended = awaitEnded(id);
+        assertThat(ended.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        assertThat(output("perjob").lines()).hasSize(100);
+        output("perjob").assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenASavepointPathThatDoesNotExist_whenSubmittedFromIt_thenItIsRefusedAndNothingIsSubmittedOrRecorded()
+            throws Exception {
+        // given
+        int jobsInSession = sessionJobs();
+
+        // when
+        FerryCliRun run = cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                SESSION,
+                "--name",
+                "from-nowhere",
+                "--from-savepoint",
+                "hdfs:///nosuch",
+                countingJar(),
+                "--",
+                "--output",
+                cluster.hdfs("/out/from-nowhere"));
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
+        assertThat(run.stderr()).contains("No savepoint at hdfs:///nosuch", "nothing was submitted");
+        assertThat(sessionJobs()).isEqualTo(jobsInSession);
+        assertThat(cluster.ferry("job", "status", "from-nowhere").exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void givenASqlScriptInASession_whenStoppedAndResumedFromLatest_thenEveryNumberIsWrittenOnce() throws Exception {
+        // given: a streaming INSERT started from a script, recorded under the script's name
+        String script = file("numbers.sql", sequenceScript("/out/numbers"));
+        JsonNode started = json(cluster.ferry("sql", "-f", script, "--session", SESSION, "-o", "json"));
+        assertThat(started.get("job").get("name").asText()).isEqualTo("numbers");
+        assertThat(started.get("job").get("state").asText()).isEqualTo("RUNNING");
+        JsonNode status = job("numbers");
+        assertThat(status.get("kind").asText()).isEqualTo("sql");
+        assertThat(status.get("artifact").asText()).endsWith("/numbers.sql");
+        awaitNumbers("/out/numbers", 20);
+
+        // when
+        json(cluster.ferry("job", "stop", "numbers", "-o", "json"));
+        JsonNode resumed = json(cluster.ferry("job", "resume", "numbers", "--from-latest", "-o", "json"));
+
+        // then
+        assertThat(resumed.get("state").asText()).isEqualTo("RUNNING");
+        int before = numbers("/out/numbers").size();
+        awaitNumbers("/out/numbers", before + 20);
+        json(cluster.ferry("job", "stop", "numbers", "-o", "json"));
+        List<Long> numbers = numbers("/out/numbers");
+        long max = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(numbers.stream().mapToLong(Long::longValue).sorted().toArray())
+                .containsExactly(LongStream.rangeClosed(0, max).toArray());
+    }
+
+    @Test
+    void aQueryInASessionReturnsItsRows() throws Exception {
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                SESSION,
+                "-o",
+                "json",
+                "-e",
+                "SELECT id, name FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name);"));
+
+        assertThat(result.get("job").isNull()).isTrue();
+        JsonNode query = result.get("queries").get(0);
+        assertThat(query.get("columns").toString()).contains("id", "name");
+        assertThat(query.get("rows").toString()).contains("\"1\",\"a\"", "\"2\",\"b\"");
+    }
+
+    /**
+     * A checkpointed sequence 0, 1, 2, ... into CSV files on HDFS, committed on checkpoints. The
+     * end stays small: the datagen sequence holds every value on the heap when it opens, and
+     * 100 000 000 of them ran the TaskManager out of memory.
+     */
+    private static String sequenceScript(String output) {
+        return String.join(
+                "\n",
+                "-- the counting job, in SQL",
+                "SET 'execution.checkpointing.interval' = '1s';",
+                "CREATE TABLE seq (n BIGINT) WITH (",
+                "  'connector' = 'datagen', 'rows-per-second' = '20',",
+                "  'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '100000');",
+                "CREATE TABLE numbers (n BIGINT) WITH (",
+                "  'connector' = 'filesystem', 'path' = '" + cluster.hdfs(output) + "', 'format' = 'csv');",
+                "INSERT INTO numbers SELECT n FROM seq;",
+                "");
+    }
+
+    private static String file(String name, String content) throws Exception {
+        return Files.writeString(cluster.work().resolve(name), content).toString();
+    }
+
+    private static void awaitNumbers(String dir, int count) throws Exception {
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+        while (numbers(dir).size() < count) {
+            assertThat(System.nanoTime())
+                    .as("%d numbers committed in %s", count, dir)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
         }
     }
 
-    /** Small containers, so a session and a job cluster fit side by side. */
+    /** Numbers in the committed files; in-progress files start with a dot. */
+    private static List<Long> numbers(String dir) throws Exception {
+        FileSystem fs = cluster.fileSystem();
+        List<Long> numbers = new ArrayList<>();
+        Path root = new Path(cluster.hdfs(dir));
+        if (!fs.exists(root)) {
+            return numbers;
+        }
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        while (files.hasNext()) {
+            Path file = files.next().getPath();
+            if (file.getName().startsWith(".") || file.getName().startsWith("_")) {
+                continue;
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+                in.lines().filter(l -> !l.isBlank()).forEach(l -> numbers.add(Long.parseLong(l.trim())));
+            }
+        }
+        return numbers;
+    }
+
+    /** Small containers, so the session and a job cluster fit side by side. */
     private static String[] small(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(
@@ -76,6 +424,56 @@ class JobLifecycleIT {
         return cluster.home().resolve("examples/CountingJob.jar").toString();
     }
 
+    /** The counting job in the session, 20 records a second into /out/NAME; returns when it runs. */
+    private static JsonNode submitCountingJob(String name, String checkpointIntervalMs) throws Exception {
+        JsonNode started = json(cluster.ferry(
+                "job",
+                "submit",
+                "--session",
+                SESSION,
+                "--name",
+                name,
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfs("/out/" + name),
+                "--rate",
+                "20",
+                "--checkpoint-interval",
+                checkpointIntervalMs));
+        assertThat(started.get("state").asText()).isEqualTo("RUNNING");
+        return started;
+    }
+
+    /**
+     * The newest completed checkpoint a cancelled job left (it retains it), as its path. Read from
+     * the file system: the JobManager's REST answers come from a cache that may lag a checkpoint.
+     */
+    private static String retainedCheckpoint(String jobId) throws Exception {
+        FileSystem fs = cluster.fileSystem();
+        Path newest = null;
+        for (FileStatus dir : fs.listStatus(new Path(cluster.hdfs("/ferry/checkpoints/" + jobId)))) {
+            Path path = dir.getPath();
+            if (path.getName().startsWith("chk-")
+                    && fs.exists(new Path(path, "_metadata"))
+                    && (newest == null || checkpointId(path) > checkpointId(newest))) {
+                newest = path;
+            }
+        }
+        assertThat(newest).as("a retained checkpoint of %s", jobId).isNotNull();
+        return newest.toString();
+    }
+
+    private static long checkpointId(Path chk) {
+        return Long.parseLong(chk.getName().substring("chk-".length()));
+    }
+
+    private static CountingOutput output(String name) throws Exception {
+        return new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/" + name));
+    }
+
     private static JsonNode json(FerryCliRun run) throws Exception {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         return JSON.readTree(run.stdout());
@@ -85,267 +483,41 @@ class JobLifecycleIT {
         return json(cluster.ferry("job", "status", name, "-o", "json"));
     }
 
-    private static List<ApplicationReport> liveApplications() throws Exception {
-        return cluster.yarn()
-                .getApplications(
-                        Set.of("Apache Flink"),
-                        EnumSet.of(
-                                YarnApplicationState.ACCEPTED,
-                                YarnApplicationState.RUNNING,
-                                YarnApplicationState.NEW,
-                                YarnApplicationState.NEW_SAVING,
-                                YarnApplicationState.SUBMITTED));
+    private static int sessionJobs() throws Exception {
+        return json(cluster.ferry("session", "status", SESSION, "-o", "json"))
+                .get("jobs")
+                .size();
     }
 
-    @Test
-    @Order(1)
-    void aJarJobInASessionRunsAndIsListedUnderItsName() throws Exception {
-        JsonNode started = json(cluster.ferry(
-                "job",
-                "submit",
-                "--session",
-                "jobs",
-                "--name",
-                "counter",
-                countingJar(),
-                "-o",
-                "json",
-                "--",
-                "--output",
-                cluster.hdfs("/out/session"),
-                "--rate",
-                "20"));
-
-        assertThat(started.get("state").asText()).isEqualTo("RUNNING");
-        JsonNode list = json(cluster.ferry("job", "list", "-o", "json"));
-        assertThat(StreamSupport.stream(list.spliterator(), false)
-                        .map(j -> j.get("name").asText()))
-                .contains("counter");
-        JsonNode status = job("counter");
-        assertThat(status.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(status.get("cluster").asText()).isEqualTo("jobs");
-        assertThat(status.get("mode").asText()).isEqualTo("session");
-        assertThat(status.get("artifact").asText())
-                .startsWith(cluster.hdfs("/ferry/artifacts/"))
-                .endsWith("CountingJob.jar");
-    }
-
-    @Test
-    @Order(2)
-    void aStoppedJobResumesFromItsSavepointWithoutLosingOrRepeatingRecords() throws Exception {
-        sessionOutput.awaitAtLeast(20, OUTPUT_TIMEOUT);
-
-        JsonNode stopped = json(cluster.ferry("job", "stop", "counter", "-o", "json"));
-        String savepoint = stopped.get("savepoint").asText();
-        assertThat(cluster.fileSystem().exists(new Path(savepoint, "_metadata")))
-                .isTrue();
-        assertThat(job("counter").get("state").asText()).isEqualTo("FINISHED");
-
-        JsonNode resumed = json(cluster.ferry("job", "resume", "counter", "--from-latest", "-o", "json"));
-
-        assertThat(resumed.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(resumed.get("restoredFrom").asText()).isEqualTo(savepoint);
-        int before = sessionOutput.lines().size();
-        sessionOutput.awaitAtLeast(before + 20, OUTPUT_TIMEOUT);
-        sessionOutput.assertExactlyOnce(KEYS);
-    }
-
-    @Test
-    @Order(3)
-    void aRestartWithANewJarKeepsTheStateAndTheCountContinues() throws Exception {
-        java.nio.file.Path v2 = jarWithVersion("2");
-
-        JsonNode restarted = json(cluster.ferry("job", "restart", "counter", "--jar", v2.toString(), "-o", "json"));
-
-        assertThat(restarted.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(job("counter").get("artifact").asText()).contains("CountingJob-v2.jar");
-        sessionOutput.awaitVersion("2", OUTPUT_TIMEOUT);
-        json(cluster.ferry("job", "stop", "counter", "-o", "json"));
-        sessionOutput.assertExactlyOnce(KEYS);
-        assertThat(sessionOutput.lines().stream()
-                        .map(CountingOutput.Line::version)
-                        .distinct())
-                .containsExactlyInAnyOrder("1", "2");
-    }
-
-    @Test
-    @Order(4)
-    void theSameJarRunsAsAnApplicationClusterNamedAfterTheJob() throws Exception {
-        JsonNode started = json(cluster.ferry(small(
-                "app",
-                "run",
-                "--name",
-                "appcounter",
-                countingJar(),
-                "-o",
-                "json",
-                "--",
-                "--output",
-                cluster.hdfs("/out/app"),
-                "--rate",
-                "20")));
-
-        assertThat(started.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(started.get("mode").asText()).isEqualTo("application");
-        JsonNode status = job("appcounter");
-        assertThat(status.get("cluster").asText()).isEqualTo("appcounter");
-        assertThat(status.get("mode").asText()).isEqualTo("application");
-        assertThat(status.get("applicationId").asText())
-                .isEqualTo(started.get("applicationId").asText());
-    }
-
-    @Test
-    @Order(5)
-    void aKilledApplicationClusterResumesFromTheLatestCheckpointExactlyOnce() throws Exception {
-        appOutput.awaitAtLeast(30, OUTPUT_TIMEOUT);
-        String killed = job("appcounter").get("applicationId").asText();
-        cluster.yarn().killApplication(ApplicationId.fromString(killed));
-
-        JsonNode resumed = json(cluster.ferry("job", "resume", "appcounter", "--from-latest", "-o", "json"));
-
-        assertThat(resumed.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(resumed.get("applicationId").asText()).isNotEqualTo(killed);
-        assertThat(resumed.get("restoredFrom").asText()).contains("/chk-");
-        int before = appOutput.lines().size();
-        appOutput.awaitAtLeast(before + 20, OUTPUT_TIMEOUT);
-        json(cluster.ferry("job", "stop", "appcounter", "-o", "json"));
-        appOutput.assertExactlyOnce(KEYS);
-        assertThat(liveApplications()).extracting(ApplicationReport::getName).containsExactly("jobs");
-    }
-
-    @Test
-    @Order(6)
-    void aPerJobClusterRunsABoundedJobAndEndsWithIt() throws Exception {
-        String wordCount =
-                cluster.home().resolve("examples/StreamingWordCount.jar").toString();
-
-        JsonNode started = json(cluster.ferry(small(
-                "app",
-                "run",
-                "--mode",
-                "per-job",
-                "--name",
-                "wc-perjob",
-                wordCount,
-                "-o",
-                "json",
-                "--",
-                "--count",
-                "100",
-                "--rate",
-                "200",
-                "--output",
-                cluster.hdfs("/out/perjob"))));
-
-        assertThat(started.get("mode").asText()).isEqualTo("per-job");
-        assertThat(started.get("state").asText()).isIn("RUNNING", "FINISHED");
-        awaitEnded(ApplicationId.fromString(started.get("applicationId").asText()), Duration.ofSeconds(90));
-        assertThat(cluster.yarn()
-                        .getApplicationReport(ApplicationId.fromString(
-                                started.get("applicationId").asText()))
-                        .getFinalApplicationStatus()
-                        .name())
-                .isEqualTo("SUCCEEDED");
-    }
-
-    @Test
-    @Order(7)
-    void stoppingAJobThatAlreadyFinishedIsRefused() throws Exception {
-        String wordCount =
-                cluster.home().resolve("examples/StreamingWordCount.jar").toString();
-        json(cluster.ferry(
-                "job",
-                "submit",
-                "--session",
-                "jobs",
-                "--name",
-                "wc-done",
-                wordCount,
-                "-o",
-                "json",
-                "--",
-                "--count",
-                "20",
-                "--rate",
-                "200",
-                "--output",
-                cluster.hdfs("/out/done")));
-        awaitJobState("wc-done", "FINISHED", Duration.ofSeconds(60));
-
-        FerryCliRun run = cluster.ferry("job", "stop", "wc-done");
-
-        assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.stderr().strip().lines()).hasSize(1);
-        assertThat(run.stderr()).contains("Cannot stop job 'wc-done': it is already FINISHED", "ferry job resume");
-    }
-
-    @Test
-    @Order(8)
-    void badInputIsRefusedWithOneLineAndNothingIsSubmitted() throws Exception {
-        List<ApplicationReport> before = liveApplications();
-        int jobsBefore =
-                json(cluster.ferry("job", "list", "--all", "-o", "json")).size();
-
-        assertRefused(cluster.ferry("app", "run", "/no/such.jar"), 2, "Jar file /no/such.jar does not exist");
-        assertRefused(
-                cluster.ferry("app", "run", "--class", "com.example.Nope", countingJar()),
-                2,
-                "com.example.Nope",
-                "--class");
-        assertRefused(
-                cluster.ferry("job", "submit", "--session", "nosuch", countingJar()),
-                3,
-                "No running Ferry cluster is named 'nosuch'");
-        assertRefused(
-                cluster.ferry("job", "resume", "appcounter", "--from-savepoint", cluster.hdfs("/no/savepoint")),
-                2,
-                "No savepoint at " + cluster.hdfs("/no/savepoint"));
-        assertRefused(cluster.ferry("job", "status", "nosuchjob"), 3, "No job is named or numbered 'nosuchjob'");
-
-        assertThat(liveApplications()).hasSameSizeAs(before);
-        assertThat(json(cluster.ferry("job", "list", "--all", "-o", "json")).size())
-                .isEqualTo(jobsBefore);
-    }
-
-    private static void assertRefused(FerryCliRun run, int exitCode, String... messageParts) {
-        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(exitCode);
-        assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
-        assertThat(run.stderr()).contains(messageParts);
-    }
-
-    private static void awaitJobState(String name, String state, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private static void awaitJobState(String name, String state) throws Exception {
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
         while (!job(name).get("state").asText().equals(state)) {
             assertThat(System.nanoTime())
-                    .as("job %s %s within %s", name, state, timeout)
+                    .as("job %s %s within %s", name, state, OUTPUT_TIMEOUT)
                     .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
 
-    private static void awaitEnded(ApplicationId id, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED)
-                .stream()
-                .noneMatch(s -> s == reportState(id))) {
-            assertThat(System.nanoTime()).as("%s ended within %s", id, timeout).isLessThan(deadline);
+    private static ApplicationReport awaitEnded(ApplicationId id) throws Exception {
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+        EnumSet<YarnApplicationState> ended =
+                EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
+        while (true) {
+            ApplicationReport report = cluster.yarn().getApplicationReport(id);
+            if (ended.contains(report.getYarnApplicationState())) {
+                return report;
+            }
+            assertThat(System.nanoTime())
+                    .as("%s ended within %s", id, OUTPUT_TIMEOUT)
+                    .isLessThan(deadline);
             Thread.sleep(500);
-        }
-    }
-
-    private static YarnApplicationState reportState(ApplicationId id) {
-        try {
-            return cluster.yarn().getApplicationReport(id).getYarnApplicationState();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** A copy of CountingJob.jar stamped with another version: the "new build" of an upgrade. */
     private static java.nio.file.Path jarWithVersion(String version) throws Exception {
-        java.nio.file.Path target = Files.createDirectories(java.nio.file.Path.of("target", "jobs-it"))
-                .resolve("CountingJob-v" + version + ".jar")
-                .toAbsolutePath();
+        java.nio.file.Path target = cluster.work().resolve("CountingJob-v" + version + ".jar");
         String resource = "dev/ferry/examples/counting-job.version";
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(java.nio.file.Path.of(countingJar())));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {

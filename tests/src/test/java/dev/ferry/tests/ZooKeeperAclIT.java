@@ -1,7 +1,6 @@
 package dev.ferry.tests;
 
 import dev.ferry.launcher.cli.FerryCliRun;
-import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -15,10 +14,9 @@ import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,26 +34,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code ferry.ha.zookeeper.auth.credential} set, every znode of a deployed cluster, Ferry's
  * registry and locks as well as Flink's own HA znodes, is readable and writable only with that
  * credential; a command run with another credential fails with a one-line permission error, and
- * {@code ferry ha gc}, holding the same credential, still removes what a YARN kill left behind.
+ * {@code ferry session stop} and {@code ferry ha gc}, holding the same credential, still remove
+ * them. One session, "guarded", started once, is the cluster whose znodes the tests read.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(300)
 class ZooKeeperAclIT {
 
     private static final String CREDENTIAL = "ferry:s3cret";
+
+    @RegisterExtension
+    static final YarnTestCluster cluster =
+            YarnTestCluster.suite("acl-it").withHa().set("ferry.ha.zookeeper.auth.credential", CREDENTIAL);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static YarnTestCluster cluster;
     private static CuratorFramework authenticated;
-    private static String applicationId;
+    private static String guardedId;
     /** The ACL ZooKeeper stores for "only whoever authenticated with CREDENTIAL": digest user:base64(sha1). */
     private static List<ACL> creatorOnly;
 
     @BeforeAll
-    static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.startWithHa(
-                "acl-it",
-                EmbeddedCluster.builder().nodeManagerMemoryMb(2048),
-                "ferry.session.min-taskmanagers: 0",
-                "ferry.ha.zookeeper.auth.credential: " + CREDENTIAL);
+    static void startASessionAndAnAuthenticatedClient() throws Exception {
         authenticated = CuratorFrameworkFactory.builder()
                 .connectString(cluster.zooKeeperQuorum())
                 .retryPolicy(new RetryOneTime(100))
@@ -64,21 +62,78 @@ class ZooKeeperAclIT {
         authenticated.start();
         creatorOnly = List.of(
                 new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(CREDENTIAL))));
+        guardedId = startSession("guarded");
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void closeTheClient() {
         if (authenticated != null) {
             authenticated.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
-    private static JsonNode json(FerryCliRun run) throws Exception {
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return JSON.readTree(run.stdout());
+    @Test
+    void ferrysRegistryZnodesAreCreatorOnly() throws Exception {
+        Map<String, List<ACL>> acls = aclsBelow(cluster.ferryZnode(""));
+
+        assertThat(acls).containsKey(cluster.ferryZnode("/clusters/guarded"));
+        assertThat(acls).allSatisfy((node, acl) -> assertThat(acl).as(node).isEqualTo(creatorOnly));
+    }
+
+    @Test
+    void flinksOwnHaZnodesAreCreatorOnly() throws Exception {
+        Map<String, List<ACL>> acls = aclsBelow(cluster.flinkZnode("/" + guardedId));
+
+        assertThat(acls.keySet()).anyMatch(node -> node.contains("/leader/"));
+        assertThat(acls).allSatisfy((node, acl) -> assertThat(acl).as(node).isEqualTo(creatorOnly));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ferry:wrong", ""})
+    void aCommandWithAnotherCredentialFailsWithOneLineNamingTheFix(String credential) {
+        FerryCliRun run = cluster.ferry("session", "list", "-Dferry.ha.zookeeper.auth.credential=" + credential);
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr().strip().lines()).hasSize(1);
+        assertThat(run.stderr())
+                .contains(
+                        "Permission denied on znode " + cluster.ferryZnode("/clusters"),
+                        "ferry.ha.zookeeper.auth.credential");
+    }
+
+    @Test
+    void aStoppedClusterLeavesNoZnodesEvenCreatorOnlyOnes() throws Exception {
+        // given
+        String id = startSession("stopped");
+
+        // when
+        JsonNode stopped = json(cluster.ferry("session", "stop", "stopped", "-o", "json"));
+
+        // then
+        assertThat(stopped.get("haData").asText()).isIn("removed", "none");
+        assertThat(authenticated.checkExists().forPath(cluster.flinkZnode("/" + id)))
+                .isNull();
+        assertThat(authenticated.checkExists().forPath(cluster.ferryZnode("/clusters/stopped")))
+                .isNull();
+    }
+
+    @Test
+    void haGcRemovesTheCreatorOnlyZnodesAYarnKillLeftBehind() throws Exception {
+        // given
+        String killed = startSession("doomed");
+        cluster.yarn().killApplication(ApplicationId.fromString(killed));
+
+        // when
+        JsonNode report = gcOnceTheKilledJobManagersSessionExpired(killed, Duration.ofSeconds(90));
+
+        // then
+        assertThat(report.get("removed"))
+                .extracting(r -> r.get("clusterId").asText())
+                .contains(killed);
+        assertThat(authenticated.checkExists().forPath(cluster.flinkZnode("/" + killed)))
+                .isNull();
+        assertThat(authenticated.checkExists().forPath(cluster.ferryZnode("/clusters/doomed")))
+                .isNull();
     }
 
     private static String startSession(String name) throws Exception {
@@ -111,66 +166,6 @@ class ZooKeeperAclIT {
         return acls;
     }
 
-    @Test
-    @Order(1)
-    void ferrysRegistryZnodesAreCreatorOnly() throws Exception {
-        applicationId = startSession("guarded");
-
-        Map<String, List<ACL>> acls = aclsBelow("/ferry");
-
-        assertThat(acls).containsKey("/ferry/clusters/guarded");
-        assertThat(acls).allSatisfy((node, acl) -> assertThat(acl).as(node).isEqualTo(creatorOnly));
-    }
-
-    @Test
-    @Order(2)
-    void flinksOwnHaZnodesAreCreatorOnly() throws Exception {
-        Map<String, List<ACL>> acls = aclsBelow("/flink/" + applicationId);
-
-        assertThat(acls.keySet()).anyMatch(node -> node.contains("/leader/"));
-        assertThat(acls).allSatisfy((node, acl) -> assertThat(acl).as(node).isEqualTo(creatorOnly));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"ferry:wrong", ""})
-    @Order(3)
-    void aCommandWithAnotherCredentialFailsWithOneLineNamingTheFix(String credential) {
-        FerryCliRun run = cluster.ferry("session", "list", "-Dferry.ha.zookeeper.auth.credential=" + credential);
-
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.stderr().strip().lines()).hasSize(1);
-        assertThat(run.stderr())
-                .contains("Permission denied on znode /ferry/clusters", "ferry.ha.zookeeper.auth.credential");
-    }
-
-    @Test
-    @Order(4)
-    void aStoppedClusterLeavesNoZnodesEvenCreatorOnlyOnes() throws Exception {
-        JsonNode stopped = json(cluster.ferry("session", "stop", "guarded", "-o", "json"));
-
-        assertThat(stopped.get("haData").asText()).isIn("removed", "none");
-        assertThat(authenticated.checkExists().forPath("/flink/" + applicationId))
-                .isNull();
-        assertThat(authenticated.checkExists().forPath("/ferry/clusters/guarded"))
-                .isNull();
-    }
-
-    @Test
-    @Order(5)
-    void haGcRemovesTheCreatorOnlyZnodesAYarnKillLeftBehind() throws Exception {
-        String killed = startSession("doomed");
-        cluster.yarn().killApplication(ApplicationId.fromString(killed));
-
-        JsonNode report = gcOnceTheKilledJobManagersSessionExpired(killed, Duration.ofSeconds(90));
-
-        assertThat(report.get("removed"))
-                .extracting(r -> r.get("clusterId").asText())
-                .contains(killed);
-        assertThat(authenticated.checkExists().forPath("/flink/" + killed)).isNull();
-        assertThat(authenticated.checkExists().forPath("/ferry/clusters/doomed"))
-                .isNull();
-    }
-
     /** Until the killed JobManager's ZooKeeper session expires, gc keeps its znodes (and says why). */
     private static JsonNode gcOnceTheKilledJobManagersSessionExpired(String killed, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -183,5 +178,10 @@ class ZooKeeperAclIT {
             }
             Thread.sleep(1000);
         }
+    }
+
+    private static JsonNode json(FerryCliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return JSON.readTree(run.stdout());
     }
 }

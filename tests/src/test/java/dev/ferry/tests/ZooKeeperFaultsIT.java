@@ -1,22 +1,20 @@
 package dev.ferry.tests;
 
 import dev.ferry.launcher.cli.FerryCliRun;
-import dev.ferry.sandbox.cluster.EmbeddedCluster;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
@@ -25,43 +23,115 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Ferry does when ZooKeeper or the registry is not what it should be: an unreachable quorum
- * fails commands fast, a cluster YARN killed shows as stale in the registry until {@code ferry
- * ha gc}, a running cluster the registry lost shows as missing, and a ZooKeeper restart leaves a
- * running session and its job running.
+ * fails commands fast and touches nothing, a ZooKeeper restart leaves a running session and its
+ * job running exactly-once, and a running cluster the registry lost shows as missing. (A cluster
+ * YARN killed shows as stale until {@code ferry ha gc}: ZooKeeperHaIT.) One session, "steady",
+ * started once, is what the failing commands must leave alone and what runs through the ZooKeeper
+ * restart. The restart is the shared cluster's: it is back, on the same port and data, before the
+ * test goes on.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(300)
 class ZooKeeperFaultsIT {
 
-    /** What "fails within seconds" means here: well below a hang, with the default 5 s connection timeout. */
-    private static final Duration PROMPT = Duration.ofSeconds(10);
+    @RegisterExtension
+    static final YarnTestCluster cluster = YarnTestCluster.suite("faults-it").withHa();
 
     private static final Duration RECOVERY = Duration.ofMinutes(3);
     private static final String CLOSED_PORT_QUORUM = "127.0.0.1:1";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static YarnTestCluster cluster;
-    private static CuratorFramework zooKeeper;
-    private static String jobId;
 
     @BeforeAll
-    static void startYarnHdfsAndZooKeeper() throws Exception {
-        cluster = YarnTestCluster.startWithHa(
-                "faults-it", EmbeddedCluster.builder().nodeManagerMemoryMb(4096), "ferry.session.min-taskmanagers: 0");
-        zooKeeper = cluster.zooKeeperClient();
+    static void startASession() throws Exception {
+        startSession("steady");
     }
 
-    @AfterAll
-    static void stopEverything() {
-        if (zooKeeper != null) {
-            zooKeeper.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+    /** "Fails within seconds": within its connection timeout (1 s here, 5 s by default), not a hang. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "session list",
+                "session status steady",
+                "session start fresh",
+                "session stop nosuch",
+                "session kill nosuch",
+                "ha status",
+                "ha gc"
+            })
+    @Timeout(10)
+    void everyZooKeeperCommandFailsPromptlyNamingAnUnreachableQuorumAndStartsNothing(String command) throws Exception {
+        // given
+        List<String> before = liveNames();
+
+        // when
+        FerryCliRun run = cluster.ferry((command
+                        + " -Dferry.ha.zookeeper.quorum=" + CLOSED_PORT_QUORUM
+                        + " -Dferry.ha.zookeeper.connection-timeout=1s")
+                .split(" "));
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);
+        assertThat(run.stderr().strip().lines()).hasSize(1);
+        assertThat(run.stderr()).contains(CLOSED_PORT_QUORUM, "ferry.ha.zookeeper.quorum");
+        assertThat(liveNames()).isEqualTo(before);
     }
 
-    private static JsonNode json(FerryCliRun run) throws Exception {
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return JSON.readTree(run.stdout());
+    @Test
+    void givenASessionWithACountingJob_whenZooKeeperRestarts_thenTheSameJobManagerRunsItOnExactlyOnce()
+            throws Exception {
+        // given: the counting job, checkpointing every second, in the session
+        String jobId = json(cluster.ferry(
+                        "job",
+                        "submit",
+                        "--session",
+                        "steady",
+                        "--name",
+                        "steady-count",
+                        "--detached",
+                        cluster.home().resolve("examples/CountingJob.jar").toString(),
+                        "-o",
+                        "json",
+                        "--",
+                        "--output",
+                        cluster.hdfs("/out/zk-restart"),
+                        "--rate",
+                        "20",
+                        "--checkpoint-interval",
+                        "1000"))
+                .get("jobId")
+                .asText();
+        await(RECOVERY, () -> jobState("steady", jobId).filter("RUNNING"::equals));
+
+        // when
+        cluster.restartZooKeeper(Duration.ofSeconds(3));
+
+        // then: the session answers, its job runs on the same JobManager (no YARN failover), the
+        // registry still holds it, and the output stays exactly-once
+        await(RECOVERY, () -> jobState("steady", jobId).filter("RUNNING"::equals));
+        JsonNode status = json(cluster.ferry("session", "status", "steady", "-o", "json"));
+        assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
+        assertThat(status.get("attempt").asInt()).isEqualTo(1);
+        assertThat(listed("steady"))
+                .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("registered"));
+        CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/zk-restart"));
+        int afterRestart = output.lines().size();
+        output.awaitAtLeast(afterRestart + 20, RECOVERY);
+        json(cluster.ferry("job", "stop", "steady-count", "-o", "json"));
+        output.assertExactlyOnce(4);
+    }
+
+    @Test
+    void aRunningClusterTheRegistryLostIsListedAsMissing() throws Exception {
+        // given
+        startSession("forgotten");
+
+        // when
+        try (CuratorFramework zooKeeper = cluster.zooKeeperClient()) {
+            zooKeeper.delete().deletingChildrenIfNeeded().forPath(cluster.ferryZnode("/clusters/forgotten"));
+        }
+
+        // then
+        assertThat(listed("forgotten"))
+                .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("missing"));
     }
 
     private static String startSession(String name) throws Exception {
@@ -80,12 +150,31 @@ class ZooKeeperFaultsIT {
                 .asText();
     }
 
+    private static List<String> liveNames() throws Exception {
+        return cluster.liveApplications().stream()
+                .map(ApplicationReport::getName)
+                .sorted()
+                .toList();
+    }
+
     private static Optional<JsonNode> listed(String name) throws Exception {
         return StreamSupport.stream(
                         json(cluster.ferry("session", "list", "--all", "-o", "json"))
                                 .spliterator(),
                         false)
                 .filter(c -> c.get("name").asText().equals(name))
+                .findFirst();
+    }
+
+    /** The state of job {@code jobId} as the session's JobManager reports it, if it answers. */
+    private static Optional<String> jobState(String session, String jobId) throws Exception {
+        FerryCliRun run = cluster.ferry("session", "status", session, "-o", "json");
+        if (run.exitCode() != 0) {
+            return Optional.empty();
+        }
+        return StreamSupport.stream(JSON.readTree(run.stdout()).get("jobs").spliterator(), false)
+                .filter(j -> j.get("jobId").asText().equals(jobId))
+                .map(j -> j.get("state").asText())
                 .findFirst();
     }
 
@@ -101,146 +190,8 @@ class ZooKeeperFaultsIT {
         }
     }
 
-    /** The state of job {@link #jobId} as the session's JobManager reports it, if it answers. */
-    private static Optional<String> jobState() throws Exception {
-        FerryCliRun run = cluster.ferry("session", "status", "steady", "-o", "json");
-        if (run.exitCode() != 0) {
-            return Optional.empty();
-        }
-        return StreamSupport.stream(JSON.readTree(run.stdout()).get("jobs").spliterator(), false)
-                .filter(j -> j.get("jobId").asText().equals(jobId))
-                .map(j -> j.get("state").asText())
-                .findFirst();
-    }
-
-    @Test
-    @Order(1)
-    void aSessionWithARunningJob() throws Exception {
-        startSession("steady");
-        String jar = cluster.home().resolve("examples/CountingJob.jar").toString();
-
-        jobId = json(cluster.ferry(
-                        "job",
-                        "submit",
-                        "--session",
-                        "steady",
-                        "--name",
-                        "steady-count",
-                        "--detached",
-                        jar,
-                        "-o",
-                        "json",
-                        "--",
-                        "--output",
-                        cluster.hdfs("/out/zk-restart"),
-                        "--rate",
-                        "20",
-                        "--checkpoint-interval",
-                        "1000"))
-                .get("jobId")
-                .asText();
-
-        assertThat(await(RECOVERY, () -> jobState().filter("RUNNING"::equals))).isEqualTo("RUNNING");
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "session list",
-                "session status steady",
-                "session start fresh",
-                "session stop nosuch",
-                "session kill nosuch",
-                "ha status",
-                "ha gc"
-            })
-    @Order(2)
-    void everyZooKeeperCommandFailsPromptlyNamingAnUnreachableQuorum(String command) {
-        long started = System.nanoTime();
-
-        FerryCliRun run = cluster.ferry((command + " -Dferry.ha.zookeeper.quorum=" + CLOSED_PORT_QUORUM).split(" "));
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
-        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);
-        assertThat(run.stderr().strip().lines()).hasSize(1);
-        assertThat(run.stderr()).contains(CLOSED_PORT_QUORUM, "ferry.ha.zookeeper.quorum");
-    }
-
-    @Test
-    @Order(3)
-    void theSessionIsUntouchedByTheFailedCommands() throws Exception {
-        assertThat(listed("fresh")).isEmpty();
-        assertThat(listed("steady"))
-                .hasValueSatisfying(c -> assertThat(c.get("state").asText()).isEqualTo("RUNNING"));
-    }
-
-    @Test
-    @Order(4)
-    void afterAZooKeeperRestartTheSessionAnswersAndItsJobIsRunningOnTheSameJobManager() throws Exception {
-        cluster.restartZooKeeper(Duration.ofSeconds(3));
-
-        String state = await(RECOVERY, () -> jobState().filter("RUNNING"::equals));
-
-        assertThat(state).isEqualTo("RUNNING");
-        JsonNode status = json(cluster.ferry("session", "status", "steady", "-o", "json"));
-        assertThat(status.get("runningJobs").asInt()).isEqualTo(1);
-        assertThat(status.get("attempt").asInt())
-                .as("the same JobManager, no YARN failover")
-                .isEqualTo(1);
-    }
-
-    @Test
-    @Order(5)
-    void theCountingJobsOutputStaysExactlyOnceAcrossTheZooKeeperRestart() throws Exception {
-        CountingOutput output = new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/zk-restart"));
-        int afterRestart = output.lines().size();
-
-        output.awaitAtLeast(afterRestart + 20, RECOVERY);
-        json(cluster.ferry("job", "stop", "steady-count", "-o", "json"));
-
-        output.assertExactlyOnce(4);
-    }
-
-    @Test
-    @Order(6)
-    void afterAZooKeeperRestartTheRegistryStillHoldsTheSession() throws Exception {
-        assertThat(listed("steady"))
-                .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("registered"));
-    }
-
-    @Test
-    @Order(7)
-    void aClusterKilledThroughYarnIsListedAsStale() throws Exception {
-        String id = startSession("doomed");
-
-        cluster.yarn().killApplication(ApplicationId.fromString(id));
-
-        assertThat(listed("doomed")).hasValueSatisfying(c -> {
-            assertThat(c.get("state").asText()).isEqualTo("KILLED");
-            assertThat(c.get("registry").asText()).isEqualTo("stale");
-        });
-    }
-
-    @Test
-    @Order(8)
-    void haGcRemovesTheStaleRegistryEntryAndKeepsTheLiveOne() throws Exception {
-        JsonNode report = json(cluster.ferry("ha", "gc", "-o", "json"));
-
-        assertThat(report.get("staleRegistryEntries"))
-                .extracting(e -> e.get("name").asText())
-                .containsExactly("doomed");
-        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/doomed")).isNull();
-        assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/steady")).isNotNull();
-        assertThat(listed("doomed"))
-                .hasValueSatisfying(c -> assertThat(c.get("registry").isNull()).isTrue());
-    }
-
-    @Test
-    @Order(9)
-    void aRunningClusterTheRegistryLostIsListedAsMissing() throws Exception {
-        zooKeeper.delete().deletingChildrenIfNeeded().forPath("/ferry/clusters/steady");
-
-        assertThat(listed("steady"))
-                .hasValueSatisfying(c -> assertThat(c.get("registry").asText()).isEqualTo("missing"));
+    private static JsonNode json(FerryCliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return JSON.readTree(run.stdout());
     }
 }

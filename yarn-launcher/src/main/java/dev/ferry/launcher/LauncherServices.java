@@ -26,6 +26,7 @@ import dev.ferry.launcher.diagnosis.DiagnosisThresholds;
 import dev.ferry.launcher.diagnosis.JobDiagnostics;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.files.ClientFileSystems;
 import dev.ferry.launcher.files.ClusterFiles;
 import dev.ferry.launcher.files.HadoopClusterFiles;
 import dev.ferry.launcher.ha.ClusterCoordination;
@@ -87,6 +88,7 @@ public final class LauncherServices implements AutoCloseable {
     private final EffectiveConfiguration config;
     private final Supplier<Path> hadoopConfDir;
     private final RestJobManagers jobManagers;
+    private Path resolvedHadoopConfDir;
     private YarnConnection yarn;
     private CuratorFramework zooKeeper;
     private ClusterFiles clusterFiles;
@@ -106,7 +108,7 @@ public final class LauncherServices implements AutoCloseable {
     /** Connects to the ResourceManager on first use; fails fast if it does not answer. */
     public YarnConnection yarn() {
         if (yarn == null) {
-            yarn = YarnConnection.open(hadoopConfDir.get(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
+            yarn = YarnConnection.open(hadoopConfDir(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
         }
         return yarn;
     }
@@ -302,7 +304,20 @@ public final class LauncherServices implements AutoCloseable {
     private org.apache.hadoop.conf.Configuration hadoopConfiguration() {
         return yarn != null
                 ? yarn.configuration()
-                : YarnConnection.loadConfiguration(hadoopConfDir.get(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
+                : YarnConnection.loadConfiguration(hadoopConfDir(), config.get(FerryOptions.YARN_CONNECT_TIMEOUT));
+    }
+
+    /**
+     * The Hadoop configuration of the cluster this command talks to, resolved once. Flink's file
+     * systems in this JVM are set up for that cluster then, so that code run here (a job's main
+     * method, the SQL planner) reads a path such as {@code hdfs:///out} as the cluster does.
+     */
+    private Path hadoopConfDir() {
+        if (resolvedHadoopConfDir == null) {
+            resolvedHadoopConfDir = hadoopConfDir.get();
+            ClientFileSystems.useClusterConfiguration(resolvedHadoopConfDir);
+        }
+        return resolvedHadoopConfDir;
     }
 
     private ArtifactStore artifacts() {

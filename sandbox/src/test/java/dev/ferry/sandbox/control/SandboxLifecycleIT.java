@@ -12,10 +12,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
@@ -34,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sandbox daemon as the CLI drives it: a real background JVM started from a Ferry home
- * assembled from this module's target/opt. The steps build on each other, in order.
+ * assembled from this module's target/opt, through its whole life in one scenario (start, a
+ * refused second start, a restart that keeps everything, a stop): each step needs the state the
+ * one before left, and a sandbox costs a minute to start.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(240)
+@Timeout(480)
 class SandboxLifecycleIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -46,7 +44,6 @@ class SandboxLifecycleIT {
 
     private static SandboxController controller;
     private static Path sandboxDir;
-    private static SandboxStatus firstStart;
 
     @BeforeAll
     static void assembleHome() throws IOException {
@@ -63,10 +60,11 @@ class SandboxLifecycleIT {
     }
 
     @Test
-    @Order(1)
-    void startBringsEveryServiceUp() throws Exception {
-        firstStart = controller.start(START_TIMEOUT);
+    void givenAnEmptyDir_whenStartedRestartedAndStopped_thenServicesComeUpKeepTheirDataAndGoDown() throws Exception {
+        // when: started in an empty directory
+        SandboxStatus firstStart = controller.start(START_TIMEOUT);
 
+        // then every service is up, and the client configuration names them
         assertThat(firstStart.healthy()).as("status %s", firstStart).isTrue();
         List<String> services =
                 new ArrayList<>(List.of("zookeeper", "hdfs", "yarn-resourcemanager", "yarn-web", "hive-metastore"));
@@ -79,25 +77,16 @@ class SandboxLifecycleIT {
         assertThat(firstStart.confDir().resolve("core-site.xml")).exists();
         assertThat(Files.readString(firstStart.confDir().resolve("hive-site.xml")))
                 .contains(address(firstStart, "hive-metastore"));
-    }
 
-    @Test
-    @Order(2)
-    void startingARunningSandboxIsRefused() {
+        // and a second start of the running sandbox is refused
         assertThatThrownBy(() -> controller.start(START_TIMEOUT))
                 .isInstanceOf(SandboxAlreadyRunningException.class)
                 .hasMessageContaining("already running");
-    }
 
-    @Test
-    @Order(3)
-    void restartKeepsAddressesHdfsDataAndTheMetastoreDatabase() throws Exception {
-        // given a file in HDFS and an initialised metastore schema
+        // when: a file in HDFS and an initialised metastore schema, then a stop and a start
         writeToHdfs(KEPT_FILE, "still here");
         Path schemaMarker = sandboxDir.resolve("data/metastore/schema-initialized");
         FileTime schemaCreated = Files.getLastModifiedTime(schemaMarker);
-
-        // when the sandbox is stopped and started again
         controller.stop(STOP_TIMEOUT);
         SandboxStatus restarted = controller.start(START_TIMEOUT);
 
@@ -107,13 +96,11 @@ class SandboxLifecycleIT {
         assertThat(readFromHdfs(KEPT_FILE)).isEqualTo("still here");
         assertThat(Files.getLastModifiedTime(schemaMarker)).isEqualTo(schemaCreated);
         assertThat(sandboxDir.resolve("data/metastore/metastore_db")).isDirectory();
-    }
 
-    @Test
-    @Order(4)
-    void stopShutsEverythingDown() throws Exception {
+        // when: stopped
         SandboxStatus stopped = controller.stop(STOP_TIMEOUT);
 
+        // then everything is down
         assertThat(stopped.running()).isFalse();
         assertThat(stopped.state()).isEqualTo(DaemonState.STOPPED);
         assertThat(stopped.services()).noneMatch(ServiceStatus::up);
