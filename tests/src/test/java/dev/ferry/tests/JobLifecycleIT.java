@@ -156,6 +156,74 @@ class JobLifecycleIT {
     }
 
     @Test
+    void givenTwoGatewaysStartingTheSameJobNameAtOnce_whenBothFinish_thenOneRunsItAndTheOtherExitsWith5()
+            throws Exception {
+        // when: two processes, as on two gateways, submit the same name at the same moment
+        String[] submit = {
+            "job",
+            "submit",
+            "--session",
+            SESSION,
+            "--name",
+            "race",
+            countingJar(),
+            "-o",
+            "json",
+            "--",
+            "--output",
+            cluster.hdfs("/out/race"),
+            "--rate",
+            "20",
+            "--checkpoint-interval",
+            "1000"
+        };
+        List<Integer> exits = bothAtOnce("submit", submit);
+
+        // then exactly one job of that name runs; the other process was refused with exit 5
+        assertThat(exits).containsExactlyInAnyOrder(0, 5);
+        assertThat(runningJobsNamed("race")).isEqualTo(1);
+
+        // and the same for two resumes at once, after a stop
+        json(cluster.ferry("job", "stop", "race", "-o", "json"));
+        exits = bothAtOnce("resume", "job", "resume", "race", "--from-latest", "-o", "json");
+        assertThat(exits).containsExactlyInAnyOrder(0, 5);
+        assertThat(runningJobsNamed("race")).isEqualTo(1);
+        json(cluster.ferry("job", "stop", "race", "-o", "json"));
+        output("race").assertExactlyOnce(KEYS);
+    }
+
+    /** Runs {@code bin/ferry ARGS} twice at once as processes; their exit codes, the loser's line checked. */
+    private static List<Integer> bothAtOnce(String step, String... args) throws Exception {
+        java.nio.file.Path[] logs = {
+            cluster.work().resolve("race-" + step + "-1.log"), cluster.work().resolve("race-" + step + "-2.log")
+        };
+        Process first = cluster.ferryProcess(logs[0], args);
+        Process second = cluster.ferryProcess(logs[1], args);
+        List<Integer> exits = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Process process = i == 0 ? first : second;
+            assertThat(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            exits.add(process.exitValue());
+            if (process.exitValue() == 5) {
+                assertThat(Files.readString(logs[i]))
+                        .as("the refused gateway says why in one line")
+                        .contains("'race'")
+                        .doesNotContain("\tat ");
+            }
+        }
+        return exits;
+    }
+
+    private static long runningJobsNamed(String name) throws Exception {
+        JsonNode jobs = json(cluster.ferry("job", "list", "--session", SESSION, "-o", "json"));
+        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
+                .filter(job -> job.path("name").asText().equals(name))
+                .filter(job -> job.path("state").asText().equals("RUNNING"))
+                .count();
+    }
+
+    @Test
     void givenARunningJob_whenRestartedWithANewJar_thenTheNewJarCarriesOnFromTheOldOnesState() throws Exception {
         // given
         submitCountingJob("upgrade", "1000");

@@ -90,6 +90,13 @@ class JobManagerFailoverIT {
         assertThat(taskManagerIds(after.get("webUrl").asText())).isEqualTo(taskManagers);
         // The dead JobManager's ZooKeeper session may still be open: it was fenced out, not waited for.
         assertThat(leaderLatchEntries(before.get("applicationId").asText())).hasSize(1);
+        // and the dead attempt's JobManager log is still there to read, by cluster or by job name
+        FerryCliRun deadAttempt = cluster.ferry("logs", "ha-session", "--attempt", "1", "--tail", "5000");
+        assertThat(deadAttempt.exitCode()).as(deadAttempt.stderr()).isZero();
+        assertThat(deadAttempt.stdout()).containsIgnoringCase("ClusterEntrypoint");
+        FerryCliRun newAttempt = cluster.ferry("logs", "fo-session", "--grep", "fo-session");
+        assertThat(newAttempt.exitCode()).as(newAttempt.stderr()).isZero();
+        assertThat(newAttempt.stdout()).contains("fo-session");
         int committed = output.lines().size();
         output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "fo-session", "-o", "json"));
@@ -130,11 +137,32 @@ class JobManagerFailoverIT {
 
         // and the cluster Ferry ended is forgotten: no registry entry, so 'session list' shows no stale one
         try (CuratorFramework zooKeeper = zooKeeper()) {
-            assertThat(zooKeeper.checkExists().forPath("/ferry/clusters/fo-app"))
+            assertThat(zooKeeper.checkExists().forPath(cluster.ferryZnode("/clusters")))
+                    .as("the suite's registry")
+                    .isNotNull();
+            assertThat(zooKeeper.checkExists().forPath(cluster.ferryZnode("/clusters/fo-app")))
                     .isNull();
         }
         assertThat(json(cluster.ferry("session", "list", "-o", "json")).findValuesAsText("name"))
                 .doesNotContain("fo-app");
+
+        // and once it ended, its JobManagers' logs, the dead attempt's too, come from YARN's aggregated logs
+        assertThat(awaitLogs("fo-app", "--attempt", "1", "--tail", "5000")).containsIgnoringCase("ClusterEntrypoint");
+        assertThat(awaitLogs("fo-app", "--grep", "fo-app")).contains("fo-app");
+    }
+
+    /** {@code ferry logs TARGET ARGS} once YARN has aggregated an ended cluster's logs (seconds after its end). */
+    private static String awaitLogs(String target, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("logs", target));
+        command.addAll(List.of(args));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        FerryCliRun logs = cluster.ferry(command.toArray(String[]::new));
+        while (logs.exitCode() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            logs = cluster.ferry(command.toArray(String[]::new));
+        }
+        assertThat(logs.exitCode()).as(logs.stderr()).isZero();
+        return logs.stdout();
     }
 
     /** Flink's leader latch of a cluster: one entry per JobManager taking part in the election. */

@@ -317,6 +317,15 @@ class SessionLifecycleIT {
         assertThat(StreamSupport.stream(all.spliterator(), false)
                         .map(n -> n.get("name").asText() + ":" + n.get("state").asText()))
                 .contains("epsilon:KILLED");
+        // and its JobManager's log is read from YARN's aggregated logs (seconds after the kill)
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        FerryCliRun logs = cluster.ferry("logs", "epsilon", "--tail", "5000");
+        while (logs.exitCode() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            logs = cluster.ferry("logs", "epsilon", "--tail", "5000");
+        }
+        assertThat(logs.exitCode()).as(logs.stderr()).isZero();
+        assertThat(logs.stdout()).contains("YarnSessionClusterEntrypoint");
     }
 
     @Test

@@ -125,11 +125,13 @@ final class TestMonitoring implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(script + " ran, but the servers are not on the PATH"));
     }
 
-    /** ferry.yaml lines that make the suite's clusters push here. */
-    List<String> ferryYaml() {
-        return List.of(
-                "ferry.metrics.pushgateway.url: " + settings.pushgatewayUrl(),
-                "ferry.metrics.push-interval: " + PUSH_INTERVAL.toSeconds() + "s");
+    /** The ferry.yaml settings that make the suite's clusters push here. */
+    Map<String, String> ferrySettings() {
+        return Map.of(
+                "ferry.metrics.pushgateway.url",
+                settings.pushgatewayUrl(),
+                "ferry.metrics.push-interval",
+                PUSH_INTERVAL.toSeconds() + "s");
     }
 
     /** Prometheus's answer to an instant query: the result vector, empty when nothing matches. */

@@ -199,10 +199,19 @@ final class YarnTestCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** {@link #ferryProcess(String...)} with {@code environment} added to the process's own. */
     Process ferryProcess(Map<String, String> environment, String... args) throws IOException {
+        return ferryProcess(processLog(), environment, args);
+    }
+
+    /** {@link #ferryProcess(String...)} printing into {@code log}: for processes that run at once. */
+    Process ferryProcess(Path log, String... args) throws IOException {
+        return ferryProcess(log, Map.of(), args);
+    }
+
+    private Process ferryProcess(Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/ferry").toString()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(processLog().toFile());
+        builder.redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().remove("HADOOP_CLASSPATH");
         builder.environment().put("HADOOP_CONF_DIR", hadoopConfDir().toString());

@@ -107,8 +107,10 @@ public final class NodeManagerLogs implements LogSource {
         return "the NodeManagers' web services";
     }
 
-    private String get(String address, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + path))
+    private String get(String nodeAddress, String path) {
+        // YARN's container reports give the address with its scheme (http:// or https://, as the cluster serves).
+        String address = nodeAddress.contains("://") ? nodeAddress : "http://" + nodeAddress;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address + path))
                 .timeout(timeout)
                 .header("Accept", "application/json,text/plain")
                 .GET()
@@ -128,6 +130,7 @@ public final class NodeManagerLogs implements LogSource {
     }
 
     private static FerryException unavailable(String address, String why) {
-        return new FerryException(ExitCode.UNAVAILABLE, "The NodeManager at " + address + " " + why);
+        return new FerryException(
+                ExitCode.UNAVAILABLE, "the NodeManager at " + address + " did not serve logs: " + why);
     }
 }
