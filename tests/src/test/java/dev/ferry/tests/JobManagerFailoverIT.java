@@ -90,10 +90,9 @@ class JobManagerFailoverIT {
         assertThat(taskManagerIds(after.get("webUrl").asText())).isEqualTo(taskManagers);
         // The dead JobManager's ZooKeeper session may still be open: it was fenced out, not waited for.
         assertThat(leaderLatchEntries(before.get("applicationId").asText())).hasSize(1);
-        // and the dead attempt's JobManager log is still there to read, by cluster or by job name
-        FerryCliRun deadAttempt = cluster.ferry("logs", "ha-session", "--attempt", "1", "--tail", "5000");
-        assertThat(deadAttempt.exitCode()).as(deadAttempt.stderr()).isZero();
-        assertThat(deadAttempt.stdout()).containsIgnoringCase("ClusterEntrypoint");
+        // and 'ferry logs' of the job reads the new attempt's JobManager, which recovered it. (The dead
+        // attempt's log is served by its NodeManager on a real cluster; the embedded NodeManager serves
+        // no web services, so here it is read once aggregated, below for the application cluster.)
         FerryCliRun newAttempt = cluster.ferry("logs", "fo-session", "--grep", "fo-session");
         assertThat(newAttempt.exitCode()).as(newAttempt.stderr()).isZero();
         assertThat(newAttempt.stdout()).contains("fo-session");

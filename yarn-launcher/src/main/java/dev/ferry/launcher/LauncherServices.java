@@ -56,6 +56,7 @@ import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.jobs.record.ZooKeeperJobRecords;
 import dev.ferry.launcher.logs.AggregatedLogs;
+import dev.ferry.launcher.logs.JobManagerLogs;
 import dev.ferry.launcher.logs.LogReader;
 import dev.ferry.launcher.logs.NodeManagerLogs;
 import dev.ferry.launcher.rest.RestJobManagers;
@@ -74,6 +75,7 @@ import org.apache.flink.configuration.JobManagerOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -402,7 +404,9 @@ public final class LauncherServices implements AutoCloseable {
         return new LogReader(
                 clusters(),
                 jobLocator(),
-                new NodeManagerLogs(yarnCluster(), config.get(FerryOptions.REST_TIMEOUT)),
+                List.of(
+                        new NodeManagerLogs(yarnCluster(), config.get(FerryOptions.REST_TIMEOUT)),
+                        new JobManagerLogs(yarnCluster(), config.get(FerryOptions.REST_TIMEOUT))),
                 new AggregatedLogs(this::hadoopConfiguration),
                 java.time.Clock.systemDefaultZone());
     }

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.ipc.RemoteException;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -126,6 +127,12 @@ public final class HadoopClusterFiles implements ClusterFiles {
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
+            } catch (RemoteException e) {
+                // HDFS: another client is creating the file this moment (it holds the file's lease).
+                if (e.getClassName().endsWith(".AlreadyBeingCreatedException")) {
+                    return false;
+                }
+                throw e;
             }
         });
     }

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ferry logs}: finds the application a cluster or job name stands for, picks its
- * containers and files as asked, and hands their filtered lines to a {@link LogSink}: from the
- * NodeManagers while the application runs, from YARN's aggregated logs once it ended (or when the
- * NodeManagers cannot be reached).
+ * containers and files as asked, and hands their filtered lines to a {@link LogSink}: while the
+ * application runs from the first of its live sources that answers (the NodeManagers, then the
+ * JobManager's REST API), from YARN's aggregated logs once it ended (or when no live source answers).
  */
 public final class LogReader {
 
@@ -33,14 +33,15 @@ public final class LogReader {
 
     private final ClusterObserver observer;
     private final JobLocator jobs;
-    private final LogSource live;
+    private final List<LogSource> live;
     private final LogSource aggregated;
     private final Clock clock;
 
-    public LogReader(ClusterObserver observer, JobLocator jobs, LogSource live, LogSource aggregated, Clock clock) {
+    public LogReader(
+            ClusterObserver observer, JobLocator jobs, List<LogSource> live, LogSource aggregated, Clock clock) {
         this.observer = observer;
         this.jobs = jobs;
-        this.live = live;
+        this.live = List.copyOf(live);
         this.aggregated = aggregated;
         this.clock = clock;
     }
@@ -109,20 +110,23 @@ public final class LogReader {
 
     private record Source(LogSource logs, List<LoggedContainer> containers) {}
 
-    /** The NodeManagers, else the aggregated logs; when neither answers, one error names both. */
+    /** The first live source that answers, else the aggregated logs; when none answers, one error names each. */
     private Source liveOrAggregated(ApplicationReport application) {
-        try {
-            return new Source(live, live.containers(application));
-        } catch (FerryException liveFailure) {
+        List<String> failures = new ArrayList<>();
+        for (LogSource source : live) {
             try {
-                return new Source(aggregated, aggregated.containers(application));
-            } catch (FerryException aggregatedFailure) {
-                throw new FerryException(
-                        ExitCode.UNAVAILABLE,
-                        "Cannot read the logs of " + application.getApplicationId() + ": " + live.describe() + ": "
-                                + liveFailure.getMessage() + "; " + aggregated.describe() + ": "
-                                + aggregatedFailure.getMessage());
+                return new Source(source, source.containers(application));
+            } catch (FerryException e) {
+                failures.add(source.describe() + ": " + e.getMessage());
             }
+        }
+        try {
+            return new Source(aggregated, aggregated.containers(application));
+        } catch (FerryException aggregatedFailure) {
+            failures.add(aggregated.describe() + ": " + aggregatedFailure.getMessage());
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE,
+                    "Cannot read the logs of " + application.getApplicationId() + ": " + String.join("; ", failures));
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,13 +52,25 @@ public final class NodeManagerLogs implements LogSource {
     @Override
     public List<LoggedContainer> containers(ApplicationReport application) {
         List<LoggedContainer> containers = new ArrayList<>();
-        for (ContainerView container : yarn.containers(application.getApplicationId())) {
-            if (container.nodeHttpAddress().isEmpty()) {
+        List<ContainerView> listed = yarn.containers(application.getApplicationId()).stream()
+                .filter(container -> !container.nodeHttpAddress().isEmpty())
+                .toList();
+        for (ContainerView container : listed) {
+            Optional<List<LogFile>> files = files(container);
+            if (files.isEmpty()) {
                 continue;
             }
             addressOfContainer.put(container.id(), container.nodeHttpAddress());
             containers.add(
-                    new LoggedContainer(container.id(), container.attempt(), container.jobManager(), files(container)));
+                    new LoggedContainer(container.id(), container.attempt(), container.jobManager(), files.get()));
+        }
+        if (containers.isEmpty() && !listed.isEmpty()) {
+            // Not one container known: these NodeManagers serve no container web services (e.g. an
+            // embedded cluster, where the ResourceManager's web app in the same JVM shadows theirs).
+            throw new FerryException(
+                    ExitCode.UNAVAILABLE,
+                    "the NodeManagers know none of its " + listed.size() + " containers (404 from "
+                            + listed.get(0).nodeHttpAddress() + ")");
         }
         containers.sort(Comparator.comparing((LoggedContainer c) -> !c.jobManager())
                 .thenComparingInt(LoggedContainer::attempt)
@@ -65,15 +78,24 @@ public final class NodeManagerLogs implements LogSource {
         return containers;
     }
 
-    private List<LogFile> files(ContainerView container) {
-        String body = get(container.nodeHttpAddress(), "/ws/v1/node/containers/" + container.id() + "/logs");
+    /**
+     * The container's files; empty when its NodeManager does not know it: YARN lists containers that
+     * never ran there (Flink returns the ones it got beyond what it asked for at once).
+     */
+    private Optional<List<LogFile>> files(ContainerView container) {
+        String path = "/ws/v1/node/containers/" + container.id() + "/logs";
+        HttpResponse<String> response = send(container.nodeHttpAddress(), path);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        String body = bodyOf(response, container.nodeHttpAddress(), path);
         List<LogFile> files = new ArrayList<>();
         try {
             collectFiles(JSON.readTree(body), files);
         } catch (IOException e) {
             throw unavailable(container.nodeHttpAddress(), "answered what is not JSON: " + e.getMessage());
         }
-        return files;
+        return Optional.of(files);
     }
 
     /** The listing nests file entries in wrappers that differ between Hadoop versions: take every fileName. */
@@ -108,6 +130,10 @@ public final class NodeManagerLogs implements LogSource {
     }
 
     private String get(String nodeAddress, String path) {
+        return bodyOf(send(nodeAddress, path), nodeAddress, path);
+    }
+
+    private HttpResponse<String> send(String nodeAddress, String path) {
         // YARN's container reports give the address with its scheme (http:// or https://, as the cluster serves).
         String address = nodeAddress.contains("://") ? nodeAddress : "http://" + nodeAddress;
         HttpRequest request = HttpRequest.newBuilder(URI.create(address + path))
@@ -116,17 +142,20 @@ public final class NodeManagerLogs implements LogSource {
                 .GET()
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unavailable(address, "answered " + response.statusCode() + " for " + path);
-            }
-            return response.body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw unavailable(address, FerryException.rootCauseMessage(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(ExitCode.FAILURE, "Interrupted while reading logs from " + address, e);
         }
+    }
+
+    private static String bodyOf(HttpResponse<String> response, String address, String path) {
+        if (response.statusCode() != 200) {
+            throw unavailable(address, "answered " + response.statusCode() + " for " + path);
+        }
+        return response.body();
     }
 
     private static FerryException unavailable(String address, String why) {

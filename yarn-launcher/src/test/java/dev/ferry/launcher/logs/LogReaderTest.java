@@ -46,6 +46,7 @@ class LogReaderTest {
     private TestingServices services;
     private ApplicationReport session;
     private final FakeLogs nodeManagers = new FakeLogs("the NodeManagers' web services");
+    private final FakeLogs jobManagerRest = new FakeLogs("the JobManager's REST API");
     private final FakeLogs aggregated = new FakeLogs("YARN's aggregated logs");
     private final List<String> printed = new ArrayList<>();
 
@@ -116,7 +117,7 @@ class LogReaderTest {
         return new LogReader(
                 services.observer(),
                 services.locator(),
-                nodeManagers,
+                List.of(nodeManagers, jobManagerRest),
                 aggregated,
                 Clock.fixed(NOW.atZone(ZONE).toInstant(), ZONE));
     }
@@ -155,6 +156,16 @@ class LogReaderTest {
         reader().read(request("analytics"), sink);
 
         assertThat(printed).singleElement().asString().contains("only the NodeManager has this");
+    }
+
+    @Test
+    void givenNodeManagersThatDoNotServeLogs_whenARunningSessionsLogsAreRead_thenTheJobManagersRestApiServesThem() {
+        nodeManagers.unreachable = true;
+        jobManagerRest.put(JM2, "jobmanager.log", at(1, "as the web UI shows it"));
+
+        reader().read(request("analytics"), sink);
+
+        assertThat(printed).singleElement().asString().contains("as the web UI shows it");
     }
 
     @Test
@@ -302,12 +313,17 @@ class LogReaderTest {
     }
 
     @Test
-    void givenNeitherSourceAnswers_whenTheLogsAreRead_thenOneErrorNamesBoth() {
+    void givenNoSourceAnswers_whenTheLogsAreRead_thenOneErrorNamesEach() {
         nodeManagers.unreachable = true;
+        jobManagerRest.unreachable = true;
         aggregated.unreachable = true;
 
         assertThatThrownBy(() -> reader().read(request("analytics"), sink))
-                .satisfies(failsWith(ExitCode.UNAVAILABLE, "the NodeManagers' web services", "YARN's aggregated logs"));
+                .satisfies(failsWith(
+                        ExitCode.UNAVAILABLE,
+                        "the NodeManagers' web services",
+                        "the JobManager's REST API",
+                        "YARN's aggregated logs"));
     }
 
     @Test

@@ -104,6 +104,46 @@ class NodeManagerLogsTest {
     }
 
     @Test
+    void givenAContainerItsNodeManagerNeverRan_whenTheLogsAreListed_thenItIsLeftOut() {
+        // YARN lists a container Flink got beyond what it asked for and returned at once; the NodeManager answers 404.
+        givenTheJobManagerAt("http://" + address());
+        yarn.addContainer(
+                session.getApplicationId(),
+                new ContainerView(
+                        "container_1_0001_01_000009",
+                        1,
+                        false,
+                        "localhost",
+                        "http://" + address(),
+                        "COMPLETE",
+                        -100,
+                        "Container released by application"));
+
+        List<LoggedContainer> containers = new NodeManagerLogs(yarn, Duration.ofSeconds(2)).containers(session);
+
+        assertThat(containers).extracting(LoggedContainer::id).containsExactly(JOB_MANAGER);
+    }
+
+    @Test
+    void givenNodeManagersThatKnowNoneOfItsContainers_whenTheLogsAreListed_thenTheyAreUnavailable() {
+        // An embedded cluster's NodeManager answers 404 to every web service call.
+        yarn.addContainer(
+                session.getApplicationId(),
+                new ContainerView(
+                        "container_1_0001_01_000009",
+                        1,
+                        true,
+                        "localhost",
+                        "http://" + address(),
+                        "RUNNING",
+                        null,
+                        ""));
+
+        assertThatThrownBy(() -> new NodeManagerLogs(yarn, Duration.ofSeconds(2)).containers(session))
+                .satisfies(failsWith(ExitCode.UNAVAILABLE, "know none of its 1 containers"));
+    }
+
+    @Test
     void givenANodeManagerThatIsGone_whenTheLogIsListed_thenItIsUnavailableNamingIt() {
         givenTheJobManagerAt("http://" + address());
         nodeManager.stop(0);
