@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.util.FileUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +62,12 @@ final class TestMonitoring implements AutoCloseable {
 
     /**
      * Installs the Debian packages when they are missing (sandbox/bin/install-monitoring.sh, as CI
-     * does up front), then starts everything below {@code dir}.
+     * does up front), then starts everything below {@code dir}, emptied first: Alertmanager's
+     * notification log from an earlier run would otherwise hold back the same alerts for its
+     * repeat interval (4 h).
      */
     static TestMonitoring start(Path dir) throws Exception {
+        FileUtils.deleteDirectory(dir.toFile());
         MonitoringBinaries binaries = MonitoringBinaries.find().orElseGet(TestMonitoring::install);
         List<JsonNode> alerts = new CopyOnWriteArrayList<>();
         HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -171,9 +176,33 @@ final class TestMonitoring implements AutoCloseable {
                 return alert.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("No such alert at the webhook within " + timeout + "; it received " + alerts);
+                throw new AssertionError("No such alert at the webhook within " + timeout + "; it received " + alerts
+                        + "; Alertmanager holds " + alertmanagerAlerts());
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** What Alertmanager holds now (name, job, state), to tell a lost notification from an alert never raised. */
+    private String alertmanagerAlerts() {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(settings.alertmanagerUrl() + "/api/v2/alerts"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> held = new ArrayList<>();
+            JSON.readTree(response.body())
+                    .forEach(a -> held.add(a.path("labels").path("alertname").asText() + "/"
+                            + a.path("labels").path("job_name").asText() + " "
+                            + a.path("status").path("state").asText() + " since "
+                            + a.path("startsAt").asText()));
+            return held.toString();
+        } catch (IOException e) {
+            return "(not reachable: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 
