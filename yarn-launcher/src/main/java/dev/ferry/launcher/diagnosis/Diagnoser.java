@@ -14,8 +14,9 @@ import java.util.Optional;
 public final class Diagnoser {
 
     private static final List<DiagnosisRule> RULES = List.of(
-            new RestartRule(),
+            // Before restarts: a container lost to memory is why the job restarts, and what to change.
             new MemoryRule(),
+            new RestartRule(),
             new CheckpointRule(),
             new BackpressureRule(),
             new DelayRule(),

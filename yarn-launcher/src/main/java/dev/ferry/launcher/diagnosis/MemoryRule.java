@@ -6,6 +6,7 @@ import dev.ferry.launcher.yarn.ContainerView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Containers lost to memory, told apart the way an operator must fix them: YARN killed a container
@@ -33,14 +34,27 @@ final class MemoryRule implements DiagnosisRule {
                     "the JVM ran out of direct memory",
                     "taskmanager.memory.task.off-heap.size"));
 
+    /**
+     * YARN's words for a container it killed for its memory: Hadoop 3 writes "is running 38916096B
+     * beyond the 'PHYSICAL' memory limit", Hadoop 2 "is running beyond physical memory limits".
+     */
+    private static final Pattern KILLED_FOR_MEMORY =
+            Pattern.compile("beyond (the )?'?(physical|virtual)'? memory limit", Pattern.CASE_INSENSITIVE);
+
     @Override
     public List<Finding> findings(JobEvidence evidence) {
         List<Finding> findings = new ArrayList<>();
-        evidence.containers().stream()
+        String rootException = evidence.health().restarts().rootException().orElse("");
+        Optional<ContainerView> killed = evidence.containers().stream()
                 .filter(c -> c.completed() && isKilledForMemory(c))
-                .findFirst()
-                .ifPresent(container -> findings.add(killedByYarn(container)));
-        String failures = evidence.health().restarts().rootException().orElse("") + "\n"
+                .findFirst();
+        if (killed.isPresent()) {
+            findings.add(killedByYarn(killed.get()));
+        } else if (KILLED_FOR_MEMORY.matcher(rootException).find()) {
+            // The ResourceManager lists only live containers; Flink's failure carries YARN's words.
+            findings.add(killedByYarn(false, "the job's failure: " + lineWith(rootException, KILLED_FOR_MEMORY)));
+        }
+        String failures = rootException + "\n"
                 + String.join(
                         "\n",
                         evidence.containers().stream()
@@ -65,21 +79,32 @@ final class MemoryRule implements DiagnosisRule {
         int status = container.exitStatus();
         return status == EXCEEDED_PHYSICAL_MEMORY
                 || status == EXCEEDED_VIRTUAL_MEMORY
-                || container.diagnostics().contains("beyond physical memory limits")
-                || container.diagnostics().contains("beyond virtual memory limits");
+                || KILLED_FOR_MEMORY.matcher(container.diagnostics()).find();
+    }
+
+    private static String lineWith(String text, Pattern pattern) {
+        return text.lines()
+                .filter(l -> pattern.matcher(l).find())
+                .findFirst()
+                .orElse("")
+                .trim();
     }
 
     private static Finding killedByYarn(ContainerView container) {
+        return killedByYarn(
+                container.jobManager(),
+                container.id() + " ended with exit code " + container.exitStatus() + ": "
+                        + CheckpointRule.firstLine(container.diagnostics()));
+    }
+
+    private static Finding killedByYarn(boolean jobManager, String evidence) {
         return new Finding(
                 Severity.CRITICAL,
-                "YARN killed a " + (container.jobManager() ? "JobManager" : "TaskManager")
+                "YARN killed a " + (jobManager ? "JobManager" : "TaskManager")
                         + " container for exceeding its memory limit",
-                container.id() + " ended with exit code " + container.exitStatus() + ": "
-                        + CheckpointRule.firstLine(container.diagnostics()),
+                evidence,
                 "the process outgrew its container (native memory, RocksDB, direct buffers): raise "
-                        + (container.jobManager()
-                                ? "jobmanager.memory.process.size"
-                                : "taskmanager.memory.process.size")
+                        + (jobManager ? "jobmanager.memory.process.size" : "taskmanager.memory.process.size")
                         + " (--tm-memory), or keep RocksDB in managed memory"
                         + " (state.backend.rocksdb.memory.managed: true) and give it less"
                         + " (taskmanager.memory.managed.fraction)",

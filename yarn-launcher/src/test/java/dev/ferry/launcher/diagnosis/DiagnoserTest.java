@@ -197,6 +197,24 @@ class DiagnoserTest {
     }
 
     @Test
+    void givenATaskManagerKilledForMemoryThatYarnNoLongerLists_whenDiagnosed_thenFlinksFailureNamesTheKill() {
+        // Hadoop 3's wording, inside the failure Flink records when YARN reports the container completed.
+        Restarts killedForMemory = new Restarts(
+                3,
+                Optional.of("org.apache.flink.util.FlinkException: Worker container_1_0001_01_000002 terminated.\n"
+                        + "Container [pid=4242,containerID=container_1_0001_01_000002] is running 38916096B beyond"
+                        + " the 'PHYSICAL' memory limit. Current usage: 1.0 GB of 1 GB physical memory used;"
+                        + " 3.1 GB of 2.1 GB virtual memory used. Killing container."));
+
+        List<Finding> findings = diagnose(job(List.of(source()), CHECKPOINTING, killedForMemory), List.of());
+
+        assertThat(findings.get(0).title())
+                .isEqualTo("YARN killed a TaskManager container for exceeding its memory limit");
+        assertThat(findings.get(0).evidence()).contains("38916096B beyond the 'PHYSICAL' memory limit");
+        assertThat(findings.get(0).suggestion()).contains("taskmanager.memory.process.size");
+    }
+
+    @Test
     void givenAJobThatRanOutOfHeap_whenDiagnosed_thenTheHeapSettingIsNamed() {
         Restarts oom = new Restarts(1, Optional.of("java.lang.OutOfMemoryError: Java heap space"));
 
