@@ -194,10 +194,19 @@ public final class SymptomJob {
     static final class NativeMemoryHog implements MapFunction<Long, Long> {
         private static final long CHUNK = 32L << 20;
         private static final long PAGE = 4096;
+        /**
+         * Far past any container this example runs in, so YARN kills it first; and a bound, so that
+         * on a YARN that does not check container memory it cannot exhaust the machine.
+         */
+        private static final long LIMIT = 4L << 30;
+
         private final List<Long> kept = new ArrayList<>();
 
         @Override
         public Long map(Long n) throws Exception {
+            if (kept.size() * CHUNK >= LIMIT) {
+                return n;
+            }
             sun.misc.Unsafe unsafe = unsafe();
             long address = unsafe.allocateMemory(CHUNK);
             for (long offset = 0; offset < CHUNK; offset += PAGE) {
