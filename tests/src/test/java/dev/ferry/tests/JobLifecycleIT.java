@@ -224,19 +224,23 @@ class JobLifecycleIT {
     }
 
     @Test
-    void givenARunningJob_whenRestartedWithANewJar_thenTheNewJarCarriesOnFromTheOldOnesState() throws Exception {
+    void givenARunningJob_whenRestartedWithANewJarAtTwiceItsParallelism_thenTheNewJarCarriesOnFromTheOldOnesState()
+            throws Exception {
         // given
         submitCountingJob("upgrade", "1000");
         CountingOutput output = output("upgrade");
         output.awaitAtLeast(20, OUTPUT_TIMEOUT);
         java.nio.file.Path v2 = jarWithVersion("2");
+        int tasksBefore = job("upgrade").get("tasksTotal").asInt();
 
         // when
-        JsonNode restarted = json(cluster.ferry("job", "restart", "upgrade", "--jar", v2.toString(), "-o", "json"));
+        JsonNode restarted =
+                json(cluster.ferry("job", "restart", "upgrade", "--jar", v2.toString(), "-p", "2", "-o", "json"));
 
-        // then: the record names the new jar, whose lines continue each key's count
+        // then: the record names the new jar, which runs at parallelism 2 and continues each key's count
         assertThat(restarted.get("state").asText()).isEqualTo("RUNNING");
         assertThat(job("upgrade").get("artifact").asText()).contains("CountingJob-v2.jar");
+        assertThat(job("upgrade").get("tasksTotal").asInt()).isEqualTo(2 * tasksBefore);
         output.awaitVersion("2", OUTPUT_TIMEOUT);
         json(cluster.ferry("job", "stop", "upgrade", "-o", "json"));
         output.assertExactlyOnce(KEYS);

@@ -71,9 +71,16 @@ public final class JobResumer {
         });
     }
 
-    /** Stops the running job with a savepoint and starts it from there, with {@code newJar} if given. */
+    /**
+     * Stops the running job with a savepoint and starts it from there, with {@code newJar} and at
+     * {@code newParallelism} if given: the upgrade path, and rescaling by a savepoint round trip.
+     */
     public StartedJob restart(
-            String nameOrId, Optional<Path> newJar, Optional<String> newEntryClass, boolean detached) {
+            String nameOrId,
+            Optional<Path> newJar,
+            Optional<String> newEntryClass,
+            Optional<Integer> newParallelism,
+            boolean detached) {
         // Check the new artifact before the running job is touched.
         Optional<String> mainClass = newJar.map(jar -> ProgramInspector.mainClass(jar, newEntryClass));
         String name = requireRecord(locator.locate(nameOrId)).name();
@@ -85,6 +92,11 @@ public final class JobResumer {
             JobRecord current = records.find(name).orElseThrow();
             if (newJar.isPresent()) {
                 current = current.withArtifact(artifacts.upload(newJar.get()), mainClass.get());
+            }
+            if (newParallelism.isPresent()) {
+                current = current.withParallelism(newParallelism.get());
+            }
+            if (newJar.isPresent() || newParallelism.isPresent()) {
                 records.save(current);
             }
             return starter.rerun(current, Optional.of(savepoint), detached);

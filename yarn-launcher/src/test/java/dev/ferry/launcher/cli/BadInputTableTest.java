@@ -163,6 +163,11 @@ class BadInputTableTest {
                         List.of("app", "run", "-p", "0", jar.toString()),
                         "--parallelism must be at least 1, got 0"),
                 row(
+                        "a parallelism below 1 for a restart",
+                        2,
+                        List.of("job", "restart", "orders", "-p", "0"),
+                        "--parallelism must be at least 1, got 0"),
+                row(
                         "an output format that does not exist",
                         2,
                         List.of("job", "status", "orders", "-o", "yaml"),

@@ -184,7 +184,8 @@ class JobResumerTest {
         Files.write(newJar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
         String oldArtifact = services.records.find("orders").orElseThrow().artifact();
 
-        StartedJob restarted = services.resumer().restart("orders", Optional.of(newJar), Optional.empty(), false);
+        StartedJob restarted =
+                services.resumer().restart("orders", Optional.of(newJar), Optional.empty(), Optional.empty(), false);
 
         JobRecord record = services.records.find("orders").orElseThrow();
         assertThat(flink.status(firstRun)).isEqualTo(JobStatus.FINISHED);
@@ -193,10 +194,29 @@ class JobResumerTest {
     }
 
     @Test
+    void givenARunningJob_whenRestartedAtANewParallelism_thenItRunsAtItFromTheStopsSavepointAndKeepsItOnResume()
+            throws Exception {
+        StartedJob restarted =
+                services.resumer().restart("orders", Optional.empty(), Optional.empty(), Optional.of(3), false);
+
+        JobID rescaled = JobID.fromHexString(restarted.jobId());
+        assertThat(flink.parallelism(rescaled)).isEqualTo(3);
+        assertThat(flink.restoredFrom(rescaled))
+                .contains(services.records.find("orders").orElseThrow().lastSavepoint());
+        assertThat(services.records.find("orders").orElseThrow().parallelism()).isEqualTo(3);
+
+        // and a later stop and resume keeps it
+        services.controller().stop("orders", false);
+        StartedJob resumed = services.resumer().resume("orders", Optional.empty(), false);
+        assertThat(flink.parallelism(JobID.fromHexString(resumed.jobId()))).isEqualTo(3);
+    }
+
+    @Test
     void givenSavepointsFail_whenRestarted_thenTheRunningJobIsLeftAsItWas() {
         flink.failSavepoints("Checkpoint Coordinator is suspending.");
 
-        assertThatThrownBy(() -> services.resumer().restart("orders", Optional.empty(), Optional.empty(), false))
+        assertThatThrownBy(() -> services.resumer()
+                        .restart("orders", Optional.empty(), Optional.empty(), Optional.empty(), false))
                 .satisfies(failsWith(ExitCode.FAILURE, "Checkpoint Coordinator is suspending."));
         assertThat(flink.status(firstRun)).isEqualTo(JobStatus.RUNNING);
         assertThat(flink.jobIds()).containsExactly(firstRun);

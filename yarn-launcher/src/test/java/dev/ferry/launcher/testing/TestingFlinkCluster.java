@@ -9,6 +9,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,7 @@ public final class TestingFlinkCluster {
         final JobID id;
         final String name;
         final int tasks;
+        final int parallelism;
         final long start;
         JobStatus status = JobStatus.RUNNING;
         long end = -1;
@@ -76,10 +78,11 @@ public final class TestingFlinkCluster {
         int checkpoints;
         String failure;
 
-        Job(JobID id, String name, int tasks, long start) {
+        Job(JobID id, String name, int tasks, int parallelism, long start) {
             this.id = id;
             this.name = name;
             this.tasks = tasks;
+            this.parallelism = parallelism;
             this.start = start;
         }
     }
@@ -123,7 +126,7 @@ public final class TestingFlinkCluster {
      */
     public synchronized TestingFlinkCluster runApplication(JobID id, String name, String restorePath) {
         endsWithItsJob = true;
-        Job job = new Job(id, name, 2, clock.millis());
+        Job job = new Job(id, name, 2, 1, clock.millis());
         if (restorePath != null) {
             job.restored = Optional.of(new Snapshot(0, files.qualify(restorePath), true, clock.millis()));
         }
@@ -134,7 +137,7 @@ public final class TestingFlinkCluster {
     /** A job submitted by another client (Flink's CLI, a notebook): Ferry has no record of it. */
     public synchronized JobID runJob(String name) {
         JobID id = new JobID();
-        jobs.put(id, new Job(id, name, 2, clock.millis()));
+        jobs.put(id, new Job(id, name, 2, 1, clock.millis()));
         return id;
     }
 
@@ -180,6 +183,11 @@ public final class TestingFlinkCluster {
                 .filter(j -> j.status == JobStatus.RUNNING)
                 .map(j -> j.name)
                 .toList();
+    }
+
+    /** The highest parallelism among job {@code id}'s vertices, as submitted. */
+    public synchronized int parallelism(JobID id) {
+        return jobs.get(id).parallelism;
     }
 
     /** Where job {@code id} restored from, as Flink's REST API reports it ({@code latest.restored}). */
@@ -306,7 +314,11 @@ public final class TestingFlinkCluster {
     }
 
     private synchronized JobID accept(JobGraph graph) {
-        Job job = new Job(graph.getJobID(), graph.getName(), graph.getNumberOfVertices(), clock.millis());
+        int parallelism = 0;
+        for (JobVertex vertex : graph.getVertices()) {
+            parallelism = Math.max(parallelism, vertex.getParallelism());
+        }
+        Job job = new Job(graph.getJobID(), graph.getName(), graph.getNumberOfVertices(), parallelism, clock.millis());
         String restorePath = graph.getSavepointRestoreSettings().getRestorePath();
         if (restorePath != null) {
             job.restored = Optional.of(new Snapshot(0, files.qualify(restorePath), true, clock.millis()));

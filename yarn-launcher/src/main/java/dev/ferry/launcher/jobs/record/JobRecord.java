@@ -67,6 +67,24 @@ public record JobRecord(
         return changed(newArtifact, newEntryClass, jobIds, applicationId, checkpointDir, savepointDir, lastSavepoint);
     }
 
+    /** The same job at a new default parallelism, which its later runs (resume, restart) keep. */
+    public JobRecord withParallelism(int newParallelism) {
+        return new JobRecord(
+                name,
+                kind,
+                artifact,
+                entryClass,
+                arguments,
+                newParallelism,
+                placement,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                lastSavepoint,
+                System.currentTimeMillis());
+    }
+
     /** The same job (name, kind, arguments, parallelism, placement) with what changes between runs, updated now. */
     private JobRecord changed(
             String newArtifact,
