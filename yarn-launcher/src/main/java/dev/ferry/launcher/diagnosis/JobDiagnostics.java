@@ -26,7 +26,7 @@ public final class JobDiagnostics {
 
     public Diagnosis diagnose(String nameOrId) {
         InspectedJob job = inspector.inspect(nameOrId);
-        JobEvidence evidence = new JobEvidence(job.health(), job.containers(), thresholds);
+        JobEvidence evidence = new JobEvidence(job.name(), job.health(), job.containers(), thresholds);
         List<Finding> problems = diagnoser.problems(evidence);
         return problems.isEmpty()
                 ? new Diagnosis(job, true, List.of(Diagnoser.healthy(evidence)))

@@ -9,6 +9,12 @@ import java.util.Optional;
 /** Restarts, with the exception that caused the newest. */
 final class RestartRule implements DiagnosisRule {
 
+    /**
+     * What Flink records when a TaskManager's JVM is told to stop (SIGTERM) rather than failing: the
+     * NodeManager's kill of a container over its memory or a preemption shows only this in Flink.
+     */
+    private static final String TASK_MANAGER_STOPPED = "The TaskExecutor is shutting down";
+
     @Override
     public List<Finding> findings(JobEvidence evidence) {
         JobHealth health = evidence.health();
@@ -17,14 +23,20 @@ final class RestartRule implements DiagnosisRule {
         if (restarts == 0 && !failing) {
             return List.of();
         }
-        String cause =
-                health.restarts().rootException().map(RestartRule::summary).orElse("no exception recorded");
+        String rootException = health.restarts().rootException().orElse("");
+        String cause = rootException.isBlank() ? "no exception recorded" : summary(rootException);
         return List.of(new Finding(
                 failing ? Severity.CRITICAL : Severity.WARNING,
                 "The job " + (failing ? "is " + health.state() : "restarted " + restarts + " times"),
                 restarts + " restarts; the newest failure: " + cause,
-                "fix the cause the exception names ('ferry logs " + health.name() + " --grep Exception' shows it"
-                        + " in the TaskManagers' logs); restarts back off as restart-strategy.* says",
+                rootException.contains(TASK_MANAGER_STOPPED)
+                        ? "a TaskManager was stopped from outside the job: YARN kills a container that outgrows"
+                                + " its memory (its NodeManager's log says 'beyond the 'PHYSICAL' memory limit';"
+                                + " raise taskmanager.memory.process.size) or that it preempts for another queue;"
+                                + " 'ferry logs " + evidence.name() + " --all --grep SIGTERM' shows which"
+                        : "fix the cause the exception names ('ferry logs " + evidence.name()
+                                + " --grep Exception' shows it in the TaskManagers' logs); restarts back off as"
+                                + " restart-strategy.* says",
                 Optional.empty()));
     }
 

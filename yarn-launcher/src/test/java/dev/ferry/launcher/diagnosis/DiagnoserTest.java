@@ -45,7 +45,8 @@ class DiagnoserTest {
     }
 
     private static List<Finding> diagnose(JobHealth health, List<ContainerView> containers) {
-        return new Diagnoser().diagnose(new JobEvidence(health, containers, DiagnosisThresholds.defaults()));
+        return new Diagnoser()
+                .diagnose(new JobEvidence(health.name(), health, containers, DiagnosisThresholds.defaults()));
     }
 
     private static Vertex source() {
@@ -212,6 +213,24 @@ class DiagnoserTest {
                 .isEqualTo("YARN killed a TaskManager container for exceeding its memory limit");
         assertThat(findings.get(0).evidence()).contains("38916096B beyond the 'PHYSICAL' memory limit");
         assertThat(findings.get(0).suggestion()).contains("taskmanager.memory.process.size");
+    }
+
+    @Test
+    void givenATaskManagerStoppedFromOutside_whenDiagnosed_thenYarnsMemoryKillIsSuggestedWithFerrysJobName() {
+        // What Flink 1.20 records when a NodeManager kills a container over its memory (SIGTERM first).
+        Restarts stopped = new Restarts(
+                6,
+                Optional.of("org.apache.flink.util.FlinkExpectedException: The TaskExecutor is shutting down.\n"
+                        + "\tat org.apache.flink.runtime.taskexecutor.TaskExecutor.onStop(TaskExecutor.java:524)"));
+        JobHealth health = job(List.of(source()), CHECKPOINTING, stopped);
+
+        List<Finding> findings =
+                new Diagnoser().diagnose(new JobEvidence("orders", health, List.of(), DiagnosisThresholds.defaults()));
+
+        assertThat(findings.get(0).title()).isEqualTo("The job restarted 6 times");
+        assertThat(findings.get(0).suggestion())
+                .contains("stopped from outside", "beyond the 'PHYSICAL' memory limit")
+                .contains("ferry logs orders --all --grep SIGTERM");
     }
 
     @Test
