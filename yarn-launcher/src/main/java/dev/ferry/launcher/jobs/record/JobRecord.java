@@ -55,40 +55,53 @@ public record JobRecord(
     public JobRecord withRun(String jobId, String newApplicationId, String newCheckpointDir, String newSavepointDir) {
         List<String> ids = new ArrayList<>(jobIds);
         ids.add(jobId);
-        return changed(artifact, entryClass, ids, newApplicationId, newCheckpointDir, newSavepointDir, lastSavepoint);
+        return changed(
+                artifact,
+                entryClass,
+                parallelism,
+                ids,
+                newApplicationId,
+                newCheckpointDir,
+                newSavepointDir,
+                lastSavepoint);
     }
 
     public JobRecord withSavepoint(String savepoint) {
-        return changed(artifact, entryClass, jobIds, applicationId, checkpointDir, savepointDir, savepoint);
+        return changed(
+                artifact, entryClass, parallelism, jobIds, applicationId, checkpointDir, savepointDir, savepoint);
     }
 
     /** The same job with a new artifact (an upgrade), keeping its history and savepoints. */
     public JobRecord withArtifact(String newArtifact, String newEntryClass) {
-        return changed(newArtifact, newEntryClass, jobIds, applicationId, checkpointDir, savepointDir, lastSavepoint);
-    }
-
-    /** The same job at a new default parallelism, which its later runs (resume, restart) keep. */
-    public JobRecord withParallelism(int newParallelism) {
-        return new JobRecord(
-                name,
-                kind,
-                artifact,
-                entryClass,
-                arguments,
-                newParallelism,
-                placement,
+        return changed(
+                newArtifact,
+                newEntryClass,
+                parallelism,
                 jobIds,
                 applicationId,
                 checkpointDir,
                 savepointDir,
-                lastSavepoint,
-                System.currentTimeMillis());
+                lastSavepoint);
     }
 
-    /** The same job (name, kind, arguments, parallelism, placement) with what changes between runs, updated now. */
+    /** The same job at a new default parallelism, which its later runs (resume, restart) keep. */
+    public JobRecord withParallelism(int newParallelism) {
+        return changed(
+                artifact,
+                entryClass,
+                newParallelism,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                lastSavepoint);
+    }
+
+    /** The same job (name, kind, arguments, placement) with what changes between runs, updated now. */
     private JobRecord changed(
             String newArtifact,
             String newEntryClass,
+            Integer newParallelism,
             List<String> newJobIds,
             String newApplicationId,
             String newCheckpointDir,
@@ -100,7 +113,7 @@ public record JobRecord(
                 newArtifact,
                 newEntryClass,
                 arguments,
-                parallelism,
+                newParallelism,
                 placement,
                 newJobIds,
                 newApplicationId,
