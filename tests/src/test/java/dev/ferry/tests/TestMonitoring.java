@@ -143,10 +143,14 @@ final class TestMonitoring implements AutoCloseable {
     JsonNode query(String promql) throws IOException, InterruptedException {
         URI uri = URI.create(
                 settings.prometheusUrl() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return getJson(uri).path("data").path("result");
+    }
+
+    private static JsonNode getJson(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("data").path("result");
+        return JSON.readTree(response.body());
     }
 
     /** Waits until {@code promql} has a result. */
@@ -186,13 +190,8 @@ final class TestMonitoring implements AutoCloseable {
     /** What Alertmanager holds now (name, job, state), to tell a lost notification from an alert never raised. */
     private String alertmanagerAlerts() {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(settings.alertmanagerUrl() + "/api/v2/alerts"))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
             List<String> held = new ArrayList<>();
-            JSON.readTree(response.body())
+            getJson(URI.create(settings.alertmanagerUrl() + "/api/v2/alerts"))
                     .forEach(a -> held.add(a.path("labels").path("alertname").asText() + "/"
                             + a.path("labels").path("job_name").asText() + " "
                             + a.path("status").path("state").asText() + " since "

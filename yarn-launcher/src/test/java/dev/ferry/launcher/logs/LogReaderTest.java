@@ -123,16 +123,68 @@ class LogReaderTest {
     }
 
     private LogRequest request(String target) {
-        return new LogRequest(
-                target,
-                Optional.empty(),
-                OptionalInt.empty(),
-                false,
-                FileKind.LOG,
-                OptionalInt.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false);
+        return new Request(target).build();
+    }
+
+    /** A request of the log file of {@code target}'s newest JobManager, with what a test changes. */
+    private static final class Request {
+        private final String target;
+        private Optional<String> taskManager = Optional.empty();
+        private OptionalInt attempt = OptionalInt.empty();
+        private boolean all;
+        private FileKind file = FileKind.LOG;
+        private OptionalInt tail = OptionalInt.empty();
+        private Optional<Duration> since = Optional.empty();
+        private Optional<Pattern> grep = Optional.empty();
+        private boolean follow;
+
+        Request(String target) {
+            this.target = target;
+        }
+
+        Request taskManager(String id) {
+            taskManager = Optional.of(id);
+            return this;
+        }
+
+        Request attempt(int number) {
+            attempt = OptionalInt.of(number);
+            return this;
+        }
+
+        Request all() {
+            all = true;
+            return this;
+        }
+
+        Request file(FileKind kind) {
+            file = kind;
+            return this;
+        }
+
+        Request tail(int lines) {
+            tail = OptionalInt.of(lines);
+            return this;
+        }
+
+        Request since(Duration age) {
+            since = Optional.of(age);
+            return this;
+        }
+
+        Request grep(String regex) {
+            grep = Optional.of(Pattern.compile(regex));
+            return this;
+        }
+
+        Request follow() {
+            follow = true;
+            return this;
+        }
+
+        LogRequest build() {
+            return new LogRequest(target, taskManager, attempt, all, file, tail, since, grep, follow);
+        }
     }
 
     private final LogSink sink = new LogSink() {
@@ -170,18 +222,7 @@ class LogReaderTest {
 
     @Test
     void givenAJobManagerThatDied_whenItsAttemptIsAsked_thenItsLogIsRead() {
-        reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.empty(),
-                                OptionalInt.of(1),
-                                false,
-                                FileKind.LOG,
-                                OptionalInt.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                false),
-                        sink);
+        reader().read(new Request("analytics").attempt(1).build(), sink);
 
         assertThat(printed).hasSize(2).last().asString().endsWith("attempt 1 died");
     }
@@ -199,18 +240,7 @@ class LogReaderTest {
 
     @Test
     void givenEveryContainer_whenAllAreAsked_thenEachFileComesUnderAHeader() {
-        reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.empty(),
-                                OptionalInt.empty(),
-                                true,
-                                FileKind.LOG,
-                                OptionalInt.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                false),
-                        sink);
+        reader().read(new Request("analytics").all().build(), sink);
 
         assertThat(printed)
                 .filteredOn(line -> line.startsWith("==> "))
@@ -222,18 +252,7 @@ class LogReaderTest {
 
     @Test
     void givenATaskManagerByItsLastDigits_whenItsLogIsRead_thenThatContainersLogIsShown() {
-        reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.of("000002"),
-                                OptionalInt.empty(),
-                                false,
-                                FileKind.LOG,
-                                OptionalInt.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                false),
-                        sink);
+        reader().read(new Request("analytics").taskManager("000002").build(), sink);
 
         assertThat(printed).singleElement().asString().endsWith("task running");
     }
@@ -241,33 +260,17 @@ class LogReaderTest {
     @Test
     void givenATaskManagerThatDoesNotExist_whenItsLogIsAsked_thenItIsNotFoundListingTheIds() {
         assertThatThrownBy(() -> reader().read(
-                                new LogRequest(
-                                        "analytics",
-                                        Optional.of("nosuch"),
-                                        OptionalInt.empty(),
-                                        false,
-                                        FileKind.LOG,
-                                        OptionalInt.empty(),
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        false),
-                                sink))
+                                new Request("analytics").taskManager("nosuch").build(), sink))
                 .satisfies(failsWith(ExitCode.NOT_FOUND, "No TaskManager 'nosuch'", TM));
     }
 
     @Test
     void givenSinceGrepAndTail_whenTheLogIsRead_thenOnlyRecentMatchingLinesWithTheirStackTracesAreShown() {
         reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.empty(),
-                                OptionalInt.empty(),
-                                false,
-                                FileKind.LOG,
-                                OptionalInt.empty(),
-                                Optional.of(Duration.ofMinutes(10)),
-                                Optional.of(Pattern.compile("Checkpoint|at ")),
-                                false),
+                        new Request("analytics")
+                                .since(Duration.ofMinutes(10))
+                                .grep("Checkpoint|at ")
+                                .build(),
                         sink);
 
         assertThat(printed).hasSize(3);
@@ -278,36 +281,14 @@ class LogReaderTest {
 
     @Test
     void givenTail_whenTheLogIsRead_thenOnlyItsLastLinesAreShown() {
-        reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.empty(),
-                                OptionalInt.empty(),
-                                false,
-                                FileKind.LOG,
-                                OptionalInt.of(2),
-                                Optional.empty(),
-                                Optional.empty(),
-                                false),
-                        sink);
+        reader().read(new Request("analytics").tail(2).build(), sink);
 
         assertThat(printed).containsExactly("java.io.IOException: disk full", "\tat Sink.write");
     }
 
     @Test
     void givenTheOutFile_whenAsked_thenStdoutIsShown() {
-        reader().read(
-                        new LogRequest(
-                                "analytics",
-                                Optional.empty(),
-                                OptionalInt.empty(),
-                                false,
-                                FileKind.OUT,
-                                OptionalInt.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                false),
-                        sink);
+        reader().read(new Request("analytics").file(FileKind.OUT).build(), sink);
 
         assertThat(printed).containsExactly("hello from stdout");
     }
@@ -336,18 +317,7 @@ class LogReaderTest {
     void givenAnEndedCluster_whenFollowed_thenItSaysThereIsNothingToFollow() {
         services.yarn.end(session.getApplicationId(), YarnApplicationState.FINISHED, FinalApplicationStatus.SUCCEEDED);
 
-        assertThatThrownBy(() -> reader().read(
-                                new LogRequest(
-                                        "analytics",
-                                        Optional.empty(),
-                                        OptionalInt.empty(),
-                                        false,
-                                        FileKind.LOG,
-                                        OptionalInt.empty(),
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        true),
-                                sink))
+        assertThatThrownBy(() -> reader().read(new Request("analytics").follow().build(), sink))
                 .satisfies(failsWith(ExitCode.CONFLICT, "nothing to follow"));
     }
 
