@@ -9,13 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,20 +94,9 @@ class AlertRulesTest {
             Files.copy(test, dir.resolve("ferry-alerts-test.yml"));
         }
 
-        assertThat(run(dir, promtool.toString(), "check", "rules", "ferry-alerts.yml"))
+        assertThat(ToolRuns.succeeding(dir, promtool.toString(), "check", "rules", "ferry-alerts.yml"))
                 .contains("SUCCESS");
-        assertThat(run(dir, promtool.toString(), "test", "rules", "ferry-alerts-test.yml"))
+        assertThat(ToolRuns.succeeding(dir, promtool.toString(), "test", "rules", "ferry-alerts-test.yml"))
                 .contains("SUCCESS");
-    }
-
-    private static String run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(List.of(command))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

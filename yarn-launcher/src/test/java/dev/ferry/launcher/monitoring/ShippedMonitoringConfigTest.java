@@ -2,12 +2,10 @@ package dev.ferry.launcher.monitoring;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,7 +23,7 @@ class ShippedMonitoringConfigTest {
     void prometheusConfigIsValidAndLoadsFerrysRules() throws Exception {
         assumeInstalled("/usr/bin/promtool");
 
-        assertThat(run("/usr/bin/promtool", "check", "config", "prometheus.yml"))
+        assertThat(ToolRuns.succeeding(DIR, "/usr/bin/promtool", "check", "config", "prometheus.yml"))
                 .contains("SUCCESS: 1 rule files found")
                 .contains("SUCCESS: 20 rules found");
     }
@@ -34,7 +32,8 @@ class ShippedMonitoringConfigTest {
     void everyAlertReachesTheWebhookAndMailAndCriticalOnesDingTalkToo() throws Exception {
         assumeInstalled("/usr/bin/amtool");
 
-        assertThat(run("/usr/bin/amtool", "check-config", "alertmanager.yml")).contains("SUCCESS");
+        assertThat(ToolRuns.succeeding(DIR, "/usr/bin/amtool", "check-config", "alertmanager.yml"))
+                .contains("SUCCESS");
         assertThat(routes("severity=critical", "alertname=FerryJobRestarting")).isEqualTo("webhook,dingtalk,email");
         assertThat(routes("severity=warning", "alertname=FerrySkew")).isEqualTo("webhook,email");
     }
@@ -43,7 +42,7 @@ class ShippedMonitoringConfigTest {
         List<String> command = new ArrayList<>(
                 List.of("/usr/bin/amtool", "config", "routes", "test", "--config.file=alertmanager.yml"));
         command.addAll(List.of(labels));
-        return run(command.toArray(String[]::new))
+        return ToolRuns.succeeding(DIR, command.toArray(String[]::new))
                 .lines()
                 .filter(line -> !line.startsWith("Warning"))
                 .findFirst()
@@ -54,16 +53,5 @@ class ShippedMonitoringConfigTest {
 
     private static void assumeInstalled(String tool) {
         assumeTrue(Files.isExecutable(Path.of(tool)), tool + " is not installed");
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command)
-                .directory(DIR.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }
