@@ -46,6 +46,7 @@ import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobLocator;
 import dev.ferry.launcher.jobs.JobResumer;
 import dev.ferry.launcher.jobs.JobRunningWaiter;
+import dev.ferry.launcher.jobs.JobScaler;
 import dev.ferry.launcher.jobs.JobStarter;
 import dev.ferry.launcher.jobs.JobStarter.SnapshotDirectories;
 import dev.ferry.launcher.jobs.JobSubmitter;
@@ -393,6 +394,17 @@ public final class LauncherServices implements AutoCloseable {
                 config.get(FerryOptions.STOP_TIMEOUT));
     }
 
+    public JobScaler jobScaler() {
+        return new JobScaler(
+                jobLocator(),
+                jobController(),
+                jobStarter(),
+                jobRecords(),
+                jobManagers,
+                jobRunningWaiter(),
+                config.get(FerryOptions.REST_TIMEOUT));
+    }
+
     /** A job's health now, from its JobManager, for 'ferry metrics' and 'ferry diagnose'. */
     public JobInspector jobInspector() {
         return new JobInspector(
@@ -416,7 +428,8 @@ public final class LauncherServices implements AutoCloseable {
     }
 
     public JobLister jobLister() {
-        return new JobLister(jobLocator(), restorePoints(), runHistories());
+        return new JobLister(
+                jobLocator(), restorePoints(), runHistories(), jobManagers, config.get(FerryOptions.REST_TIMEOUT));
     }
 
     @Override

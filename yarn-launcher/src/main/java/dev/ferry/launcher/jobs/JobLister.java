@@ -3,12 +3,17 @@ package dev.ferry.launcher.jobs;
 import dev.ferry.launcher.cluster.ClusterObserver;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.launcher.jobs.JobView.VertexView;
 import dev.ferry.launcher.jobs.RestorePoints.Found;
 import dev.ferry.launcher.jobs.RestorePoints.RestorePoint;
 import dev.ferry.launcher.jobs.record.JobRecord;
+import dev.ferry.launcher.jobs.record.ScaledVertex;
+import dev.ferry.launcher.rest.Answers;
 import dev.ferry.launcher.rest.CheckpointHistory;
 import dev.ferry.launcher.rest.CheckpointHistory.Snapshot;
+import dev.ferry.launcher.rest.JobManager;
 import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.rest.RunningVertex;
 
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
@@ -37,11 +42,20 @@ public final class JobLister {
     private final JobLocator locator;
     private final RestorePoints restorePoints;
     private final RunHistories histories;
+    private final JobManagers jobManagers;
+    private final Duration restTimeout;
 
-    public JobLister(JobLocator locator, RestorePoints restorePoints, RunHistories histories) {
+    public JobLister(
+            JobLocator locator,
+            RestorePoints restorePoints,
+            RunHistories histories,
+            JobManagers jobManagers,
+            Duration restTimeout) {
         this.locator = locator;
         this.restorePoints = restorePoints;
         this.histories = histories;
+        this.jobManagers = jobManagers;
+        this.restTimeout = restTimeout;
     }
 
     /**
@@ -65,7 +79,7 @@ public final class JobLister {
                 recordsSeenLive.add(record.name());
             }
             if ((all || !job.ended()) && cluster.map(job.clusterName()::equals).orElse(true)) {
-                views.add(liveView(job, Optional.ofNullable(record), Optional.empty()));
+                views.add(liveView(job, Optional.ofNullable(record), Optional.empty(), null));
             }
         }
         live.silentClusters().stream()
@@ -87,9 +101,42 @@ public final class JobLister {
         Optional<Found> found =
                 job.record().map(restorePoints::of).or(() -> job.live().map(this::fromItsJobManager));
         if (job.live().isPresent()) {
-            return liveView(job.live().get(), job.record(), found);
+            LiveJob run = job.live().get();
+            return liveView(run, job.record(), found, run.ended() ? null : vertices(run, job.record()));
         }
         return endedView(job.record().orElseThrow(), found);
+    }
+
+    /**
+     * The running job's vertices as its scheduler runs them, whoever scaled them, with where
+     * their parallelism came from by Ferry's record; null when the JobManager does not answer.
+     */
+    private List<VertexView> vertices(LiveJob run, Optional<JobRecord> record) {
+        Map<String, ScaledVertex> scaled = record.filter(r -> run.jobId().equals(r.currentJobId()))
+                .map(JobRecord::vertices)
+                .orElse(Map.of());
+        try (JobManager jobManager = jobManagers.open(run.cluster())) {
+            return Answers.await(
+                            jobManager.vertices(run.details().getJobId()),
+                            Answers.deadline(restTimeout),
+                            () -> new FerryException(ExitCode.TIMEOUT, "no answer"),
+                            cause -> new FerryException(ExitCode.FAILURE, cause))
+                    .stream()
+                    .map(v -> vertexView(v, Optional.ofNullable(scaled.get(v.id()))))
+                    .toList();
+        } catch (FerryException e) {
+            return null;
+        }
+    }
+
+    private static VertexView vertexView(RunningVertex vertex, Optional<ScaledVertex> scaled) {
+        return new VertexView(
+                vertex.id(),
+                vertex.name(),
+                vertex.parallelism(),
+                vertex.maxParallelism(),
+                scaled.map(ScaledVertex::origin).orElse(ScaledVertex.SUBMITTED),
+                scaled.map(ScaledVertex::parallelism).orElse(null));
     }
 
     /** A job Ferry did not start has no record: what its JobManager knows is all there is. */
@@ -119,7 +166,8 @@ public final class JobLister {
         }
     }
 
-    private static JobView liveView(LiveJob job, Optional<JobRecord> record, Optional<Found> found) {
+    private static JobView liveView(
+            LiveJob job, Optional<JobRecord> record, Optional<Found> found, List<VertexView> vertices) {
         JobDetails details = job.details();
         long end = details.getEndTime() > 0 ? details.getEndTime() : System.currentTimeMillis();
         boolean current = record.map(r -> job.jobId().equals(r.currentJobId())).orElse(false);
@@ -139,7 +187,8 @@ public final class JobLister {
                 record.map(JobRecord::artifact).orElse(null),
                 lastSavepoint(record, found),
                 found.flatMap(Found::latestCheckpoint).map(RestorePoint::path).orElse(null),
-                found.flatMap(Found::latest).map(RestorePoint::path).orElse(null));
+                found.flatMap(Found::latest).map(RestorePoint::path).orElse(null),
+                vertices);
     }
 
     private static JobView endedView(JobRecord record, Optional<Found> found) {
@@ -159,7 +208,8 @@ public final class JobLister {
                 record.artifact(),
                 lastSavepoint(Optional.of(record), found),
                 found.flatMap(Found::latestCheckpoint).map(RestorePoint::path).orElse(null),
-                found.flatMap(Found::latest).map(RestorePoint::path).orElse(null));
+                found.flatMap(Found::latest).map(RestorePoint::path).orElse(null),
+                null);
     }
 
     private static JobView silentView(ApplicationReport cluster) {
@@ -171,6 +221,7 @@ public final class JobLister {
                 ClusterObserver.modeOf(cluster),
                 cluster.getApplicationId().toString(),
                 JobManagers.webUrl(cluster),
+                null,
                 null,
                 null,
                 null,

@@ -34,6 +34,6 @@ public record JobProgram(
 
     JarJobRequest asJarRequest() {
         return new JarJobRequest(
-                jar, Optional.of(entryClass), parallelism, Optional.of(jobName), arguments, restorePath);
+                jar, Optional.of(entryClass), parallelism, Optional.of(jobName), arguments, restorePath, flinkSettings);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Waits until every task of a job is RUNNING (or the job already FINISHED). It polls
@@ -37,6 +38,34 @@ public final class JobRunningWaiter {
 
     /** Returns the state reached: RUNNING, or FINISHED for a job that was quicker than the wait. */
     public String await(ApplicationReport cluster, JobID id, long startedNanos) {
+        return await(
+                cluster,
+                id,
+                startedNanos,
+                job -> true,
+                "Job " + id + " was accepted but its tasks were not all RUNNING within " + timeout.toSeconds()
+                        + "s: the cluster may lack free slots or containers; check " + JobManagers.webUrl(cluster)
+                        + " (or raise ferry.job.running-timeout)");
+    }
+
+    /**
+     * Waits until a job rescaled in place runs {@code tasks} tasks (the sum of its vertices'
+     * parallelism), all RUNNING.
+     */
+    public String awaitTasks(ApplicationReport cluster, JobID id, int tasks, long startedNanos) {
+        return await(
+                cluster,
+                id,
+                startedNanos,
+                job -> job.getNumTasks() == tasks,
+                "Job " + id + " did not run at its new parallelism (" + tasks + " tasks, all RUNNING) within "
+                        + timeout.toSeconds() + "s: the cluster may lack free slots or containers, and the job"
+                        + " runs on at what it has until they come; check " + JobManagers.webUrl(cluster)
+                        + " (or raise ferry.job.running-timeout)");
+    }
+
+    private String await(
+            ApplicationReport cluster, JobID id, long startedNanos, Predicate<JobDetails> reached, String timedOut) {
         long deadline = startedNanos + timeout.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -46,7 +75,7 @@ public final class JobRunningWaiter {
                                 .findFirst());
                 if (job.isPresent()) {
                     JobStatus status = job.get().getStatus();
-                    if (status == JobStatus.FINISHED || allTasksRunning(job.get())) {
+                    if (status == JobStatus.FINISHED || (allTasksRunning(job.get()) && reached.test(job.get()))) {
                         return status.name();
                     }
                     if (status.isGloballyTerminalState()) {
@@ -64,11 +93,7 @@ public final class JobRunningWaiter {
             Thread.currentThread().interrupt();
             throw new FerryException(ExitCode.FAILURE, "Interrupted while waiting for job " + id + " to run", e);
         }
-        throw new FerryException(
-                ExitCode.TIMEOUT,
-                "Job " + id + " was accepted but its tasks were not all RUNNING within " + timeout.toSeconds()
-                        + "s: the cluster may lack free slots or containers; check " + JobManagers.webUrl(cluster)
-                        + " (or raise ferry.job.running-timeout)");
+        throw new FerryException(ExitCode.TIMEOUT, timedOut);
     }
 
     private void requireClusterLive(ApplicationReport cluster, JobID id) {

@@ -24,6 +24,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class JobStarter {
         Optional<ApplicationReport> session =
                 placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
         PreparedScript prepared =
-                sql.prepare(script, spec.scriptName(), session, name, spec.parallelism(), spec.restorePath());
+                sql.prepare(script, spec.scriptName(), session, name, spec.parallelism(), Map.of(), spec.restorePath());
         if (!prepared.hasJob()) {
             if (session.isEmpty()) {
                 throw new FerryException(
@@ -143,6 +144,7 @@ public final class JobStarter {
                 entryClass,
                 arguments,
                 parallelism.orElse(null),
+                Map.of(),
                 placement,
                 null,
                 null,
@@ -221,6 +223,7 @@ public final class JobStarter {
                     Optional.of(session),
                     record.name(),
                     Optional.ofNullable(record.parallelism()),
+                    record.vertexParallelism(),
                     restorePath);
             return sql.submit(prepared, scriptName).jobId().orElseThrow().toHexString();
         }
@@ -231,7 +234,7 @@ public final class JobStarter {
     /** What a job cluster runs: the job's jar, or Ferry's SQL runner with the job's script. */
     private JobProgram programOf(JobRecord record, Optional<String> restorePath) {
         Optional<Integer> parallelism = Optional.ofNullable(record.parallelism());
-        Map<String, String> settings = record.placement().flinkSettings();
+        Map<String, String> settings = runSettings(record);
         if (JobRecord.SQL.equals(record.kind())) {
             return sql.applicationProgram(
                     artifacts.readText(record.artifact()),
@@ -251,6 +254,16 @@ public final class JobStarter {
                 restorePath,
                 settings,
                 List.of());
+    }
+
+    /**
+     * The Flink settings of one run of a job cluster or session jar job: its placement's, and the
+     * parallelism of its scaled vertices.
+     */
+    static Map<String, String> runSettings(JobRecord record) {
+        Map<String, String> settings = new HashMap<>(record.placement().flinkSettings());
+        settings.putAll(ParallelismOverrides.asSettings(record.vertexParallelism()));
+        return settings;
     }
 
     /** Records the run as soon as Flink accepted it, then waits for RUNNING unless detached. */

@@ -43,6 +43,7 @@ public final class JobSubmitter {
     public String submit(ApplicationReport session, String sessionName, JarJobRequest request) {
         ProgramInspector.requireJar(request.jar());
         Configuration config = new Configuration(baseConfig);
+        config.addAll(Configuration.fromMap(request.flinkSettings()));
         request.jobName().ifPresent(name -> config.set(PipelineOptions.NAME, name));
         JobGraph graph = buildJobGraph(request, config);
         try (JobManager jobManager = jobManagers.open(session)) {

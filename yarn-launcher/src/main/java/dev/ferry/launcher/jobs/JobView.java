@@ -2,6 +2,7 @@ package dev.ferry.launcher.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One job as {@code ferry job list} and {@code ferry job status} show it. Live fields come from
@@ -24,4 +25,21 @@ public record JobView(
         String artifact,
         String lastSavepoint,
         String latestCheckpoint,
-        String latestRestorePoint) {}
+        String latestRestorePoint,
+        List<VertexView> vertices) {
+
+    public JobView {
+        vertices = vertices == null ? null : List.copyOf(vertices);
+    }
+
+    /**
+     * One vertex of a running job, in {@code ferry job status}.
+     *
+     * @param parallelism what it runs at now, whoever set it
+     * @param origin who set it: {@code submitted}, {@code manual} ({@code ferry job scale}) or {@code autopilot}
+     * @param asked the parallelism Ferry's record asks for, when it was scaled; differs from {@code
+     *     parallelism} while the cluster lacks the slots, or after a rescale by another client
+     */
+    public record VertexView(
+            String id, String name, int parallelism, int maxParallelism, String origin, Integer asked) {}
+}

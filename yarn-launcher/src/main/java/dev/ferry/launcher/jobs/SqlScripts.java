@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -70,6 +71,9 @@ public final class SqlScripts {
      * queries; nothing is submitted. {@code session} is where the job will go, if it goes to one.
      * The Hive catalog, if configured, is registered first (in application mode too: the script is
      * checked here before a cluster is deployed); a metastore that is down fails here.
+     *
+     * @param vertexParallelism the parallelism of vertices scaled since the job was submitted, by
+     *     vertex id (Flink's parallelism overrides; the job's configuration carries them)
      */
     public PreparedScript prepare(
             SqlScript script,
@@ -77,10 +81,12 @@ public final class SqlScripts {
             Optional<ApplicationReport> session,
             String jobName,
             Optional<Integer> parallelism,
+            Map<String, Integer> vertexParallelism,
             Optional<String> restorePath) {
         Configuration config = new Configuration(baseConfig);
         config.set(PipelineOptions.NAME, jobName);
         parallelism.ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
+        config.addAll(Configuration.fromMap(ParallelismOverrides.asSettings(vertexParallelism)));
         restorePath.ifPresent(path ->
                 SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, false), config));
         session.ifPresent(report -> {

@@ -7,6 +7,8 @@ import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,6 +36,18 @@ public interface JobManager extends AutoCloseable {
 
     /** The result of a job once it ended. */
     CompletableFuture<JobResult> result(JobID job);
+
+    /** The job's vertices as its scheduler runs them now, sources first as Flink lists them. */
+    CompletableFuture<List<RunningVertex>> vertices(JobID job);
+
+    /**
+     * Asks the job's scheduler to run its vertices at new parallelism without a savepoint round
+     * trip (Flink's {@code PUT /jobs/<id>/resource-requirements}); completes with false, having
+     * changed nothing, when the job's scheduler cannot (only the adaptive scheduler can).
+     *
+     * @param parallelism the new parallelism of every vertex of the job, by vertex id
+     */
+    CompletableFuture<Boolean> rescaleInPlace(JobID job, Map<String, Integer> parallelism);
 
     /** The job's checkpoint and savepoint history as Flink keeps it, whoever triggered them. */
     CompletableFuture<CheckpointHistory> checkpoints(JobID job);

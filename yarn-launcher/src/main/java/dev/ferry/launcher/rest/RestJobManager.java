@@ -4,6 +4,8 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobResourceRequirements;
+import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.flink.runtime.messages.webmonitor.MultipleJobsDetails;
@@ -12,8 +14,10 @@ import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobMessageParameters;
 import org.apache.flink.runtime.rest.messages.JobsOverviewHeaders;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatisticsHeaders;
+import org.apache.flink.runtime.rest.messages.job.JobResourceRequirementsHeaders;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 
 import java.io.IOException;
@@ -24,6 +28,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link JobManager} over Flink's {@link RestClusterClient}. */
@@ -81,6 +87,58 @@ final class RestJobManager implements JobManager {
     @Override
     public CompletableFuture<JobResult> result(JobID job) {
         return client.requestJobResult(job);
+    }
+
+    @Override
+    public CompletableFuture<List<RunningVertex>> vertices(JobID job) {
+        return client.getJobDetails(job)
+                .thenApply(details -> details.getJobVertexInfos().stream()
+                        .map(vertex -> new RunningVertex(
+                                vertex.getJobVertexID().toHexString(),
+                                vertex.getName(),
+                                vertex.getParallelism(),
+                                vertex.getMaxParallelism()))
+                        .toList());
+    }
+
+    /**
+     * Reads the job's resource requirements first: Flink's schedulers other than the adaptive one
+     * refuse that read with an {@code UnsupportedOperationException} ("does not support changing
+     * the parallelism without a job restart"), which is the one sign of whether a job can be
+     * rescaled in place that Flink 1.20's REST API gives. Pinned by the rescale tests of {@code
+     * JobLifecycleIT}: a Flink upgrade that words it otherwise fails them.
+     */
+    @Override
+    public CompletableFuture<Boolean> rescaleInPlace(JobID job, Map<String, Integer> parallelism) {
+        JobMessageParameters parameters = JobResourceRequirementsHeaders.INSTANCE.getUnresolvedMessageParameters();
+        parameters.jobPathParameter.resolve(job);
+        return client.sendRequest(JobResourceRequirementsHeaders.INSTANCE, parameters, EmptyRequestBody.getInstance())
+                .handle((current, failure) -> {
+                    if (failure == null) {
+                        return true;
+                    }
+                    if (schedulerCannotRescale(failure)) {
+                        return false;
+                    }
+                    throw new java.util.concurrent.CompletionException(failure);
+                })
+                .thenCompose(supported -> supported
+                        ? client.updateJobResourceRequirements(job, requirements(parallelism))
+                                .thenApply(ack -> true)
+                        : CompletableFuture.completedFuture(false));
+    }
+
+    private static boolean schedulerCannotRescale(Throwable failure) {
+        String text = ExceptionUtils.stringifyException(failure);
+        return text.contains("UnsupportedOperationException")
+                && text.contains("does not support changing the parallelism");
+    }
+
+    /** Each vertex may run at fewer than asked (down to one) while the slots for all are not there yet. */
+    private static JobResourceRequirements requirements(Map<String, Integer> parallelism) {
+        JobResourceRequirements.Builder builder = JobResourceRequirements.newBuilder();
+        parallelism.forEach((vertex, p) -> builder.setParallelismForJobVertex(JobVertexID.fromHexString(vertex), 1, p));
+        return builder.build();
     }
 
     @Override

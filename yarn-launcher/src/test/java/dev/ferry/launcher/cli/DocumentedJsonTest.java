@@ -13,6 +13,7 @@ import dev.ferry.launcher.cli.ha.HaGcCommand;
 import dev.ferry.launcher.cli.ha.HaStatusCommand;
 import dev.ferry.launcher.cli.health.HealthPrinter;
 import dev.ferry.launcher.cli.job.JobPrinter;
+import dev.ferry.launcher.cli.job.JobScaleCommand;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.queue.QueueListCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxStatusPrinter;
@@ -42,7 +43,11 @@ import dev.ferry.launcher.health.JobHealth.TaskManager;
 import dev.ferry.launcher.health.JobHealth.Vertex;
 import dev.ferry.launcher.jobs.JobController.JobAction;
 import dev.ferry.launcher.jobs.JobLister;
+import dev.ferry.launcher.jobs.JobScaler.Method;
+import dev.ferry.launcher.jobs.JobScaler.ScaleResult;
+import dev.ferry.launcher.jobs.JobScaler.VertexChange;
 import dev.ferry.launcher.jobs.JobView;
+import dev.ferry.launcher.jobs.JobView.VertexView;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.launcher.jobs.StartedJob;
 import dev.ferry.launcher.staging.DeployLibraries;
@@ -115,6 +120,8 @@ class DocumentedJsonTest {
     private static final String SQL = "`ferry sql … -o json`";
     private static final String JOB_LIST_STATUS =
             "`ferry job list [--session NAME] [--all] -o json` and `ferry job status JOB -o json`";
+    private static final String JOB_STATUS_VERTICES = "`ferry job status JOB -o json`: vertices";
+    private static final String JOB_SCALE = "`ferry job scale JOB -o json`";
     private static final String JOB_ACTION = "`ferry job cancel|savepoint|stop JOB -o json`";
     private static final String METRICS = "`ferry metrics JOB -o json`";
     private static final String DIAGNOSE = "`ferry diagnose JOB -o json`";
@@ -137,6 +144,8 @@ class DocumentedJsonTest {
             JOB_STARTED,
             SQL,
             JOB_LIST_STATUS,
+            JOB_STATUS_VERTICES,
+            JOB_SCALE,
             JOB_ACTION,
             METRICS,
             DIAGNOSE,
@@ -327,6 +336,7 @@ class DocumentedJsonTest {
                 "hdfs://nn:8020/ferry/artifacts/5f2c/CountingJob.jar",
                 null,
                 null,
+                null,
                 null);
         JobView unanswering = new JobView(
                 null,
@@ -336,6 +346,7 @@ class DocumentedJsonTest {
                 "session",
                 APPLICATION_ID,
                 "http://node2:40123",
+                null,
                 null,
                 null,
                 null,
@@ -358,11 +369,29 @@ class DocumentedJsonTest {
     }
 
     @Test
-    void jobStatus_printsTheDocumentedObject() {
+    void jobStatus_printsTheDocumentedObjectWithItsVertices() {
+        ObjectNode documented = documented(JOB_LIST_STATUS).deepCopy();
+        documented.setAll(documentedFragment(JOB_STATUS_VERTICES));
+
+        assertThat(prose(JOB_STATUS_VERTICES)).contains("`job status` adds `vertices` to the object above");
         assertPrintsTheDocumentedFields(
-                JOB_LIST_STATUS,
-                documented(JOB_LIST_STATUS),
-                JobPrinter.toJson(jobView("RUNNING", "hdfs://nn:8020/ferry/checkpoints/0d2439/chk-7")));
+                JOB_STATUS_VERTICES,
+                documented,
+                JobPrinter.statusJson(jobView("RUNNING", "hdfs://nn:8020/ferry/checkpoints/0d2439/chk-7")));
+    }
+
+    @Test
+    void jobScale_printsTheDocumentedFields() {
+        ScaleResult inPlace = new ScaleResult(
+                "counter",
+                JOB_ID,
+                Method.IN_PLACE,
+                List.of(new VertexChange("bc764cd8ddf7a0cff126f51c16239658", "Source: numbers", 1, 4)),
+                null,
+                "RUNNING");
+
+        assertPrintsTheDocumentedFields(JOB_SCALE, documented(JOB_SCALE), JobScaleCommand.toJson(inPlace));
+        assertThat(prose(JOB_SCALE)).contains("`in-place`", "`savepoint`", "`unchanged`");
     }
 
     @Test
@@ -640,7 +669,8 @@ class DocumentedJsonTest {
                 "hdfs://nn:8020/ferry/artifacts/5f2c/CountingJob.jar",
                 "hdfs://nn:8020/ferry/savepoints/savepoint-0d2439-1a2b3c4d5e6f",
                 latestCheckpoint,
-                latestCheckpoint);
+                latestCheckpoint,
+                List.of(new VertexView("bc764cd8ddf7a0cff126f51c16239658", "Source: numbers", 4, 128, "manual", 4)));
     }
 
     // ---- comparing documented and printed JSON ----

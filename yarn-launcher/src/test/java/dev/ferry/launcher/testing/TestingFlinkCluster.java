@@ -3,9 +3,11 @@ package dev.ferry.launcher.testing;
 import dev.ferry.launcher.rest.CheckpointHistory;
 import dev.ferry.launcher.rest.CheckpointHistory.Snapshot;
 import dev.ferry.launcher.rest.JobManager;
+import dev.ferry.launcher.rest.RunningVertex;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -47,7 +49,13 @@ public final class TestingFlinkCluster {
     private final TestClock clock;
     private final Map<JobID, Job> jobs = new LinkedHashMap<>();
     private final Map<String, JsonNode> restResources = new LinkedHashMap<>();
+    /** Vertex ids of the jobs of {@link #runJob} and {@link #runApplication}. */
+    public static final String SOURCE_VERTEX_ID = "bc764cd8ddf7a0cff126f51c16239658";
+
+    public static final String SINK_VERTEX_ID = "0a448493b4782967b150582570326227";
+
     private int taskManagers = 1;
+    private boolean adaptiveScheduler;
     private int savepoints;
     private boolean silent;
     private String savepointFailure;
@@ -64,12 +72,26 @@ public final class TestingFlinkCluster {
         this.clock = clock;
     }
 
+    /** A vertex of a job, with the parallelism its scheduler runs it at now. */
+    private static final class Vertex {
+        final String id;
+        final String name;
+        final int maxParallelism;
+        int parallelism;
+
+        Vertex(String id, String name, int parallelism, int maxParallelism) {
+            this.id = id;
+            this.name = name;
+            this.parallelism = parallelism;
+            this.maxParallelism = maxParallelism;
+        }
+    }
+
     /** A job as the JobManager keeps it. */
     private static final class Job {
         final JobID id;
         final String name;
-        final int tasks;
-        final int parallelism;
+        final List<Vertex> vertices;
         final long start;
         JobStatus status = JobStatus.RUNNING;
         long end = -1;
@@ -78,13 +100,34 @@ public final class TestingFlinkCluster {
         int checkpoints;
         String failure;
 
-        Job(JobID id, String name, int tasks, int parallelism, long start) {
+        Job(JobID id, String name, List<Vertex> vertices, long start) {
             this.id = id;
             this.name = name;
-            this.tasks = tasks;
-            this.parallelism = parallelism;
+            this.vertices = vertices;
             this.start = start;
         }
+
+        int tasks() {
+            return vertices.stream().mapToInt(v -> v.parallelism).sum();
+        }
+    }
+
+    /** What a job of another client or an application cluster runs: a parallel source and a sink of one. */
+    private static List<Vertex> sourceAndSink(Map<String, String> parallelismOverrides) {
+        List<Vertex> vertices = List.of(
+                new Vertex(SOURCE_VERTEX_ID, "Source: numbers", 1, 128),
+                new Vertex(SINK_VERTEX_ID, "Sink: counts", 1, 1));
+        applyOverrides(vertices, parallelismOverrides);
+        return vertices;
+    }
+
+    /** As Flink's dispatcher does with {@code pipeline.jobvertex-parallelism-overrides} when it accepts a job. */
+    private static void applyOverrides(List<Vertex> vertices, Map<String, String> overrides) {
+        vertices.forEach(v -> {
+            if (overrides.containsKey(v.id)) {
+                v.parallelism = Integer.parseInt(overrides.get(v.id));
+            }
+        });
     }
 
     // --- switches ---------------------------------------------------------------------------
@@ -107,6 +150,12 @@ public final class TestingFlinkCluster {
         return this;
     }
 
+    /** The cluster runs Flink's adaptive scheduler: jobs can be rescaled in place. */
+    public synchronized TestingFlinkCluster withAdaptiveScheduler() {
+        adaptiveScheduler = true;
+        return this;
+    }
+
     public synchronized TestingFlinkCluster withTaskManagers(int registered) {
         taskManagers = registered;
         return this;
@@ -124,9 +173,10 @@ public final class TestingFlinkCluster {
      * An application cluster: it runs the job its deploy names (fixed id, name, restore path, as
      * Flink's application mode does) and YARN ends it when that job ends.
      */
-    public synchronized TestingFlinkCluster runApplication(JobID id, String name, String restorePath) {
+    public synchronized TestingFlinkCluster runApplication(
+            JobID id, String name, String restorePath, Map<String, String> parallelismOverrides) {
         endsWithItsJob = true;
-        Job job = new Job(id, name, 2, 1, clock.millis());
+        Job job = new Job(id, name, sourceAndSink(parallelismOverrides), clock.millis());
         if (restorePath != null) {
             job.restored = Optional.of(new Snapshot(0, files.qualify(restorePath), true, clock.millis()));
         }
@@ -137,7 +187,7 @@ public final class TestingFlinkCluster {
     /** A job submitted by another client (Flink's CLI, a notebook): Ferry has no record of it. */
     public synchronized JobID runJob(String name) {
         JobID id = new JobID();
-        jobs.put(id, new Job(id, name, 2, 1, clock.millis()));
+        jobs.put(id, new Job(id, name, sourceAndSink(Map.of()), clock.millis()));
         return id;
     }
 
@@ -185,9 +235,21 @@ public final class TestingFlinkCluster {
                 .toList();
     }
 
-    /** The highest parallelism among job {@code id}'s vertices, as submitted. */
+    /** The highest parallelism among job {@code id}'s vertices, as it runs now. */
     public synchronized int parallelism(JobID id) {
-        return jobs.get(id).parallelism;
+        return jobs.get(id).vertices.stream().mapToInt(v -> v.parallelism).max().orElse(0);
+    }
+
+    /** The parallelism of each of job {@code id}'s vertices as it runs now, by vertex name. */
+    public synchronized Map<String, Integer> vertexParallelism(JobID id) {
+        Map<String, Integer> parallelism = new LinkedHashMap<>();
+        jobs.get(id).vertices.forEach(v -> parallelism.put(v.name, v.parallelism));
+        return parallelism;
+    }
+
+    /** A rescale through Flink's REST API or web UI (adaptive scheduler), by vertex name. */
+    public synchronized void rescaleByAnotherClient(JobID id, String vertexName, int parallelism) {
+        jobs.get(id).vertices.stream().filter(v -> v.name.equals(vertexName)).forEach(v -> v.parallelism = parallelism);
     }
 
     /** Where job {@code id} restored from, as Flink's REST API reports it ({@code latest.restored}). */
@@ -257,6 +319,25 @@ public final class TestingFlinkCluster {
             }
 
             @Override
+            public CompletableFuture<List<RunningVertex>> vertices(JobID job) {
+                return answer(() -> requireRunning(job).vertices.stream()
+                        .map(v -> new RunningVertex(v.id, v.name, v.parallelism, v.maxParallelism))
+                        .toList());
+            }
+
+            @Override
+            public CompletableFuture<Boolean> rescaleInPlace(JobID job, Map<String, Integer> parallelism) {
+                return answer(() -> {
+                    Job running = requireRunning(job);
+                    if (!adaptiveScheduler) {
+                        return false;
+                    }
+                    running.vertices.forEach(v -> v.parallelism = parallelism.get(v.id));
+                    return true;
+                });
+            }
+
+            @Override
             public CompletableFuture<CheckpointHistory> checkpoints(JobID job) {
                 return answer(() -> {
                     Job known = jobs.get(job);
@@ -314,11 +395,14 @@ public final class TestingFlinkCluster {
     }
 
     private synchronized JobID accept(JobGraph graph) {
-        int parallelism = 0;
-        for (JobVertex vertex : graph.getVertices()) {
-            parallelism = Math.max(parallelism, vertex.getParallelism());
+        List<Vertex> vertices = new ArrayList<>();
+        for (JobVertex vertex : graph.getVerticesSortedTopologicallyFromSources()) {
+            int maxParallelism = vertex.getMaxParallelism() > 0 ? vertex.getMaxParallelism() : 128;
+            vertices.add(new Vertex(
+                    vertex.getID().toHexString(), vertex.getName(), vertex.getParallelism(), maxParallelism));
         }
-        Job job = new Job(graph.getJobID(), graph.getName(), graph.getNumberOfVertices(), parallelism, clock.millis());
+        applyOverrides(vertices, graph.getJobConfiguration().get(PipelineOptions.PARALLELISM_OVERRIDES));
+        Job job = new Job(graph.getJobID(), graph.getName(), vertices, clock.millis());
         String restorePath = graph.getSavepointRestoreSettings().getRestorePath();
         if (restorePath != null) {
             job.restored = Optional.of(new Snapshot(0, files.qualify(restorePath), true, clock.millis()));
@@ -385,7 +469,7 @@ public final class TestingFlinkCluster {
         for (Job job : jobs.values()) {
             int[] perState = new int[ExecutionState.values().length];
             perState[(job.status == JobStatus.RUNNING ? ExecutionState.RUNNING : ExecutionState.FINISHED).ordinal()] =
-                    job.tasks;
+                    job.tasks();
             details.add(new JobDetails(
                     job.id,
                     job.name,
@@ -395,7 +479,7 @@ public final class TestingFlinkCluster {
                     job.status,
                     clock.millis(),
                     perState,
-                    job.tasks));
+                    job.tasks()));
         }
         return details;
     }

@@ -26,6 +26,7 @@ import dev.ferry.launcher.jobs.JobLister;
 import dev.ferry.launcher.jobs.JobLocator;
 import dev.ferry.launcher.jobs.JobResumer;
 import dev.ferry.launcher.jobs.JobRunningWaiter;
+import dev.ferry.launcher.jobs.JobScaler;
 import dev.ferry.launcher.jobs.JobStarter;
 import dev.ferry.launcher.jobs.JobStarter.SnapshotDirectories;
 import dev.ferry.launcher.jobs.JobSubmitter;
@@ -108,7 +109,8 @@ public final class TestingServices {
                     .runApplication(
                             JobID.fromHexString(config.get(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID)),
                             config.get(PipelineOptions.NAME),
-                            SavepointRestoreSettings.fromConfiguration(config).getRestorePath());
+                            SavepointRestoreSettings.fromConfiguration(config).getRestorePath(),
+                            config.get(PipelineOptions.PARALLELISM_OVERRIDES));
             return cluster.getApplicationId();
         });
     }
@@ -198,7 +200,18 @@ public final class TestingServices {
     }
 
     public JobLister lister() {
-        return new JobLister(locator(), restorePoints(), histories());
+        return new JobLister(locator(), restorePoints(), histories(), jobManagers, TIMEOUT);
+    }
+
+    public JobScaler scaler() {
+        return new JobScaler(
+                locator(),
+                controller(),
+                jobStarter(),
+                records,
+                jobManagers,
+                new JobRunningWaiter(yarn, observer(), RUNNING_TIMEOUT),
+                TIMEOUT);
     }
 
     public JobInspector jobInspector() {

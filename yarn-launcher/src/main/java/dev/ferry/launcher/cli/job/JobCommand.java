@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             JobSavepointCommand.class,
             JobStopCommand.class,
             JobResumeCommand.class,
-            JobRestartCommand.class
+            JobRestartCommand.class,
+            JobScaleCommand.class
         })
 public final class JobCommand {}

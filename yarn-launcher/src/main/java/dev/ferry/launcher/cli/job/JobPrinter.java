@@ -5,6 +5,7 @@ import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.jobs.JobController.JobAction;
 import dev.ferry.launcher.jobs.JobView;
+import dev.ferry.launcher.jobs.JobView.VertexView;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import java.io.PrintWriter;
@@ -39,6 +40,20 @@ public final class JobPrinter {
                 out.printf("%-18s %s%n", key + ":", value);
             }
         });
+        if (j.vertices() != null) {
+            out.println();
+            Table table = new Table("VERTEX", "NAME", "PARALLELISM", "MAX", "FROM");
+            j.vertices()
+                    .forEach(v -> table.row(
+                            v.id(),
+                            v.name(),
+                            v.asked() != null && v.asked() != v.parallelism()
+                                    ? v.parallelism() + " (asked " + v.asked() + ")"
+                                    : String.valueOf(v.parallelism()),
+                            String.valueOf(v.maxParallelism()),
+                            v.origin()));
+            table.print(out);
+        }
         out.flush();
     }
 
@@ -47,7 +62,7 @@ public final class JobPrinter {
         return jobs.stream().map(JobPrinter::toJson).toList();
     }
 
-    /** {@code job status -o json}, and one element of {@code job list -o json}. */
+    /** One element of {@code job list -o json}. */
     public static Map<String, Object> toJson(JobView j) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", j.name());
@@ -66,6 +81,28 @@ public final class JobPrinter {
         json.put("lastSavepoint", j.lastSavepoint());
         json.put("latestCheckpoint", j.latestCheckpoint());
         json.put("latestRestorePoint", j.latestRestorePoint());
+        return json;
+    }
+
+    /** {@code job status -o json}: the object of {@code job list}, and the running job's vertices. */
+    public static Map<String, Object> statusJson(JobView j) {
+        Map<String, Object> json = toJson(j);
+        json.put(
+                "vertices",
+                j.vertices() == null
+                        ? null
+                        : j.vertices().stream().map(JobPrinter::vertexJson).toList());
+        return json;
+    }
+
+    private static Map<String, Object> vertexJson(VertexView v) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", v.id());
+        json.put("name", v.name());
+        json.put("parallelism", v.parallelism());
+        json.put("maxParallelism", v.maxParallelism());
+        json.put("origin", v.origin());
+        json.put("askedParallelism", v.asked());
         return json;
     }
 

@@ -23,7 +23,7 @@ public final class JobStatusCommand extends OneJobCommand<JobView> {
     @Override
     protected void print(PrintWriter out, JobView answer, boolean json) {
         if (json) {
-            Json.print(out, JobPrinter.toJson(answer));
+            Json.print(out, JobPrinter.statusJson(answer));
         } else {
             JobPrinter.printDetails(out, answer);
         }

@@ -1,7 +1,9 @@
 package dev.ferry.launcher.jobs.record;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Ferry remembers of a named job, so that any gateway can resume or restart it after a stop,
@@ -14,6 +16,8 @@ import java.util.List;
  * @param entryClass the jar's main class, or null for the manifest's
  * @param arguments program arguments of a jar job
  * @param parallelism default parallelism, or null for the configuration's
+ * @param vertices the vertices scaled since, by Flink vertex id: their parallelism overrides the
+ *     default in later runs (Flink's {@code pipeline.jobvertex-parallelism-overrides})
  * @param placement where the job runs: a session, or its own cluster and how that is sized
  * @param jobIds every Flink job id this name has run as, oldest first; the last is the current one
  * @param applicationId the YARN application of the current run
@@ -30,6 +34,7 @@ public record JobRecord(
         String entryClass,
         List<String> arguments,
         Integer parallelism,
+        Map<String, ScaledVertex> vertices,
         JobPlacement placement,
         List<String> jobIds,
         String applicationId,
@@ -44,6 +49,14 @@ public record JobRecord(
     public JobRecord {
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
         jobIds = jobIds == null ? List.of() : List.copyOf(jobIds);
+        vertices = vertices == null ? Map.of() : Map.copyOf(vertices);
+    }
+
+    /** The parallelism of each scaled vertex, in the form of Flink's parallelism overrides. */
+    public Map<String, Integer> vertexParallelism() {
+        Map<String, Integer> parallelism = new LinkedHashMap<>();
+        vertices.forEach((id, vertex) -> parallelism.put(id, vertex.parallelism()));
+        return parallelism;
     }
 
     /** The Flink job id of the latest run. */
@@ -59,6 +72,7 @@ public record JobRecord(
                 artifact,
                 entryClass,
                 parallelism,
+                vertices,
                 ids,
                 newApplicationId,
                 newCheckpointDir,
@@ -68,7 +82,15 @@ public record JobRecord(
 
     public JobRecord withSavepoint(String savepoint) {
         return changed(
-                artifact, entryClass, parallelism, jobIds, applicationId, checkpointDir, savepointDir, savepoint);
+                artifact,
+                entryClass,
+                parallelism,
+                vertices,
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                savepoint);
     }
 
     /** The same job with a new artifact (an upgrade), keeping its history and savepoints. */
@@ -77,6 +99,7 @@ public record JobRecord(
                 newArtifact,
                 newEntryClass,
                 parallelism,
+                vertices,
                 jobIds,
                 applicationId,
                 checkpointDir,
@@ -84,12 +107,32 @@ public record JobRecord(
                 lastSavepoint);
     }
 
-    /** The same job at a new default parallelism, which its later runs (resume, restart) keep. */
+    /**
+     * The same job at a new default parallelism for all its vertices, which its later runs
+     * (resume, restart) keep; vertices scaled before run at it too.
+     */
     public JobRecord withParallelism(int newParallelism) {
         return changed(
                 artifact,
                 entryClass,
                 newParallelism,
+                Map.of(),
+                jobIds,
+                applicationId,
+                checkpointDir,
+                savepointDir,
+                lastSavepoint);
+    }
+
+    /** The same job with {@code scaled} vertices at a new parallelism, the other scaled vertices kept. */
+    public JobRecord withScaledVertices(Map<String, ScaledVertex> scaled) {
+        Map<String, ScaledVertex> all = new LinkedHashMap<>(vertices);
+        all.putAll(scaled);
+        return changed(
+                artifact,
+                entryClass,
+                parallelism,
+                all,
                 jobIds,
                 applicationId,
                 checkpointDir,
@@ -102,6 +145,7 @@ public record JobRecord(
             String newArtifact,
             String newEntryClass,
             Integer newParallelism,
+            Map<String, ScaledVertex> newVertices,
             List<String> newJobIds,
             String newApplicationId,
             String newCheckpointDir,
@@ -114,6 +158,7 @@ public record JobRecord(
                 newEntryClass,
                 arguments,
                 newParallelism,
+                newVertices,
                 placement,
                 newJobIds,
                 newApplicationId,

@@ -34,6 +34,7 @@ class FileSystemJobRecordsTest {
                 "com.example.Job",
                 List.of("--rate", "5"),
                 2,
+                Map.of(),
                 placement,
                 List.of("0123"),
                 "application_1_0001",
