@@ -249,6 +249,97 @@ class JobLifecycleIT {
     }
 
     @Test
+    void givenTheDefaultScheduler_whenOneVertexIsScaled_thenANewRunFromTheStopSavepointRunsItAtTheNewParallelism()
+            throws Exception {
+        // given: the counting job, its source and its counting vertex at parallelism 1
+        JsonNode first = submitCountingJob("scale-by-savepoint", "1000");
+        CountingOutput output = output("scale-by-savepoint");
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+        JsonNode counting = vertex("scale-by-savepoint", "count");
+        assertThat(counting.get("origin").asText()).isEqualTo("submitted");
+
+        // when: the counting vertex is scaled by its id, as 'ferry job status' shows it
+        JsonNode scaled = json(cluster.ferry(
+                "job",
+                "scale",
+                "scale-by-savepoint",
+                "--vertex",
+                counting.get("id").asText() + "=2",
+                "-o",
+                "json"));
+
+        // then: the session's default scheduler cannot rescale in place, so a new run restored the savepoint
+        assertThat(scaled.get("method").asText()).isEqualTo("savepoint");
+        assertThat(scaled.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(scaled.get("jobId").asText()).isNotEqualTo(first.get("jobId").asText());
+        assertThat(vertex("scale-by-savepoint", "count").get("parallelism").asInt())
+                .isEqualTo(2);
+        assertThat(vertex("scale-by-savepoint", "count").get("origin").asText()).isEqualTo("manual");
+        assertThat(vertex("scale-by-savepoint", "Source").get("parallelism").asInt())
+                .isEqualTo(1);
+
+        // and a stop and resume keep it (Flink's parallelism overrides, from the job's record)
+        json(cluster.ferry("job", "stop", "scale-by-savepoint", "-o", "json"));
+        json(cluster.ferry("job", "resume", "scale-by-savepoint", "--from-latest", "-o", "json"));
+        assertThat(vertex("scale-by-savepoint", "count").get("parallelism").asInt())
+                .isEqualTo(2);
+        int committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "scale-by-savepoint", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
+    void givenTheAdaptiveScheduler_whenScaled_thenTheSameRunRescalesInPlaceAndARunAfterAKillKeepsIt() throws Exception {
+        // given: the counting job in an application cluster on Flink's adaptive scheduler
+        JsonNode started = json(cluster.ferry(small(
+                "app",
+                "run",
+                "--name",
+                "scale-in-place",
+                "--slots",
+                "2",
+                "-Djobmanager.scheduler=adaptive",
+                "-Djobmanager.adaptive-scheduler.scaling-interval.min=2s",
+                countingJar(),
+                "-o",
+                "json",
+                "--",
+                "--output",
+                cluster.hdfs("/out/scale-in-place"),
+                "--rate",
+                "20",
+                "--checkpoint-interval",
+                "1000")));
+        CountingOutput output = output("scale-in-place");
+        output.awaitAtLeast(20, OUTPUT_TIMEOUT);
+
+        // when
+        JsonNode scaled = json(cluster.ferry("job", "scale", "scale-in-place", "--parallelism", "2", "-o", "json"));
+
+        // then: the same job id runs every vertex at 2, as Flink's REST API shows
+        assertThat(scaled.get("method").asText()).isEqualTo("in-place");
+        assertThat(scaled.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(scaled.get("jobId").asText()).isEqualTo(started.get("jobId").asText());
+        assertThat(job("scale-in-place").get("vertices"))
+                .allSatisfy(v -> assertThat(v.get("parallelism").asInt()).isEqualTo(2));
+        int committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+
+        // and a run after YARN killed the cluster keeps the parallelism, exactly once
+        cluster.yarn()
+                .killApplication(
+                        ApplicationId.fromString(started.get("applicationId").asText()));
+        json(cluster.ferry("job", "resume", "scale-in-place", "--from-latest", "-o", "json"));
+        assertThat(job("scale-in-place").get("vertices"))
+                .allSatisfy(v -> assertThat(v.get("parallelism").asInt()).isEqualTo(2));
+        committed = output.lines().size();
+        output.awaitAtLeast(committed + 20, OUTPUT_TIMEOUT);
+        json(cluster.ferry("job", "stop", "scale-in-place", "-o", "json"));
+        output.assertExactlyOnce(KEYS);
+    }
+
+    @Test
     void givenAPathWithoutAuthority_whenASessionJobWritesThere_thenItLandsOnTheClustersFileSystem() throws Exception {
         // given: hdfs:///path, which means the cluster's fs.defaultFS
         String output = cluster.hdfsWithoutAuthority("/out/no-authority");
@@ -553,6 +644,16 @@ class JobLifecycleIT {
 
     private static JsonNode job(String name) throws Exception {
         return json(cluster.ferry("job", "status", name, "-o", "json"));
+    }
+
+    /** The first vertex of the running job whose name starts with {@code namePrefix}, from 'ferry job status'. */
+    private static JsonNode vertex(String job, String namePrefix) throws Exception {
+        for (JsonNode vertex : job(job).get("vertices")) {
+            if (vertex.get("name").asText().startsWith(namePrefix)) {
+                return vertex;
+            }
+        }
+        throw new AssertionError("job " + job + " has no vertex named " + namePrefix + "...: " + job(job));
     }
 
     private static int sessionJobs() throws Exception {

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -177,7 +178,7 @@ public final class SubmitBench implements YarnBench {
             throws InterruptedException {
         ApplicationReport report = sessions.report(new ClusterName(session.name()));
         JarJobRequest request = new JarJobRequest(
-                jar(), Optional.empty(), Optional.empty(), Optional.empty(), JOB_ARGUMENTS, Optional.empty());
+                jar(), Optional.empty(), Optional.empty(), Optional.empty(), JOB_ARGUMENTS, Optional.empty(), Map.of());
         long started = System.nanoTime();
         String jobId = stockSubmitter.submit(report, session.name(), request);
         runs.add(BenchRun.completed(

@@ -107,13 +107,42 @@ public final class JobScaler {
             }
             if (call(run, jobManager.rescaleInPlace(run.details().getJobId(), target))) {
                 job.record().ifPresent(record -> recordScaled(record.name(), changes));
-                String state = detached
-                        ? "RESCALING"
-                        : waiter.awaitTasks(run.cluster(), run.details().getJobId(), sum(target), started);
+                String state = detached ? "RESCALING" : awaitRescaled(run, jobManager, target, started);
                 return new ScaleResult(job.name(), run.jobId(), Method.IN_PLACE, changes, null, state);
             }
         }
         return scaleBySavepoint(job, changes, detached);
+    }
+
+    /**
+     * Waits until every task runs at the new parallelism ({@code /jobs/overview}, answered afresh),
+     * then until {@code /jobs/<id>} shows it too: the dispatcher caches that answer for up to
+     * {@code web.refresh-interval}, and a {@code ferry job status} right after the scale reads it.
+     */
+    private String awaitRescaled(LiveJob run, JobManager jobManager, Map<String, Integer> target, long started) {
+        String state = waiter.awaitTasks(run.cluster(), run.details().getJobId(), sum(target), started);
+        long deadline = Answers.deadline(timeout);
+        while (!changes(call(run, jobManager.vertices(run.details().getJobId())), target)
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new FerryException(
+                        ExitCode.TIMEOUT,
+                        "Job " + run.jobId() + " runs at its new parallelism, but its JobManager's REST API did not"
+                                + " show it within " + timeout.toSeconds() + "s; check "
+                                + JobManagers.webUrl(run.cluster()));
+            }
+            pause();
+        }
+        return state;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException(ExitCode.FAILURE, "Interrupted while waiting for the rescale", e);
+        }
     }
 
     private ScaleResult scaleBySavepoint(LocatedJob job, List<VertexChange> changes, boolean detached) {

@@ -168,6 +168,23 @@ class BadInputTableTest {
                         List.of("job", "restart", "orders", "-p", "0"),
                         "--parallelism must be at least 1, got 0"),
                 row(
+                        "a scale that names no parallelism",
+                        2,
+                        List.of("job", "scale", "orders"),
+                        "Give the new parallelism",
+                        "--vertex VERTEX=N"),
+                row(
+                        "a vertex parallelism below 1",
+                        2,
+                        List.of("job", "scale", "orders", "--vertex", "count=0"),
+                        "--vertex count must be at least 1, got 0"),
+                row(
+                        "a vertex without its parallelism",
+                        2,
+                        List.of("job", "scale", "orders", "--vertex", "count"),
+                        "--vertex",
+                        "count"),
+                row(
                         "an output format that does not exist",
                         2,
                         List.of("job", "status", "orders", "-o", "yaml"),
