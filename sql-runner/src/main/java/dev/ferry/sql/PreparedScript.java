@@ -1,6 +1,7 @@
 package dev.ferry.sql;
 
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.util.MutableURLClassLoader;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,16 @@ public final class PreparedScript {
     private final StreamTableEnvironment tableEnv;
     private final List<Step> steps;
     private final Optional<String> jobName;
+    private final Optional<MutableURLClassLoader> jobClassLoader;
     private boolean submitted;
 
-    PreparedScript(StreamTableEnvironment tableEnv, List<Step> steps, Optional<String> jobName) {
+    PreparedScript(
+            StreamTableEnvironment tableEnv,
+            List<Step> steps,
+            Optional<String> jobName,
+            Optional<MutableURLClassLoader> jobClassLoader) {
         this.tableEnv = tableEnv;
+        this.jobClassLoader = jobClassLoader;
         this.steps = List.copyOf(steps);
         this.jobName = jobName;
     }
@@ -39,6 +46,11 @@ public final class PreparedScript {
 
     StreamTableEnvironment tableEnv() {
         return tableEnv;
+    }
+
+    /** The classloader the script's jobs are built with, when it can take the script's added jars. */
+    Optional<MutableURLClassLoader> jobClassLoader() {
+        return jobClassLoader;
     }
 
     List<Step> steps() {

@@ -5,6 +5,7 @@ import org.apache.flink.table.api.ResultKind;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.api.internal.TableResultInternal;
+import org.apache.flink.table.catalog.CatalogFunction;
 import org.apache.flink.table.operations.BeginStatementSetOperation;
 import org.apache.flink.table.operations.CompileAndExecutePlanOperation;
 import org.apache.flink.table.operations.EndStatementSetOperation;
@@ -16,10 +17,16 @@ import org.apache.flink.table.operations.command.ExecutePlanOperation;
 import org.apache.flink.table.operations.command.ResetOperation;
 import org.apache.flink.table.operations.command.SetOperation;
 import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
+import org.apache.flink.table.operations.ddl.CreateCatalogFunctionOperation;
+import org.apache.flink.table.operations.ddl.CreateTempSystemFunctionOperation;
+import org.apache.flink.table.resource.ResourceUri;
+import org.apache.flink.util.ExceptionUtils;
+import org.apache.flink.util.MutableURLClassLoader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Goes through a script's statements in order: runs what changes the session (SET, DDL, USE)
@@ -35,8 +42,11 @@ final class ScriptPreparation {
     private final ScriptSettings settings;
     private final JobCollector jobs = new JobCollector();
     private final List<Step> steps = new ArrayList<>();
+    private final Optional<MutableURLClassLoader> jobClassLoader;
 
-    ScriptPreparation(StreamTableEnvironment tableEnv, boolean allowQueries) {
+    ScriptPreparation(
+            StreamTableEnvironment tableEnv, boolean allowQueries, Optional<MutableURLClassLoader> jobClassLoader) {
+        this.jobClassLoader = jobClassLoader;
         this.tableEnv = tableEnv;
         this.internal = (TableEnvironmentInternal) tableEnv;
         this.allowQueries = allowQueries;
@@ -79,7 +89,7 @@ final class ScriptPreparation {
             }
         }
         Optional<String> jobName = tableEnv.getConfig().getOptional(PipelineOptions.NAME);
-        return new PreparedScript(tableEnv, steps, jobName);
+        return new PreparedScript(tableEnv, steps, jobName, jobClassLoader);
     }
 
     private void accept(SqlStatement statement, Operation operation) throws Exception {
@@ -141,6 +151,30 @@ final class ScriptPreparation {
         }
     }
 
+    /**
+     * Flink words a CREATE FUNCTION whose class is in none of its jars as "implementation errors.:
+     * com.acme.Nope"; this names the class and the jars to look in.
+     */
+    private static Optional<SqlScriptException> missingFunctionClass(
+            SqlStatement statement, Operation operation, RuntimeException error) {
+        CatalogFunction function = operation instanceof CreateTempSystemFunctionOperation system
+                ? system.getCatalogFunction()
+                : operation instanceof CreateCatalogFunctionOperation catalog ? catalog.getCatalogFunction() : null;
+        if (function == null
+                || ExceptionUtils.findThrowable(error, ClassNotFoundException.class)
+                        .isEmpty()) {
+            return Optional.empty();
+        }
+        String jars = function.getFunctionResources().stream()
+                .map(ResourceUri::getUri)
+                .collect(Collectors.joining(", "));
+        return Optional.of(StatementErrors.at(
+                statement,
+                "class " + function.getClassName() + " is not in "
+                        + (jars.isEmpty() ? "the jars added so far (ADD JAR, --jar)" : "jar " + jars)
+                        + ": check the class name, package included, and the jar"));
+    }
+
     /** Statements that would submit a job of their own, beside the script's one job. */
     private static boolean startsJobOfItsOwn(Operation operation) {
         return operation instanceof ExecutePlanOperation
@@ -149,7 +183,12 @@ final class ScriptPreparation {
     }
 
     private void run(SqlStatement statement, Operation operation) throws Exception {
-        TableResultInternal result = internal.executeInternal(operation);
+        TableResultInternal result;
+        try {
+            result = internal.executeInternal(operation);
+        } catch (RuntimeException e) {
+            throw missingFunctionClass(statement, operation, e).orElseThrow(() -> e);
+        }
         if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
             steps.add(new Step.Output(QueryResults.read(statement.sql(), result, QueryLimits.DEFAULT)));
         }

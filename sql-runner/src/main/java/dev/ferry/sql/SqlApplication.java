@@ -23,12 +23,13 @@ public final class SqlApplication {
 
     /**
      * {@code --script-base64 <Base64 of the UTF-8 script>} and, optionally, {@code --hive-catalog
-     * <ferry.hive-catalog.* key>=<value>} repeated.
+     * <ferry.hive-catalog.* key>=<value>} and {@code --jar <uri>}, each repeated.
      */
     public static void main(String[] args) throws Exception {
         ApplicationArguments arguments = ApplicationArguments.parse(args);
         SqlScript script = SqlScript.parse(arguments.script());
-        SqlScriptRunner runner = new SqlScriptRunner(new Configuration()).withSetup(hiveCatalogSetup(arguments));
+        SqlScriptRunner runner = new SqlScriptRunner(new Configuration())
+                .withSetup(FunctionJars.adding(arguments.jars()).andThen(hiveCatalogSetup(arguments)));
         PreparedScript prepared = runner.prepare(script, false);
         if (!prepared.hasJob()) {
             LOG.warn("The script has no INSERT: it runs its statements and starts no job");

@@ -66,10 +66,11 @@ public final class SqlScriptRunner {
      *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
      */
     public PreparedScript prepare(SqlScript script, boolean allowQueries) {
-        StreamTableEnvironment tableEnv =
+        TableEnvironmentFactory.ScriptEnvironment environment =
                 TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
+        StreamTableEnvironment tableEnv = environment.tableEnv();
         setup.apply(tableEnv);
-        ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries);
+        ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries, environment.jobClassLoader());
         script.statements().forEach(preparation::accept);
         return preparation.finish();
     }
@@ -82,6 +83,7 @@ public final class SqlScriptRunner {
      */
     public SqlRunResult submit(PreparedScript prepared) {
         prepared.markSubmitted();
+        prepared.jobClassLoader().ifPresent(loader -> AddedJars.shareWith(loader, prepared.tableEnv()));
         TableEnvironmentInternal tableEnv = (TableEnvironmentInternal) prepared.tableEnv();
         boolean streaming =
                 prepared.tableEnv().getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.STREAMING;

@@ -108,7 +108,7 @@ final class StatementErrors {
      * without a message of its own (the Hive parser's refusals of what Flink cannot run) gives way
      * to the first exception in the chain that has one.
      */
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         Throwable outermost = error;
         while (outermost.getMessage() == null && outermost.getCause() != null && outermost.getCause() != outermost) {
             outermost = outermost.getCause();

@@ -8,6 +8,11 @@ import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.util.FlinkUserCodeClassLoaders;
+import org.apache.flink.util.MutableURLClassLoader;
+
+import java.net.URL;
+import java.util.Optional;
 
 /**
  * Creates the TableEnvironment a script runs in, on the right execution environment: the one
@@ -20,25 +25,44 @@ final class TableEnvironmentFactory {
 
     private TableEnvironmentFactory() {}
 
-    static StreamTableEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
+    /**
+     * A script's TableEnvironment, and the classloader its jobs are built with when it can take
+     * the script's added jars (see {@link AddedJars}).
+     */
+    record ScriptEnvironment(StreamTableEnvironment tableEnv, Optional<MutableURLClassLoader> jobClassLoader) {}
+
+    static ScriptEnvironment create(Configuration flinkConfig, RuntimeExecutionMode mode) {
         Configuration config = new Configuration(flinkConfig);
         config.set(ExecutionOptions.RUNTIME_MODE, mode);
-        StreamExecutionEnvironment environment = environment(config);
+        Optional<MutableURLClassLoader> jobClassLoader = Optional.empty();
+        StreamExecutionEnvironment environment = contextOrLocal(config);
+        if (environment instanceof LocalStreamEnvironment && remoteTarget(config)) {
+            // Without a context, Flink hands out a local environment that ignores execution.target.
+            MutableURLClassLoader loader = FlinkUserCodeClassLoaders.parentFirst(
+                    new URL[0], TableEnvironmentFactory.class.getClassLoader(), error -> {}, false);
+            environment = new StreamExecutionEnvironment(config, loader);
+            jobClassLoader = Optional.of(loader);
+        } else if (!(environment instanceof LocalStreamEnvironment)
+                && Thread.currentThread().getContextClassLoader() instanceof MutableURLClassLoader program) {
+            // Application mode: the context environment builds jobs with the program's classloader,
+            // which Flink made the thread's while it runs the program's main method.
+            jobClassLoader = Optional.of(program);
+        }
         Configuration environmentConfig =
                 Configuration.fromMap(environment.getConfiguration().toMap());
         FerrySqlDefaults.fillIn(config, key -> config.containsKey(key) || environmentConfig.containsKey(key));
         EnvironmentSettings settings =
                 EnvironmentSettings.newInstance().withConfiguration(config).build();
-        return StreamTableEnvironment.create(environment, settings);
+        return new ScriptEnvironment(StreamTableEnvironment.create(environment, settings), jobClassLoader);
     }
 
-    private static StreamExecutionEnvironment environment(Configuration config) {
-        StreamExecutionEnvironment contextOrLocal = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        // Without a context, Flink hands out a local environment that ignores execution.target.
-        boolean noContext = contextOrLocal instanceof LocalStreamEnvironment;
-        boolean remoteTarget = config.getOptional(DeploymentOptions.TARGET)
+    private static StreamExecutionEnvironment contextOrLocal(Configuration config) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(config);
+    }
+
+    private static boolean remoteTarget(Configuration config) {
+        return config.getOptional(DeploymentOptions.TARGET)
                 .filter(t -> !t.equals("local"))
                 .isPresent();
-        return noContext && remoteTarget ? new StreamExecutionEnvironment(config) : contextOrLocal;
     }
 }

@@ -17,4 +17,12 @@ public interface TableEnvironmentSetup {
      * Prepares {@code tableEnv}; its exceptions propagate unchanged (they are not script errors).
      */
     void apply(TableEnvironment tableEnv);
+
+    /** This setup, then {@code next}. */
+    default TableEnvironmentSetup andThen(TableEnvironmentSetup next) {
+        return tableEnv -> {
+            apply(tableEnv);
+            next.apply(tableEnv);
+        };
+    }
 }

@@ -75,6 +75,23 @@ class SqlApplicationTest {
     }
 
     @Test
+    void readsTheJarsToAddInTheirOrder() {
+        // when
+        ApplicationArguments arguments = ApplicationArguments.parse(new String[] {
+            "--script-base64", "",
+            "--jar", "hdfs://nn:8020/ferry/artifacts/ab/udf.jar",
+            "--hive-catalog", "ferry.hive-catalog.default-catalog=true",
+            "--jar", "hdfs://nn:8020/ferry/artifacts/cd/connector.jar"
+        });
+
+        // then
+        assertThat(arguments.jars())
+                .containsExactly(
+                        "hdfs://nn:8020/ferry/artifacts/ab/udf.jar", "hdfs://nn:8020/ferry/artifacts/cd/connector.jar");
+        assertThat(arguments.hiveCatalogOptions()).containsOnlyKeys("ferry.hive-catalog.default-catalog");
+    }
+
+    @Test
     void rejectsAHiveCatalogOptionWithoutAValue() {
         // when / then
         assertThatThrownBy(() -> ApplicationArguments.parse(

@@ -2,10 +2,17 @@ package dev.ferry.sql;
 
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** prepare() alone: no cluster is needed, because nothing is submitted. */
@@ -278,6 +285,38 @@ class SqlScriptRunnerPrepareTest {
         // then
         assertThat(error.getMessage()).startsWith("line 4");
         assertThat(prepared.tableEnv().getCurrentCatalog()).isEqualTo("extra");
+    }
+
+    @Test
+    void namesTheClassAndTheJarWhenAFunctionsClassIsNotInItsJar(@TempDir Path dir) throws IOException {
+        // given: a jar without the function's class
+        Path jar = dir.resolve("functions.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("README"));
+            out.closeEntry();
+        }
+
+        // when
+        SqlScriptException error =
+                prepareFails("CREATE TEMPORARY FUNCTION shout AS 'com.acme.Shout' USING JAR '" + jar + "';", false);
+
+        // then
+        assertThat(error.getMessage())
+                .startsWith("line 1: class com.acme.Shout is not in jar ")
+                .contains("functions.jar", "check the class name, package included");
+    }
+
+    @Test
+    void refusesAJarToAddThatIsNotThereBeforeTheFirstStatement(@TempDir Path dir) {
+        // given
+        SqlScriptRunner withJar = runner.withSetup(
+                FunctionJars.adding(java.util.List.of(dir.resolve("missing.jar").toString())));
+
+        // when / then
+        assertThatThrownBy(() -> withJar.prepare(SqlScript.parse("SHOW TABLES;"), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Cannot add jar " + dir.resolve("missing.jar"))
+                .hasMessageContaining("not found");
     }
 
     private SqlScriptException prepareFails(String text, boolean allowQueries) {

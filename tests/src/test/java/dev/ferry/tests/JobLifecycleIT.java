@@ -487,7 +487,7 @@ class JobLifecycleIT {
         JsonNode status = job("numbers");
         assertThat(status.get("kind").asText()).isEqualTo("sql");
         assertThat(status.get("artifact").asText()).endsWith("/numbers.sql");
-        awaitNumbers("/out/numbers", 20);
+        awaitLines("/out/numbers", 20);
 
         // when
         json(cluster.ferry("job", "stop", "numbers", "-o", "json"));
@@ -496,12 +496,107 @@ class JobLifecycleIT {
         // then
         assertThat(resumed.get("state").asText()).isEqualTo("RUNNING");
         int before = numbers("/out/numbers").size();
-        awaitNumbers("/out/numbers", before + 20);
+        awaitLines("/out/numbers", before + 20);
         json(cluster.ferry("job", "stop", "numbers", "-o", "json"));
         List<Long> numbers = numbers("/out/numbers");
         long max = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
         assertThat(numbers.stream().mapToLong(Long::longValue).sorted().toArray())
                 .containsExactly(LongStream.rangeClosed(0, max).toArray());
+    }
+
+    @Test
+    void givenFunctionJarsBuiltByTheTest_whenASessionScriptUsesThem_thenItsRowsComeFromThemAcrossAStopAndResume()
+            throws Exception {
+        // given: a scalar function in a local jar (--jar) and a table function in a jar on HDFS (USING JAR)
+        java.nio.file.Path labelJar = FunctionJar.build(cluster.work().resolve("label.jar"), "it.udf.Label", LABEL);
+        java.nio.file.Path tensJar = FunctionJar.build(cluster.work().resolve("tens.jar"), "it.udf.Tens", TENS);
+        cluster.fileSystem().copyFromLocalFile(new Path(tensJar.toUri()), new Path(cluster.hdfs("/jars/tens.jar")));
+        String script = file("functions.sql", functionsScript("/out/functions", cluster.hdfs("/jars/tens.jar")));
+
+        // when
+        JsonNode started = json(
+                cluster.ferry("sql", "-f", script, "--session", SESSION, "--jar", labelJar.toString(), "-o", "json"));
+        awaitLines("/out/functions", 20);
+        json(cluster.ferry("job", "stop", "functions", "-o", "json"));
+        JsonNode resumed = json(cluster.ferry("job", "resume", "functions", "--from-latest", "-o", "json"));
+
+        // then: every row was made by both functions, and each number came once, before and after the resume
+        assertThat(started.get("job").get("state").asText()).isEqualTo("RUNNING");
+        assertThat(resumed.get("state").asText()).isEqualTo("RUNNING");
+        int before = lines("/out/functions").size();
+        awaitLines("/out/functions", before + 20);
+        json(cluster.ferry("job", "stop", "functions", "-o", "json"));
+        List<String> rows = lines("/out/functions");
+        assertThat(rows).allSatisfy(row -> {
+            long n = Long.parseLong(row.split(",")[0]);
+            assertThat(row.replace("\"", "")).isEqualTo(n + ",#" + n + "," + (10 * n));
+        });
+        assertThat(rows.stream()
+                        .mapToLong(row -> Long.parseLong(row.split(",")[0]))
+                        .sorted()
+                        .toArray())
+                .containsExactly(LongStream.range(0, rows.size()).toArray());
+    }
+
+    @Test
+    void givenAFunctionJar_whenAScriptUsingItRunsAsAnApplication_thenTheClusterFindsItsFunctions() throws Exception {
+        // given: both functions from local jars given with --jar
+        java.nio.file.Path labelJar = FunctionJar.build(cluster.work().resolve("label-app.jar"), "it.udf.Label", LABEL);
+        java.nio.file.Path tensJar = FunctionJar.build(cluster.work().resolve("tens-app.jar"), "it.udf.Tens", TENS);
+        String script = file("app-functions.sql", functionsScript("/out/app-functions", null));
+
+        // when
+        JsonNode started = json(cluster.ferry(small(
+                "sql",
+                "-f",
+                script,
+                "--application",
+                "--jar",
+                labelJar.toString(),
+                "--jar",
+                tensJar.toString(),
+                "-o",
+                "json")));
+
+        // then
+        assertThat(started.get("job").get("mode").asText()).isEqualTo("application");
+        awaitLines("/out/app-functions", 10);
+        json(cluster.ferry("job", "stop", "app-functions", "-o", "json"));
+        assertThat(lines("/out/app-functions")).allSatisfy(row -> {
+            long n = Long.parseLong(row.split(",")[0]);
+            assertThat(row.replace("\"", "")).isEqualTo(n + ",#" + n + "," + (10 * n));
+        });
+    }
+
+    private static final String LABEL = String.join(
+            "\n",
+            "package it.udf;",
+            "public class Label extends org.apache.flink.table.functions.ScalarFunction {",
+            "    public String eval(Long n) { return \"#\" + n; }",
+            "}");
+
+    private static final String TENS = String.join(
+            "\n",
+            "package it.udf;",
+            "public class Tens extends org.apache.flink.table.functions.TableFunction<Long> {",
+            "    public void eval(Long n) { collect(10 * n); }",
+            "}");
+
+    /** The numbers, labelled by Label and multiplied by Tens; {@code tensJar} null: Tens comes from --jar. */
+    private static String functionsScript(String output, String tensJar) {
+        return String.join(
+                "\n",
+                "SET 'execution.checkpointing.interval' = '1s';",
+                "CREATE TEMPORARY FUNCTION label AS 'it.udf.Label';",
+                "CREATE TEMPORARY FUNCTION tens AS 'it.udf.Tens'"
+                        + (tensJar == null ? "" : " USING JAR '" + tensJar + "'") + ";",
+                "CREATE TABLE seq (n BIGINT) WITH (",
+                "  'connector' = 'datagen', 'rows-per-second' = '20',",
+                "  'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '100000');",
+                "CREATE TABLE labelled (n BIGINT, label STRING, tens BIGINT) WITH (",
+                "  'connector' = 'filesystem', 'path' = '" + cluster.hdfs(output) + "', 'format' = 'csv');",
+                "INSERT INTO labelled SELECT n, label(n), t FROM seq, LATERAL TABLE(tens(n)) AS x(t);",
+                "");
     }
 
     @Test
@@ -544,23 +639,18 @@ class JobLifecycleIT {
         return Files.writeString(cluster.work().resolve(name), content).toString();
     }
 
-    private static void awaitNumbers(String dir, int count) throws Exception {
-        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
-        while (numbers(dir).size() < count) {
-            assertThat(System.nanoTime())
-                    .as("%d numbers committed in %s", count, dir)
-                    .isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
     /** Numbers in the committed files; in-progress files start with a dot. */
     private static List<Long> numbers(String dir) throws Exception {
+        return lines(dir).stream().map(l -> Long.parseLong(l.trim())).toList();
+    }
+
+    /** The non-blank lines of the committed files under {@code dir}. */
+    private static List<String> lines(String dir) throws Exception {
         FileSystem fs = cluster.fileSystem();
-        List<Long> numbers = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         Path root = new Path(cluster.hdfs(dir));
         if (!fs.exists(root)) {
-            return numbers;
+            return lines;
         }
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
         while (files.hasNext()) {
@@ -569,10 +659,20 @@ class JobLifecycleIT {
                 continue;
             }
             try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-                in.lines().filter(l -> !l.isBlank()).forEach(l -> numbers.add(Long.parseLong(l.trim())));
+                in.lines().filter(l -> !l.isBlank()).forEach(lines::add);
             }
         }
-        return numbers;
+        return lines;
+    }
+
+    private static void awaitLines(String dir, int count) throws Exception {
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+        while (lines(dir).size() < count) {
+            assertThat(System.nanoTime())
+                    .as("%d lines committed in %s", count, dir)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
     }
 
     /** Small containers, so the session and a job cluster fit side by side. */

@@ -323,6 +323,20 @@ public final class LauncherServices implements AutoCloseable {
         return resolvedHadoopConfDir;
     }
 
+    /**
+     * A script is planned (its jars read, its tables' paths opened) before YARN is first asked
+     * anything in application mode: Flink's file systems must know the cluster by then. Without a
+     * Hadoop configuration the command fails when it reaches the cluster, after the script's own
+     * errors were reported.
+     */
+    private void useClusterFileSystemsIfKnown() {
+        try {
+            hadoopConfDir();
+        } catch (FerryException e) {
+            // No Hadoop configuration: paths without authority stay unresolved until then.
+        }
+    }
+
     private ArtifactStore artifacts() {
         Path cache = Path.of(System.getProperty("user.home"), ".ferry", "cache", "artifacts");
         return new ArtifactStore(clusterFiles(), config.get(FerryOptions.ARTIFACTS_DIR), cache);
@@ -362,7 +376,8 @@ public final class LauncherServices implements AutoCloseable {
                 new SqlScripts(
                         config.toFlinkConfiguration(),
                         home.libDir(),
-                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir)),
+                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir),
+                        this::useClusterFileSystemsIfKnown),
                 clusters(),
                 this::jobClusterLauncher,
                 jobRunningWaiter(),

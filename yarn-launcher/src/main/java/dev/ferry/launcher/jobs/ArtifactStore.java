@@ -7,6 +7,7 @@ import dev.ferry.launcher.files.ClusterFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /**
  * Job artifacts (jars, SQL scripts) on the cluster file system, keyed by content: a resume or a
@@ -22,6 +25,9 @@ import java.util.HexFormat;
  * file twice stores it once.
  */
 public final class ArtifactStore {
+
+    /** A URI with a scheme other than {@code file:}, e.g. {@code hdfs:///jars/udf.jar}. */
+    private static final Pattern CLUSTER_URI = Pattern.compile("(?!file:)[A-Za-z][A-Za-z0-9+.-]+:/.*");
 
     private final ClusterFiles files;
     private final String dir;
@@ -41,6 +47,43 @@ public final class ArtifactStore {
             files.upload(local, target);
         }
         return target;
+    }
+
+    /**
+     * A jar a SQL job's functions or connectors come from ({@code --jar}): a local file is checked
+     * to be a jar and stored like any artifact; a cluster URI is checked to exist and kept as it is.
+     * Returns the URI every run of the job adds.
+     */
+    public String storeJar(String pathOrUri) {
+        if (CLUSTER_URI.matcher(pathOrUri).matches()) {
+            String qualified = files.qualify(pathOrUri);
+            if (files.status(qualified).isEmpty()) {
+                throw new FerryException(
+                        ExitCode.USAGE,
+                        "Jar " + pathOrUri + " does not exist on the cluster file system: give the path of a jar"
+                                + " file; nothing was submitted");
+            }
+            return qualified;
+        }
+        Path local = pathOrUri.startsWith("file:") ? Path.of(URI.create(pathOrUri)) : Path.of(pathOrUri);
+        if (!Files.isRegularFile(local)) {
+            throw new FerryException(
+                    ExitCode.USAGE,
+                    "Jar file " + local + " does not exist: give the path of a jar file; nothing was submitted");
+        }
+        requireZip(local);
+        return upload(local);
+    }
+
+    private static void requireZip(Path local) {
+        try (ZipFile zip = new ZipFile(local.toFile())) {
+            zip.size();
+        } catch (IOException e) {
+            throw new FerryException(
+                    ExitCode.USAGE,
+                    local + " is not a jar file (" + e.getMessage() + "): give a jar of classes; nothing was submitted",
+                    e);
+        }
     }
 
     /** A local copy of a stored artifact, downloaded once per gateway. */

@@ -92,6 +92,7 @@ public final class JobStarter {
                     artifacts.upload(spec.jar()),
                     mainClass,
                     spec.arguments(),
+                    List.of(),
                     spec.parallelism(),
                     spec.placement());
             return run(record, spec.restorePath(), spec.detached());
@@ -108,11 +109,12 @@ public final class JobStarter {
         String name = spec.name().orElse(scriptStem(spec.scriptName()));
         JobRecords.requireValidName(name);
         spec.restorePath().ifPresent(restorePoints::requireRestorable);
+        List<String> jars = spec.jars().stream().map(artifacts::storeJar).toList();
         JobPlacement placement = spec.placement();
         Optional<ApplicationReport> session =
                 placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
-        PreparedScript prepared =
-                sql.prepare(script, spec.scriptName(), session, name, spec.parallelism(), Map.of(), spec.restorePath());
+        PreparedScript prepared = sql.prepare(
+                script, spec.scriptName(), session, name, spec.parallelism(), Map.of(), jars, spec.restorePath());
         if (!prepared.hasJob()) {
             if (session.isEmpty()) {
                 throw new FerryException(
@@ -125,7 +127,7 @@ public final class JobStarter {
         }
         String jobName = spec.name().or(prepared::jobName).orElse(name);
         JobRecords.requireValidName(jobName);
-        return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session));
+        return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session, jars));
     }
 
     /** The record of a job about to run for the first time under its name: no runs, no savepoint yet. */
@@ -135,6 +137,7 @@ public final class JobStarter {
             String artifact,
             String entryClass,
             List<String> arguments,
+            List<String> jars,
             Optional<Integer> parallelism,
             JobPlacement placement) {
         return new JobRecord(
@@ -143,6 +146,7 @@ public final class JobStarter {
                 artifact,
                 entryClass,
                 arguments,
+                jars,
                 parallelism.orElse(null),
                 Map.of(),
                 placement,
@@ -155,7 +159,11 @@ public final class JobStarter {
     }
 
     private SqlOutcome startSqlJob(
-            SqlJobSpec spec, PreparedScript prepared, String jobName, Optional<ApplicationReport> session) {
+            SqlJobSpec spec,
+            PreparedScript prepared,
+            String jobName,
+            Optional<ApplicationReport> session,
+            List<String> jars) {
         requireNotRunning(jobName);
         JobPlacement placement = spec.placement();
         JobRecord record = newRecord(
@@ -164,6 +172,7 @@ public final class JobStarter {
                 artifacts.upload(scriptFile(spec.script(), spec.scriptName())),
                 null,
                 null,
+                jars,
                 spec.parallelism(),
                 placement);
         if (session.isEmpty()) {
@@ -224,6 +233,7 @@ public final class JobStarter {
                     record.name(),
                     Optional.ofNullable(record.parallelism()),
                     record.vertexParallelism(),
+                    record.jars(),
                     restorePath);
             return sql.submit(prepared, scriptName).jobId().orElseThrow().toHexString();
         }
@@ -242,7 +252,8 @@ public final class JobStarter {
                     JobID.generate(),
                     parallelism,
                     restorePath,
-                    settings);
+                    settings,
+                    record.jars());
         }
         return new JobProgram(
                 artifacts.fetch(record.artifact()),

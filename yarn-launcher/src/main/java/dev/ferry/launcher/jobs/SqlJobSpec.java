@@ -2,12 +2,15 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.jobs.record.JobPlacement;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A SQL script as an operator asked to run it: in a session, or as an application cluster.
  *
  * @param scriptName where the script came from, for messages and as the stored file's name
+ * @param jars the jars its functions and connectors come from besides {@code lib/} ({@code --jar}):
+ *     local paths or cluster URIs
  */
 public record SqlJobSpec(
         String script,
@@ -16,4 +19,10 @@ public record SqlJobSpec(
         Optional<Integer> parallelism,
         JobPlacement placement,
         Optional<String> restorePath,
-        boolean detached) {}
+        boolean detached,
+        List<String> jars) {
+
+    public SqlJobSpec {
+        jars = List.copyOf(jars);
+    }
+}

@@ -3,6 +3,7 @@ package dev.ferry.launcher.jobs;
 import dev.ferry.launcher.catalog.SqlHiveCatalog;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
+import dev.ferry.sql.FunctionJars;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
@@ -41,12 +42,19 @@ public final class SqlScripts {
     private final Configuration baseConfig;
     private final Path libDir;
     private final Supplier<SqlHiveCatalog> hiveCatalog;
+    private final Runnable clusterFileSystems;
 
-    /** @param hiveCatalog read when a script runs, so that jar jobs never load the Hive configuration */
-    public SqlScripts(Configuration baseConfig, Path libDir, Supplier<SqlHiveCatalog> hiveCatalog) {
+    /**
+     * @param hiveCatalog read when a script runs, so that jar jobs never load the Hive configuration
+     * @param clusterFileSystems sets up Flink's file systems in this JVM for the cluster, run before
+     *     a script is planned
+     */
+    public SqlScripts(
+            Configuration baseConfig, Path libDir, Supplier<SqlHiveCatalog> hiveCatalog, Runnable clusterFileSystems) {
         this.baseConfig = baseConfig;
         this.libDir = libDir;
         this.hiveCatalog = hiveCatalog;
+        this.clusterFileSystems = clusterFileSystems;
     }
 
     /** Splits and parses the script; a syntax error names its line and column. */
@@ -72,6 +80,7 @@ public final class SqlScripts {
      * The Hive catalog, if configured, is registered first (in application mode too: the script is
      * checked here before a cluster is deployed); a metastore that is down fails here.
      *
+     * @param jars cluster URIs of the jars its functions and connectors come from, added first
      * @param vertexParallelism the parallelism of vertices scaled since the job was submitted, by
      *     vertex id (Flink's parallelism overrides; the job's configuration carries them)
      */
@@ -82,7 +91,9 @@ public final class SqlScripts {
             String jobName,
             Optional<Integer> parallelism,
             Map<String, Integer> vertexParallelism,
+            List<String> jars,
             Optional<String> restorePath) {
+        clusterFileSystems.run();
         Configuration config = new Configuration(baseConfig);
         config.set(PipelineOptions.NAME, jobName);
         parallelism.ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
@@ -96,10 +107,13 @@ public final class SqlScripts {
         });
         try {
             return new SqlScriptRunner(config)
-                    .withSetup(hiveCatalog.get().setup())
+                    .withSetup(
+                            FunctionJars.adding(jars).andThen(hiveCatalog.get().setup()))
                     .prepare(script, session.isPresent());
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
+        } catch (FunctionJars.JarNotAddedException e) {
+            throw new FerryException(ExitCode.USAGE, e.getMessage() + " (nothing was submitted)", e);
         }
     }
 
@@ -122,9 +136,11 @@ public final class SqlScripts {
             org.apache.flink.api.common.JobID jobId,
             Optional<Integer> parallelism,
             Optional<String> restorePath,
-            java.util.Map<String, String> flinkSettings) {
+            java.util.Map<String, String> flinkSettings,
+            List<String> jars) {
         String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
         List<String> arguments = new ArrayList<>(List.of("--script-base64", encoded));
+        jars.forEach(jar -> arguments.addAll(List.of("--jar", jar)));
         List<Path> shipFiles = new ArrayList<>();
         hiveCatalog.get().forApplication().ifPresent(shipment -> {
             arguments.addAll(shipment.programArguments());

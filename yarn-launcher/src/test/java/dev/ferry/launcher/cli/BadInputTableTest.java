@@ -139,6 +139,31 @@ class BadInputTableTest {
                         "Sort on a non-time-attribute field",
                         "nothing was submitted"),
                 row(
+                        "a function jar that does not exist",
+                        2,
+                        List.of("sql", "--application", "--jar", "/nonexistent/udf.jar", "-e", "SHOW TABLES;"),
+                        "Jar file /nonexistent/udf.jar does not exist",
+                        "nothing was submitted"),
+                row(
+                        "a function jar that is not a jar",
+                        2,
+                        List.of("sql", "--application", "--jar", binarySql.toString(), "-e", "SHOW TABLES;"),
+                        "binary.sql is not a jar file",
+                        "nothing was submitted"),
+                row(
+                        "a function class that is not in its jar",
+                        2,
+                        List.of(
+                                "sql",
+                                "--application",
+                                "-e",
+                                "CREATE TEMPORARY FUNCTION f AS 'com.acme.Nope' USING JAR '" + jar + "';\n"
+                                        + "CREATE TEMPORARY TABLE snk (a STRING) WITH ('connector' = 'blackhole');\n"
+                                        + "INSERT INTO snk SELECT f('x');"),
+                        "line 1: class com.acme.Nope is not in jar",
+                        "tiny-job.jar",
+                        "nothing was submitted"),
+                row(
                         "a main class that is not in the jar",
                         2,
                         List.of("job", "submit", "--session", "s", "--class", "No.Such", jar.toString()),

@@ -174,7 +174,7 @@ public final class TestingServices {
     public JobStarter jobStarter() {
         return new JobStarter(
                 new JobSubmitter(new Configuration(), jobManagers, TIMEOUT),
-                new SqlScripts(new Configuration(), localCache, SqlHiveCatalog::none),
+                new SqlScripts(new Configuration(), localCache, SqlHiveCatalog::none, () -> {}),
                 observer(),
                 this::jobClusterLauncher,
                 new JobRunningWaiter(yarn, observer(), RUNNING_TIMEOUT),

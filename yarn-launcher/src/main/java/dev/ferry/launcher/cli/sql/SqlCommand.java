@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code ferry sql -f FILE | -e STATEMENTS (--session NAME | --application)}. */
@@ -68,6 +70,14 @@ public final class SqlCommand extends FerrySubcommand {
         boolean application;
     }
 
+    @Option(
+            names = "--jar",
+            paramLabel = "JAR",
+            description = "A jar the script's functions or connectors come from (repeatable): a local file, stored"
+                    + " with the job by content, or a cluster path (hdfs://...); added before the first statement,"
+                    + " as ADD JAR would, in every run of the job")
+    private List<String> jars = new ArrayList<>();
+
     @Mixin
     private ClusterSizeOptions size;
 
@@ -86,7 +96,8 @@ public final class SqlCommand extends FerrySubcommand {
                 run.parallelism(),
                 placement(),
                 run.fromSavepoint(),
-                run.detached());
+                run.detached(),
+                jars);
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
             outcome = services.jobStarter().startSql(job);

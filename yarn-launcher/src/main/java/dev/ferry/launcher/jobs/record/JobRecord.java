@@ -15,6 +15,8 @@ import java.util.Map;
  * @param artifact the jar or SQL script, copied to the cluster file system
  * @param entryClass the jar's main class, or null for the manifest's
  * @param arguments program arguments of a jar job
+ * @param jars the jars a SQL job's functions and connectors come from ({@code --jar}), stored by
+ *     content like the artifact; added before the script's first statement in every run
  * @param parallelism default parallelism, or null for the configuration's
  * @param vertices the vertices scaled since, by Flink vertex id: their parallelism overrides the
  *     default in later runs (Flink's {@code pipeline.jobvertex-parallelism-overrides})
@@ -33,6 +35,7 @@ public record JobRecord(
         String artifact,
         String entryClass,
         List<String> arguments,
+        List<String> jars,
         Integer parallelism,
         Map<String, ScaledVertex> vertices,
         JobPlacement placement,
@@ -48,6 +51,7 @@ public record JobRecord(
 
     public JobRecord {
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        jars = jars == null ? List.of() : List.copyOf(jars);
         jobIds = jobIds == null ? List.of() : List.copyOf(jobIds);
         vertices = vertices == null ? Map.of() : Map.copyOf(vertices);
     }
@@ -157,6 +161,7 @@ public record JobRecord(
                 newArtifact,
                 newEntryClass,
                 arguments,
+                jars,
                 newParallelism,
                 newVertices,
                 placement,

@@ -33,6 +33,7 @@ class FileSystemJobRecordsTest {
                 "hdfs:///ferry/artifacts/abc/job.jar",
                 "com.example.Job",
                 List.of("--rate", "5"),
+                List.of(),
                 2,
                 Map.of(),
                 placement,
