@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Reads a statement's result rows into a {@link QueryResult}. A query that has more rows than
@@ -25,14 +26,21 @@ final class QueryResults {
     private QueryResults() {}
 
     static QueryResult read(String sql, TableResultInternal result, QueryLimits limits) throws Exception {
-        return read(sql, result, limits, false);
+        return read(sql, result, limits, false, QueryListener.NONE);
     }
 
-    static QueryResult readChangelog(String sql, TableResultInternal result, QueryLimits limits) throws Exception {
-        return read(sql, result, limits, true);
+    static QueryResult read(String sql, TableResultInternal result, QueryLimits limits, QueryListener listener)
+            throws Exception {
+        return read(sql, result, limits, false, listener);
     }
 
-    private static QueryResult read(String sql, TableResultInternal result, QueryLimits limits, boolean withRowKind)
+    static QueryResult readChangelog(String sql, TableResultInternal result, QueryLimits limits, QueryListener listener)
+            throws Exception {
+        return read(sql, result, limits, true, listener);
+    }
+
+    private static QueryResult read(
+            String sql, TableResultInternal result, QueryLimits limits, boolean withRowKind, QueryListener listener)
             throws Exception {
         List<String> columns = new ArrayList<>();
         if (withRowKind) {
@@ -40,17 +48,48 @@ final class QueryResults {
         }
         columns.addAll(result.getResolvedSchema().getColumnNames());
         RowDataToStringConverter converter = result.getRowDataToStringConverter();
-        List<List<String>> rows = new ArrayList<>();
+        listener.started(sql, List.copyOf(columns));
         try (CloseableIterator<RowData> iterator = result.collectInternal()) {
             CompletableFuture<Boolean> deadline = closeWhenLate(iterator, limits);
-            boolean more = hasNext(iterator, deadline);
-            while (more && rows.size() < limits.maxRows()) {
-                rows.add(row(iterator.next(), converter, withRowKind));
-                more = hasNext(iterator, deadline);
+            // Ctrl-C (or any exit) while rows arrive ends the query like its deadline: the iterator
+            // is closed, which cancels the query's job on the cluster.
+            Thread stopOnExit = new Thread(() -> deadline.complete(true), "ferry-query-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                return collect(
+                        sql, columns, iterator, row -> row(row, converter, withRowKind), limits, deadline, listener);
+            } finally {
+                removeQuietly(stopOnExit);
             }
-            boolean truncated = more || deadline.getNow(false);
-            deadline.complete(false);
-            return new QueryResult(sql, List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
+        }
+    }
+
+    private static QueryResult collect(
+            String sql,
+            List<String> columns,
+            CloseableIterator<RowData> iterator,
+            Function<RowData, List<String>> toRow,
+            QueryLimits limits,
+            CompletableFuture<Boolean> deadline,
+            QueryListener listener) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean more = hasNext(iterator, deadline);
+        while (more && rows.size() < limits.maxRows()) {
+            List<String> row = toRow.apply(iterator.next());
+            rows.add(row);
+            listener.row(row);
+            more = hasNext(iterator, deadline);
+        }
+        boolean truncated = more || deadline.getNow(false);
+        deadline.complete(false);
+        return new QueryResult(sql, List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting: the hook has run or runs now, which is what it is for.
         }
     }
 

@@ -28,6 +28,7 @@ public final class SqlScriptRunner {
     private final Configuration flinkConfig;
     private final QueryLimits queryLimits;
     private final TableEnvironmentSetup setup;
+    private final QueryListener listener;
 
     /**
      * @param flinkConfig where jobs go, e.g. {@code execution.target: remote} with {@code
@@ -35,18 +36,25 @@ public final class SqlScriptRunner {
      *     Flink's entry point installed is used and this may be empty
      */
     public SqlScriptRunner(Configuration flinkConfig) {
-        this(flinkConfig, QueryLimits.DEFAULT, TableEnvironmentSetup.NONE);
+        this(flinkConfig, QueryLimits.DEFAULT, TableEnvironmentSetup.NONE, QueryListener.NONE);
     }
 
-    private SqlScriptRunner(Configuration flinkConfig, QueryLimits queryLimits, TableEnvironmentSetup setup) {
+    private SqlScriptRunner(
+            Configuration flinkConfig, QueryLimits queryLimits, TableEnvironmentSetup setup, QueryListener listener) {
         this.flinkConfig = new Configuration(Objects.requireNonNull(flinkConfig, "flinkConfig"));
         this.queryLimits = Objects.requireNonNull(queryLimits, "queryLimits");
         this.setup = Objects.requireNonNull(setup, "setup");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** A runner like this one that stops SELECT queries at other limits. */
     public SqlScriptRunner withQueryLimits(QueryLimits limits) {
-        return new SqlScriptRunner(flinkConfig, limits, setup);
+        return new SqlScriptRunner(flinkConfig, limits, setup, listener);
+    }
+
+    /** A runner like this one that tells {@code listener} each SELECT's rows as they arrive. */
+    public SqlScriptRunner withQueryListener(QueryListener rowListener) {
+        return new SqlScriptRunner(flinkConfig, queryLimits, setup, rowListener);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class SqlScriptRunner {
      * script's first statement (e.g. registers the Hive catalog).
      */
     public SqlScriptRunner withSetup(TableEnvironmentSetup setup) {
-        return new SqlScriptRunner(flinkConfig, queryLimits, setup);
+        return new SqlScriptRunner(flinkConfig, queryLimits, setup, listener);
     }
 
     /**
@@ -117,8 +125,8 @@ public final class SqlScriptRunner {
             TableResultInternal result = tableEnv.executeInternal(query.operation());
             String sql = query.statement().sql();
             return streaming
-                    ? QueryResults.readChangelog(sql, result, queryLimits)
-                    : QueryResults.read(sql, result, queryLimits);
+                    ? QueryResults.readChangelog(sql, result, queryLimits, listener)
+                    : QueryResults.read(sql, result, queryLimits, listener);
         } catch (Exception e) {
             throw StatementErrors.at(query.statement(), e);
         }

@@ -187,6 +187,44 @@ class SqlScriptRunnerClusterTest {
     }
 
     @Test
+    void tellsTheListenerAnUpdatingQuerysChangelogRowsAsTheyArrive() {
+        // given: an aggregation over two keys, whose counts update
+        String script = """
+        CREATE TABLE keys (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '50',
+          'fields.k.min' = '1', 'fields.k.max' = '2');
+        SELECT k, COUNT(*) AS c FROM keys GROUP BY k;
+        """;
+        List<String> heard = new java.util.ArrayList<>();
+        QueryListener listener = new QueryListener() {
+            @Override
+            public void started(String sql, List<String> columns) {
+                heard.add(String.join(",", columns));
+            }
+
+            @Override
+            public void row(List<String> row) {
+                heard.add(String.join(",", row));
+            }
+        };
+        SqlScriptRunner listening = runner.withQueryLimits(new QueryLimits(6, java.time.Duration.ofMinutes(1)))
+                .withQueryListener(listener);
+
+        // when
+        SqlRunResult result = listening.submit(listening.prepare(SqlScript.parse(script), true));
+
+        // then: the header, then every returned row, in order, with updates among them
+        QueryResult query = result.queries().get(0);
+        assertThat(heard.get(0)).isEqualTo("op,k,c");
+        assertThat(heard.subList(1, heard.size()))
+                .containsExactlyElementsOf(
+                        query.rows().stream().map(row -> String.join(",", row)).toList());
+        assertThat(query.rows())
+                .hasSize(6)
+                .anySatisfy(row -> assertThat(row.get(0)).isIn("-U", "+U"));
+        assertThat(query.truncated()).isTrue();
+    }
+
+    @Test
     void submitsNothingWhenATableIsUnknown() throws Exception {
         // given
         int jobsBefore = cluster.listJobs().get().size();

@@ -600,6 +600,40 @@ class JobLifecycleIT {
     }
 
     @Test
+    void givenAnUpdatingStreamingQuery_whenPreviewedWithARowLimit_thenItReturnsItsChangelogAndLeavesNoJob()
+            throws Exception {
+        // when: an endless aggregation over two keys, previewed for 6 rows
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                SESSION,
+                "--name",
+                "preview",
+                "--max-rows",
+                "6",
+                "-o",
+                "json",
+                "-e",
+                "CREATE TEMPORARY TABLE keys (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
+                        + " 'fields.k.min' = '1', 'fields.k.max' = '2');\n"
+                        + "SELECT k, COUNT(*) AS c FROM keys GROUP BY k;"));
+
+        // then: the changelog's first 6 rows, updates among them, and the query's job cancelled
+        JsonNode query = result.get("queries").get(0);
+        assertThat(query.get("columns").get(0).asText()).isEqualTo("op");
+        assertThat(query.get("rows")).hasSize(6);
+        assertThat(query.get("rows").toString()).contains("\"+U\"", "\"-U\"");
+        assertThat(query.get("truncated").asBoolean()).isTrue();
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+        while (json(cluster.ferry("job", "list", "--session", SESSION, "-o", "json"))
+                .toString()
+                .contains("preview")) {
+            assertThat(System.nanoTime()).as("the preview's job ended").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
     void aQueryInASessionReturnsItsRows() throws Exception {
         JsonNode result = json(cluster.ferry(
                 "sql",

@@ -12,6 +12,7 @@ import dev.ferry.launcher.jobs.record.JobRecord;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.sql.PreparedScript;
+import dev.ferry.sql.QueryListener;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
 
@@ -105,6 +106,11 @@ public final class JobStarter {
      * starts a job is recorded like a jar job, with the script as its artifact.
      */
     public SqlOutcome startSql(SqlJobSpec spec) {
+        return startSql(spec, QueryListener.NONE);
+    }
+
+    /** {@link #startSql(SqlJobSpec)}, telling {@code listener} each query's rows as they arrive. */
+    public SqlOutcome startSql(SqlJobSpec spec, QueryListener listener) {
         SqlScript script = sql.parse(spec.script(), spec.scriptName());
         String name = spec.name().orElse(scriptStem(spec.scriptName()));
         JobRecords.requireValidName(name);
@@ -123,11 +129,13 @@ public final class JobStarter {
                                 + " run; run catalog statements and queries with --session NAME");
             }
             return new SqlOutcome(
-                    Optional.empty(), sql.submit(prepared, spec.scriptName()).queries());
+                    Optional.empty(),
+                    sql.submit(prepared, spec.scriptName(), spec.queryLimits(), listener)
+                            .queries());
         }
         String jobName = spec.name().or(prepared::jobName).orElse(name);
         JobRecords.requireValidName(jobName);
-        return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session, jars));
+        return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session, jars, listener));
     }
 
     /** The record of a job about to run for the first time under its name: no runs, no savepoint yet. */
@@ -163,7 +171,8 @@ public final class JobStarter {
             PreparedScript prepared,
             String jobName,
             Optional<ApplicationReport> session,
-            List<String> jars) {
+            List<String> jars,
+            QueryListener listener) {
         requireNotRunning(jobName);
         JobPlacement placement = spec.placement();
         JobRecord record = newRecord(
@@ -179,7 +188,7 @@ public final class JobStarter {
             return new SqlOutcome(Optional.of(run(record, spec.restorePath(), spec.detached())), List.of());
         }
         long started = System.nanoTime();
-        SqlRunResult result = sql.submit(prepared, spec.scriptName());
+        SqlRunResult result = sql.submit(prepared, spec.scriptName(), spec.queryLimits(), listener);
         StartedJob job = recordAndAwait(
                 record,
                 result.jobId().orElseThrow().toHexString(),

@@ -1,6 +1,7 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.jobs.record.JobPlacement;
+import dev.ferry.sql.QueryLimits;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * A SQL script as an operator asked to run it: in a session, or as an application cluster.
  *
  * @param scriptName where the script came from, for messages and as the stored file's name
+ * @param queryLimits where its SELECT queries stop (rows, time); their jobs are cancelled then
  * @param jars the jars its functions and connectors come from besides {@code lib/} ({@code --jar}):
  *     local paths or cluster URIs
  */
@@ -20,7 +22,8 @@ public record SqlJobSpec(
         JobPlacement placement,
         Optional<String> restorePath,
         boolean detached,
-        List<String> jars) {
+        List<String> jars,
+        QueryLimits queryLimits) {
 
     public SqlJobSpec {
         jars = List.copyOf(jars);

@@ -5,6 +5,8 @@ import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.sql.FunctionJars;
 import dev.ferry.sql.PreparedScript;
+import dev.ferry.sql.QueryLimits;
+import dev.ferry.sql.QueryListener;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
 import dev.ferry.sql.SqlScriptException;
@@ -119,8 +121,19 @@ public final class SqlScripts {
 
     /** Submits a prepared script's job and runs its queries (session mode). */
     public SqlRunResult submit(PreparedScript prepared, String scriptName) {
+        return submit(prepared, scriptName, QueryLimits.DEFAULT, QueryListener.NONE);
+    }
+
+    /**
+     * Submits a prepared script's job and runs its queries, each stopped (its job cancelled) at
+     * {@code limits}; {@code listener} hears their rows as they arrive.
+     */
+    public SqlRunResult submit(PreparedScript prepared, String scriptName, QueryLimits limits, QueryListener listener) {
         try {
-            return new SqlScriptRunner(new Configuration()).submit(prepared);
+            return new SqlScriptRunner(new Configuration())
+                    .withQueryLimits(limits)
+                    .withQueryListener(listener)
+                    .submit(prepared);
         } catch (SqlScriptException e) {
             throw new FerryException(ExitCode.FAILURE, scriptName + ": " + e.getMessage(), e);
         }

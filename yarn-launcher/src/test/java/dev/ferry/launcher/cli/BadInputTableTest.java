@@ -139,6 +139,17 @@ class BadInputTableTest {
                         "Sort on a non-time-attribute field",
                         "nothing was submitted"),
                 row(
+                        "a row limit below 1",
+                        2,
+                        List.of("sql", "--session", "s", "--max-rows", "0", "-e", "SELECT 1;"),
+                        "--max-rows must be at least 1, got 0"),
+                row(
+                        "a query timeout that is not a duration",
+                        2,
+                        List.of("sql", "--session", "s", "--timeout", "soon", "-e", "SELECT 1;"),
+                        "--timeout 'soon' is not a duration",
+                        "30s"),
+                row(
                         "a function jar that does not exist",
                         2,
                         List.of("sql", "--application", "--jar", "/nonexistent/udf.jar", "-e", "SHOW TABLES;"),

@@ -7,13 +7,14 @@ import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
-import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.deployment.ClusterMode;
 import dev.ferry.launcher.jobs.SqlJobSpec;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.launcher.jobs.record.JobPlacement;
+import dev.ferry.sql.QueryLimits;
 import dev.ferry.sql.QueryResult;
 
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,18 @@ public final class SqlCommand extends FerrySubcommand {
                     + " as ADD JAR would, in every run of the job")
     private List<String> jars = new ArrayList<>();
 
+    @Option(
+            names = "--max-rows",
+            paramLabel = "N",
+            description = "Stop each SELECT after N rows and cancel its job (default: 1000)")
+    private int maxRows = QueryLimits.DEFAULT.maxRows();
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Stop each SELECT after this long and cancel its job, e.g. 30s or 2min (default: 5min)")
+    private String timeout;
+
     @Mixin
     private ClusterSizeOptions size;
 
@@ -97,13 +111,36 @@ public final class SqlCommand extends FerrySubcommand {
                 placement(),
                 run.fromSavepoint(),
                 run.detached(),
-                jars);
+                jars,
+                queryLimits());
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
-            outcome = services.jobStarter().startSql(job);
+            outcome = output.json()
+                    ? services.jobStarter().startSql(job)
+                    : services.jobStarter().startSql(job, new RowPrinter(out()));
         }
         print(outcome);
         return 0;
+    }
+
+    private QueryLimits queryLimits() {
+        if (maxRows < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-rows must be at least 1, got " + maxRows);
+        }
+        if (timeout == null) {
+            return new QueryLimits(maxRows, QueryLimits.DEFAULT.maxWait());
+        }
+        Duration wait;
+        try {
+            wait = TimeUtils.parseDuration(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "--timeout '" + timeout + "' is not a duration: give e.g. 30s or 2min");
+        }
+        if (wait.isZero() || wait.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
+        }
+        return new QueryLimits(maxRows, wait);
     }
 
     private JobPlacement placement() {
@@ -144,11 +181,12 @@ public final class SqlCommand extends FerrySubcommand {
             Json.print(out(), toJson(outcome));
             return;
         }
+        // The rows were printed as they arrived (RowPrinter); what is left is how each query ended.
         for (QueryResult query : outcome.queries()) {
-            Table table = new Table(query.columns().toArray(String[]::new));
-            query.rows().forEach(row -> table.row(row.toArray()));
-            table.print(out());
-            out().println(query.rows().size() + " row(s)" + (query.truncated() ? ", stopped early" : ""));
+            out().println(query.rows().size() + " row(s)"
+                    + (query.truncated()
+                            ? ", stopped before its end (--max-rows, --timeout or Ctrl-C); its job was cancelled"
+                            : ""));
         }
         outcome.job()
                 .ifPresentOrElse(
