@@ -1,5 +1,7 @@
 package dev.ferry.tests;
 
+import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.table.connector.source.SourceFunctionProvider;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.util.Collector;
 
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -18,8 +21,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A jar of user-defined functions compiled by the test from source, so that its classes are on no
- * classpath of the test, the gateway or the cluster: a job finds them only through the jar.
+ * A jar of user-defined functions or a connector, compiled by the test from source, so that its
+ * classes are on no classpath of the test, the gateway or the cluster: a job finds them only
+ * through the jar.
  */
 final class FunctionJar {
 
@@ -27,6 +31,11 @@ final class FunctionJar {
 
     /** Compiles {@code className} from {@code source} against Flink's table API and packs it into {@code jar}. */
     static Path build(Path jar, String className, String source) throws IOException {
+        return build(jar, className, source, Map.of());
+    }
+
+    /** {@link #build(Path, String, String)}, with {@code resources} (path in the jar to content) packed too. */
+    static Path build(Path jar, String className, String source, Map<String, String> resources) throws IOException {
         Path work = Files.createTempDirectory(jar.getParent(), "udf-src");
         Path file = work.resolve(className.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
@@ -48,14 +57,21 @@ final class FunctionJar {
                 classes.toString(),
                 file.toString());
         assertThat(exit).as(errors.toString()).isZero();
+        for (Map.Entry<String, String> resource : resources.entrySet()) {
+            Path packed = classes.resolve(resource.getKey());
+            Files.createDirectories(packed.getParent());
+            Files.writeString(packed, resource.getValue());
+        }
         pack(classes, jar);
         return jar;
     }
 
-    /** The jars of Flink's table API and core, where the functions' supertypes live. */
+    /** The jars of Flink's table API, its bridge to streams, and core: where functions' and sources' supertypes live. */
     private static String flinkClasspath() {
         List<String> jars = new ArrayList<>();
-        for (Class<?> type : new Class<?>[] {ScalarFunction.class, Collector.class}) {
+        for (Class<?> type : new Class<?>[] {
+            ScalarFunction.class, Collector.class, SourceFunctionProvider.class, SourceFunction.class
+        }) {
             jars.add(Path.of(type.getProtectionDomain()
                             .getCodeSource()
                             .getLocation()

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -567,6 +568,74 @@ class JobLifecycleIT {
             assertThat(row.replace("\"", "")).isEqualTo(n + ",#" + n + "," + (10 * n));
         });
     }
+
+    @Test
+    void givenAConnectorJarNotInLib_whenATableUsesItsFactory_thenAQueryReadsFromIt() throws Exception {
+        // given: a table source factory ('connector' = 'it-counter') in a jar built by the test
+        java.nio.file.Path connector = FunctionJar.build(
+                cluster.work().resolve("counter-connector.jar"),
+                "it.connector.CounterFactory",
+                COUNTER_CONNECTOR,
+                Map.of("META-INF/services/org.apache.flink.table.factories.Factory", "it.connector.CounterFactory\n"));
+
+        // when
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                SESSION,
+                "--jar",
+                connector.toString(),
+                "--max-rows",
+                "5",
+                "-o",
+                "json",
+                "-e",
+                "CREATE TEMPORARY TABLE counter (n BIGINT) WITH ('connector' = 'it-counter');\n"
+                        + "SELECT n FROM counter;"));
+
+        // then
+        assertThat(result.get("queries").get(0).get("rows").toString())
+                .isEqualTo("[[\"+I\",\"0\"],[\"+I\",\"1\"],[\"+I\",\"2\"],[\"+I\",\"3\"],[\"+I\",\"4\"]]");
+    }
+
+    /** A table source factory and an endless source of 0, 1, 2, ... on Flink's SourceFunction. */
+    private static final String COUNTER_CONNECTOR = String.join(
+            "\n",
+            "package it.connector;",
+            "import java.util.Set;",
+            "import org.apache.flink.configuration.ConfigOption;",
+            "import org.apache.flink.streaming.api.functions.source.SourceFunction;",
+            "import org.apache.flink.table.connector.ChangelogMode;",
+            "import org.apache.flink.table.connector.source.DynamicTableSource;",
+            "import org.apache.flink.table.connector.source.ScanTableSource;",
+            "import org.apache.flink.table.connector.source.SourceFunctionProvider;",
+            "import org.apache.flink.table.data.GenericRowData;",
+            "import org.apache.flink.table.data.RowData;",
+            "import org.apache.flink.table.factories.DynamicTableSourceFactory;",
+            "public class CounterFactory implements DynamicTableSourceFactory {",
+            "    public String factoryIdentifier() { return \"it-counter\"; }",
+            "    public Set<ConfigOption<?>> requiredOptions() { return Set.of(); }",
+            "    public Set<ConfigOption<?>> optionalOptions() { return Set.of(); }",
+            "    public DynamicTableSource createDynamicTableSource(Context context) { return new CounterSource(); }",
+            "}",
+            "class CounterSource implements ScanTableSource {",
+            "    public ChangelogMode getChangelogMode() { return ChangelogMode.insertOnly(); }",
+            "    public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {",
+            "        return SourceFunctionProvider.of(new Counter(), false);",
+            "    }",
+            "    public DynamicTableSource copy() { return new CounterSource(); }",
+            "    public String asSummaryString() { return \"it-counter\"; }",
+            "}",
+            "class Counter implements SourceFunction<RowData> {",
+            "    private volatile boolean running = true;",
+            "    public void run(SourceContext<RowData> context) throws Exception {",
+            "        for (long n = 0; running; n++) {",
+            "            synchronized (context.getCheckpointLock()) { context.collect(GenericRowData.of(n)); }",
+            "            Thread.sleep(20);",
+            "        }",
+            "    }",
+            "    public void cancel() { running = false; }",
+            "}");
 
     private static final String LABEL = String.join(
             "\n",
