@@ -26,27 +26,43 @@ final class QueryResults {
     private QueryResults() {}
 
     static QueryResult read(String sql, TableResultInternal result, QueryLimits limits) throws Exception {
-        return read(sql, result, limits, false, QueryListener.NONE);
+        return read(sql, result, List.of(), limits, false, QueryListener.NONE);
     }
 
-    static QueryResult read(String sql, TableResultInternal result, QueryLimits limits, QueryListener listener)
+    /** @param columnNames names to show instead of the result's own; empty: its own */
+    static QueryResult read(
+            String sql,
+            TableResultInternal result,
+            List<String> columnNames,
+            QueryLimits limits,
+            QueryListener listener)
             throws Exception {
-        return read(sql, result, limits, false, listener);
+        return read(sql, result, columnNames, limits, false, listener);
     }
 
-    static QueryResult readChangelog(String sql, TableResultInternal result, QueryLimits limits, QueryListener listener)
+    static QueryResult readChangelog(
+            String sql,
+            TableResultInternal result,
+            List<String> columnNames,
+            QueryLimits limits,
+            QueryListener listener)
             throws Exception {
-        return read(sql, result, limits, true, listener);
+        return read(sql, result, columnNames, limits, true, listener);
     }
 
     private static QueryResult read(
-            String sql, TableResultInternal result, QueryLimits limits, boolean withRowKind, QueryListener listener)
+            String sql,
+            TableResultInternal result,
+            List<String> columnNames,
+            QueryLimits limits,
+            boolean withRowKind,
+            QueryListener listener)
             throws Exception {
         List<String> columns = new ArrayList<>();
         if (withRowKind) {
             columns.add("op");
         }
-        columns.addAll(result.getResolvedSchema().getColumnNames());
+        columns.addAll(columnNames.isEmpty() ? result.getResolvedSchema().getColumnNames() : columnNames);
         RowDataToStringConverter converter = result.getRowDataToStringConverter();
         listener.started(sql, List.copyOf(columns));
         try (CloseableIterator<RowData> iterator = result.collectInternal()) {

@@ -12,6 +12,7 @@ import org.apache.flink.table.operations.EndStatementSetOperation;
 import org.apache.flink.table.operations.ModifyOperation;
 import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.QueryOperation;
+import org.apache.flink.table.operations.SinkModifyOperation;
 import org.apache.flink.table.operations.StatementSetOperation;
 import org.apache.flink.table.operations.command.ExecutePlanOperation;
 import org.apache.flink.table.operations.command.ResetOperation;
@@ -44,9 +45,19 @@ final class ScriptPreparation {
     private final List<Step> steps = new ArrayList<>();
     private final Optional<MutableURLClassLoader> jobClassLoader;
 
+    private final boolean debug;
+
+    /**
+     * @param debug a debug run: each INSERT's query runs as a SELECT whose rows come back, and no
+     *     sink is planned or opened
+     */
     ScriptPreparation(
-            StreamTableEnvironment tableEnv, boolean allowQueries, Optional<MutableURLClassLoader> jobClassLoader) {
+            StreamTableEnvironment tableEnv,
+            boolean allowQueries,
+            Optional<MutableURLClassLoader> jobClassLoader,
+            boolean debug) {
         this.jobClassLoader = jobClassLoader;
+        this.debug = debug;
         this.tableEnv = tableEnv;
         this.internal = (TableEnvironmentInternal) tableEnv;
         this.allowQueries = allowQueries;
@@ -80,8 +91,9 @@ final class ScriptPreparation {
      */
     PreparedScript finish() {
         jobs.checkClosed();
+        List<Step> toRun = debug ? withoutSinks(steps) : steps;
         JobPlanner planner = new JobPlanner(internal);
-        for (Step step : steps) {
+        for (Step step : toRun) {
             if (step instanceof Step.Job job) {
                 planner.plan(job);
             } else if (step instanceof Step.Query query) {
@@ -89,7 +101,37 @@ final class ScriptPreparation {
             }
         }
         Optional<String> jobName = tableEnv.getConfig().getOptional(PipelineOptions.NAME);
-        return new PreparedScript(tableEnv, steps, jobName, jobClassLoader);
+        return new PreparedScript(tableEnv, toRun, jobName, jobClassLoader);
+    }
+
+    /**
+     * A debug run's steps: each INSERT of the job becomes the query that feeds it, so its rows come
+     * back to the client instead of going to the sink, which is never planned, opened or written
+     * (a Hive sink would make its staging directory when planned).
+     */
+    private static List<Step> withoutSinks(List<Step> steps) {
+        List<Step> debugSteps = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Step.Job job) {
+                job.inserts()
+                        .forEach(insert -> debugSteps.add(new Step.Query(
+                                insert.statement(), insert.operation().getChild(), sinkColumns(insert))));
+            } else {
+                debugSteps.add(step);
+            }
+        }
+        return debugSteps;
+    }
+
+    /** The sink's column names, when the INSERT writes all of them in order (no column list). */
+    private static List<String> sinkColumns(Step.Insert insert) {
+        if (insert.operation() instanceof SinkModifyOperation sink && sink.getTargetColumns() == null) {
+            List<String> columns =
+                    sink.getContextResolvedTable().getResolvedSchema().getColumnNames();
+            int written = sink.getChild().getResolvedSchema().getColumnCount();
+            return columns.size() == written ? columns : List.of();
+        }
+        return List.of();
     }
 
     private void accept(SqlStatement statement, Operation operation) throws Exception {

@@ -74,11 +74,25 @@ public final class SqlScriptRunner {
      *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
      */
     public PreparedScript prepare(SqlScript script, boolean allowQueries) {
+        return prepare(script, allowQueries, false);
+    }
+
+    /**
+     * Prepares a debug run of the script: like {@link #prepare} in a session, but each INSERT's
+     * query runs as a SELECT whose rows come back (per INSERT, bounded like any query), and no
+     * sink is planned, opened or written. Nothing is recorded as the script's job.
+     */
+    public PreparedScript prepareDebugRun(SqlScript script) {
+        return prepare(script, true, true);
+    }
+
+    private PreparedScript prepare(SqlScript script, boolean allowQueries, boolean debug) {
         TableEnvironmentFactory.ScriptEnvironment environment =
                 TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
         StreamTableEnvironment tableEnv = environment.tableEnv();
         setup.apply(tableEnv);
-        ScriptPreparation preparation = new ScriptPreparation(tableEnv, allowQueries, environment.jobClassLoader());
+        ScriptPreparation preparation =
+                new ScriptPreparation(tableEnv, allowQueries, environment.jobClassLoader(), debug);
         script.statements().forEach(preparation::accept);
         return preparation.finish();
     }
@@ -125,8 +139,8 @@ public final class SqlScriptRunner {
             TableResultInternal result = tableEnv.executeInternal(query.operation());
             String sql = query.statement().sql();
             return streaming
-                    ? QueryResults.readChangelog(sql, result, queryLimits, listener)
-                    : QueryResults.read(sql, result, queryLimits, listener);
+                    ? QueryResults.readChangelog(sql, result, query.columnNames(), queryLimits, listener)
+                    : QueryResults.read(sql, result, query.columnNames(), queryLimits, listener);
         } catch (Exception e) {
             throw StatementErrors.at(query.statement(), e);
         }

@@ -11,8 +11,19 @@ sealed interface Step {
     /** A result that prepare() already has (SHOW, EXPLAIN, DESCRIBE, SET): nothing to run. */
     record Output(QueryResult result) implements Step {}
 
-    /** A validated SELECT, run and collected at submit time. */
-    record Query(SqlStatement statement, QueryOperation operation) implements Step {}
+    /**
+     * A validated SELECT, run and collected at submit time.
+     *
+     * @param columnNames names to show for its columns instead of its own, e.g. the sink's of a
+     *     debug run's INSERT (whose query may have unnamed columns such as a static partition's);
+     *     empty: its own
+     */
+    record Query(SqlStatement statement, QueryOperation operation, List<String> columnNames) implements Step {
+
+        Query(SqlStatement statement, QueryOperation operation) {
+            this(statement, operation, List.of());
+        }
+    }
 
     /**
      * The script's one job: an INSERT or the INSERTs of a statement set.

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +22,7 @@ class AddedJarsTest {
     @Test
     void givenAnAddedJar_whenSharedWithTheJobClassLoader_thenThatLoaderHasItOnce(@TempDir Path dir) throws IOException {
         // given
-        Path jar = dir.resolve("functions.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("README"));
-            out.closeEntry();
-        }
+        Path jar = ClasslessJar.in(dir);
         TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
         tableEnv.executeSql("ADD JAR '" + jar + "'");
         MutableURLClassLoader jobClassLoader =

@@ -80,6 +80,41 @@ class SqlScriptRunnerClusterTest {
     }
 
     @Test
+    void givenADebugRun_whenTheInsertRuns_thenItsRowsComeBackAndTheSinkIsNeverWritten() throws Exception {
+        // given
+        String script = """
+        SET 'execution.runtime-mode' = 'batch';
+        CREATE TABLE numbers (n BIGINT) WITH (
+          'connector' = 'datagen', 'number-of-rows' = '10', 'fields.n.kind' = 'sequence',
+          'fields.n.start' = '1', 'fields.n.end' = '10');
+        CREATE TABLE csv (n BIGINT, dt STRING) PARTITIONED BY (dt) WITH (
+          'connector' = 'filesystem', 'path' = '%s', 'format' = 'csv');
+        INSERT INTO csv PARTITION (dt = '2026-12-07') SELECT n FROM numbers WHERE n > 5;
+        """.formatted(output.toUri());
+
+        // when
+        SqlRunResult result = runner.submit(runner.prepareDebugRun(SqlScript.parse(script)));
+
+        // then: the INSERT's rows under the sink's column names, no job, nothing in the sink's directory
+        assertThat(result.jobId()).isEmpty();
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.sql()).startsWith("INSERT INTO csv");
+            assertThat(query.columns()).containsExactly("n", "dt");
+            assertThat(query.rows())
+                    .containsExactlyInAnyOrder(
+                            List.of("6", "2026-12-07"),
+                            List.of("7", "2026-12-07"),
+                            List.of("8", "2026-12-07"),
+                            List.of("9", "2026-12-07"),
+                            List.of("10", "2026-12-07"));
+        });
+        assertThat(output)
+                .satisfiesAnyOf(
+                        dir -> assertThat(dir).doesNotExist(),
+                        dir -> assertThat(dir).isEmptyDirectory());
+    }
+
+    @Test
     void runsCreateTableAsSelect() throws Exception {
         // given
         String script = """

@@ -5,11 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -290,11 +287,7 @@ class SqlScriptRunnerPrepareTest {
     @Test
     void namesTheClassAndTheJarWhenAFunctionsClassIsNotInItsJar(@TempDir Path dir) throws IOException {
         // given: a jar without the function's class
-        Path jar = dir.resolve("functions.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("README"));
-            out.closeEntry();
-        }
+        Path jar = ClasslessJar.in(dir);
 
         // when
         SqlScriptException error =

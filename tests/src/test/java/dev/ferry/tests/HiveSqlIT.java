@@ -131,6 +131,46 @@ class HiveSqlIT {
     }
 
     @Test
+    void givenAPartitionedHiveTable_whenAnInsertIntoItRunsAsADebugRun_thenItsRowsArePrintedAndTheTableIsUnchanged()
+            throws Exception {
+        // given: a source table with three rows, and an empty partitioned target on HDFS
+        createClicks("debug_clicks");
+        String location = cluster.hdfs("/external/debug_pages");
+        Table target = HiveTables.createTextTable(
+                client,
+                "default",
+                "debug_pages",
+                metastore.dataDir("debug_pages"),
+                List.of(new FieldSchema("page", "string", null)),
+                List.of(new FieldSchema("dt", "string", null)));
+        target.getSd().setLocation(location);
+        client.alter_table("default", "debug_pages", target);
+        cluster.fileSystem().mkdirs(new Path(location));
+
+        // when
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                SESSION,
+                "--debug",
+                "-o",
+                "json",
+                "-e",
+                "SET 'execution.runtime-mode' = 'batch';\n"
+                        + "INSERT INTO debug_pages PARTITION (dt = '2026-12-07')"
+                        + " SELECT page FROM debug_clicks WHERE id > 1;"));
+
+        // then: the rows the INSERT would write, no job, and not a file or partition more in the target
+        assertThat(result.get("job").isNull()).isTrue();
+        JsonNode rows = result.get("queries").get(0).get("rows");
+        assertThat(rows.toString()).contains("\"cart\"", "\"checkout\"").doesNotContain("\"home\"");
+        assertThat(rows).hasSize(2);
+        assertThat(client.listPartitionNames("default", "debug_pages", (short) -1))
+                .isEmpty();
+        assertThat(cluster.fileSystem().listStatus(new Path(location))).isEmpty();
+    }
+
+    @Test
     void aStreamingInsertCommitsItsPartitionsToTheMetastore() throws Exception {
         // given (a sequence's end stays small: the datagen sequence holds every value on the heap,
         // 100 M of them ran a TaskManager out of memory)

@@ -11,11 +11,13 @@ import dev.ferry.launcher.rest.JobManagers;
 import dev.ferry.launcher.rest.RunningVertex;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -190,27 +192,37 @@ public final class JobScaler {
         return target;
     }
 
-    /** A vertex by its id, or by its name when exactly one vertex has it. */
+    /**
+     * A vertex by its id, its full name, or the name of one of the operators chained in it (a
+     * source by its name with or without "Source: "), when exactly one vertex matches.
+     */
     private static RunningVertex resolve(String jobName, List<RunningVertex> vertices, String key) {
-        Optional<RunningVertex> byId =
-                vertices.stream().filter(v -> v.id().equals(key)).findFirst();
-        if (byId.isPresent()) {
-            return byId.get();
+        for (Predicate<RunningVertex> match : List.<Predicate<RunningVertex>>of(
+                v -> v.id().equals(key), v -> v.name().equals(key), v -> chainsOperator(v, key))) {
+            List<RunningVertex> matching = vertices.stream().filter(match).toList();
+            if (matching.size() == 1) {
+                return matching.get(0);
+            }
+            if (matching.size() > 1) {
+                throw unknownVertex(
+                        vertices, "Job '" + jobName + "' has " + matching.size() + " vertices named '" + key + "'");
+            }
         }
-        List<RunningVertex> byName =
-                vertices.stream().filter(v -> v.name().equals(key)).toList();
-        if (byName.size() == 1) {
-            return byName.get(0);
-        }
+        throw unknownVertex(vertices, "Job '" + jobName + "' has no vertex '" + key + "'");
+    }
+
+    private static boolean chainsOperator(RunningVertex vertex, String operator) {
+        return Arrays.stream(vertex.name().split(" -> "))
+                .anyMatch(name -> name.equals(operator) || name.equals("Source: " + operator));
+    }
+
+    private static FerryException unknownVertex(List<RunningVertex> vertices, String problem) {
         String known =
                 vertices.stream().map(v -> v.id() + " '" + v.name() + "'").collect(Collectors.joining(", "));
-        throw new FerryException(
+        return new FerryException(
                 ExitCode.USAGE,
-                (byName.isEmpty()
-                                ? "Job '" + jobName + "' has no vertex '" + key + "'"
-                                : "Job '" + jobName + "' has " + byName.size() + " vertices named '" + key + "'")
-                        + ": name one by id or by its full name as 'ferry job status' shows it (" + known
-                        + "); nothing was changed");
+                problem + ": name one by id, by its name as 'ferry job status' shows it, or by one of its"
+                        + " operators (" + known + "); nothing was changed");
     }
 
     private static List<VertexChange> changes(List<RunningVertex> vertices, Map<String, Integer> target) {

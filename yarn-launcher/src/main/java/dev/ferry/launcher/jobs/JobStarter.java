@@ -119,8 +119,17 @@ public final class JobStarter {
         JobPlacement placement = spec.placement();
         Optional<ApplicationReport> session =
                 placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
-        PreparedScript prepared = sql.prepare(
-                script, spec.scriptName(), session, name, spec.parallelism(), Map.of(), jars, spec.restorePath());
+        PreparedScript prepared = spec.debug()
+                ? sql.prepareDebugRun(script, spec.scriptName(), session.orElseThrow(), name, jars)
+                : sql.prepare(
+                        script,
+                        spec.scriptName(),
+                        session,
+                        name,
+                        spec.parallelism(),
+                        Map.of(),
+                        jars,
+                        spec.restorePath());
         if (!prepared.hasJob()) {
             if (session.isEmpty()) {
                 throw new FerryException(

@@ -10,6 +10,7 @@ import java.util.Optional;
  * A SQL script as an operator asked to run it: in a session, or as an application cluster.
  *
  * @param scriptName where the script came from, for messages and as the stored file's name
+ * @param debug a debug run (session only): each INSERT's rows are printed instead of written
  * @param queryLimits where its SELECT queries stop (rows, time); their jobs are cancelled then
  * @param jars the jars its functions and connectors come from besides {@code lib/} ({@code --jar}):
  *     local paths or cluster URIs
@@ -23,7 +24,8 @@ public record SqlJobSpec(
         Optional<String> restorePath,
         boolean detached,
         List<String> jars,
-        QueryLimits queryLimits) {
+        QueryLimits queryLimits,
+        boolean debug) {
 
     public SqlJobSpec {
         jars = List.copyOf(jars);

@@ -95,23 +95,45 @@ public final class SqlScripts {
             Map<String, Integer> vertexParallelism,
             List<String> jars,
             Optional<String> restorePath) {
-        clusterFileSystems.run();
-        Configuration config = new Configuration(baseConfig);
-        config.set(PipelineOptions.NAME, jobName);
+        Configuration config = configuration(session, jobName);
         parallelism.ifPresent(p -> config.set(CoreOptions.DEFAULT_PARALLELISM, p));
         config.addAll(Configuration.fromMap(ParallelismOverrides.asSettings(vertexParallelism)));
         restorePath.ifPresent(path ->
                 SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, false), config));
+        return prepared(scriptName, () -> runner(config, jars).prepare(script, session.isPresent()));
+    }
+
+    /**
+     * Prepares a debug run in {@code session}: each INSERT's query runs as a SELECT whose rows
+     * come back, and no sink is planned, opened or written.
+     */
+    public PreparedScript prepareDebugRun(
+            SqlScript script, String scriptName, ApplicationReport session, String jobName, List<String> jars) {
+        Configuration config = configuration(Optional.of(session), jobName);
+        return prepared(scriptName, () -> runner(config, jars).prepareDebugRun(script));
+    }
+
+    /** This gateway's configuration for a run of {@code jobName}, in {@code session} if given. */
+    private Configuration configuration(Optional<ApplicationReport> session, String jobName) {
+        clusterFileSystems.run();
+        Configuration config = new Configuration(baseConfig);
+        config.set(PipelineOptions.NAME, jobName);
         session.ifPresent(report -> {
             config.set(DeploymentOptions.TARGET, "remote");
             config.set(RestOptions.ADDRESS, report.getHost());
             config.set(RestOptions.PORT, report.getRpcPort());
         });
+        return config;
+    }
+
+    private SqlScriptRunner runner(Configuration config, List<String> jars) {
+        return new SqlScriptRunner(config)
+                .withSetup(FunctionJars.adding(jars).andThen(hiveCatalog.get().setup()));
+    }
+
+    private static PreparedScript prepared(String scriptName, Supplier<PreparedScript> prepare) {
         try {
-            return new SqlScriptRunner(config)
-                    .withSetup(
-                            FunctionJars.adding(jars).andThen(hiveCatalog.get().setup()))
-                    .prepare(script, session.isPresent());
+            return prepare.get();
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
         } catch (FunctionJars.JarNotAddedException e) {

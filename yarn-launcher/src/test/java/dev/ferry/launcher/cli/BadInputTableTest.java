@@ -139,6 +139,11 @@ class BadInputTableTest {
                         "Sort on a non-time-attribute field",
                         "nothing was submitted"),
                 row(
+                        "a debug run without a session",
+                        2,
+                        List.of("sql", "--application", "--debug", "-e", "SELECT 1;"),
+                        "--debug needs --session NAME"),
+                row(
                         "a row limit below 1",
                         2,
                         List.of("sql", "--session", "s", "--max-rows", "0", "-e", "SELECT 1;"),

@@ -2,10 +2,8 @@ package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.error.FerryException.ExitCode;
 import dev.ferry.launcher.jobs.JobController.JobAction;
-import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.testing.TestingFlinkCluster;
 import dev.ferry.launcher.testing.TestingServices;
-import dev.ferry.launcher.testing.TinyJobJar;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -14,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import static dev.ferry.launcher.testing.FerryExceptions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,17 +31,7 @@ class JobControllerTest {
     void givenAJobRunningInASession() {
         services = new TestingServices(dir);
         flink = services.jobManagers.cluster(services.yarn.runSession("analytics"));
-        StartedJob started = services.jobStarter()
-                .startJar(new JarJobSpec(
-                        Optional.of("orders"),
-                        TinyJobJar.in(dir),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        JobPlacement.inSession("analytics"),
-                        Optional.empty(),
-                        false));
-        job = JobID.fromHexString(started.jobId());
+        job = services.submitTinyJob("orders", "analytics");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.error.FerryException.ExitCode;
-import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.testing.TestingFlinkCluster;
 import dev.ferry.launcher.testing.TestingServices;
-import dev.ferry.launcher.testing.TinyJobJar;
 
 import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,16 +31,7 @@ class JobListerTest {
     void givenASessionWithARecordedJob() {
         services = new TestingServices(dir);
         analytics = services.jobManagers.cluster(services.yarn.runSession("analytics"));
-        services.jobStarter()
-                .startJar(new JarJobSpec(
-                        Optional.of("orders"),
-                        TinyJobJar.in(dir),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        JobPlacement.inSession("analytics"),
-                        Optional.empty(),
-                        false));
+        services.submitTinyJob("orders", "analytics");
     }
 
     @Test

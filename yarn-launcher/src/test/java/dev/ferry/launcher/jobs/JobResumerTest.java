@@ -1,7 +1,6 @@
 package dev.ferry.launcher.jobs;
 
 import dev.ferry.launcher.error.FerryException.ExitCode;
-import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.jobs.record.JobRecord;
 import dev.ferry.launcher.testing.TestingFlinkCluster;
 import dev.ferry.launcher.testing.TestingServices;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import static dev.ferry.launcher.testing.FerryExceptions.failsWith;
@@ -43,17 +41,7 @@ class JobResumerTest {
         services = new TestingServices(dir);
         session = services.yarn.runSession("analytics");
         flink = services.jobManagers.cluster(session);
-        firstRun = JobID.fromHexString(services.jobStarter()
-                .startJar(new JarJobSpec(
-                        Optional.of("orders"),
-                        TinyJobJar.in(dir),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        JobPlacement.inSession("analytics"),
-                        Optional.empty(),
-                        false))
-                .jobId());
+        firstRun = services.submitTinyJob("orders", "analytics");
         flink.checkpoint(firstRun);
     }
 

@@ -5,11 +5,9 @@ import dev.ferry.launcher.jobs.JobScaler.Method;
 import dev.ferry.launcher.jobs.JobScaler.ScaleRequest;
 import dev.ferry.launcher.jobs.JobScaler.ScaleResult;
 import dev.ferry.launcher.jobs.JobView.VertexView;
-import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.jobs.record.ScaledVertex;
 import dev.ferry.launcher.testing.TestingFlinkCluster;
 import dev.ferry.launcher.testing.TestingServices;
-import dev.ferry.launcher.testing.TinyJobJar;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -49,17 +47,7 @@ class JobScalerTest {
         services = new TestingServices(dir);
         ApplicationReport session = services.yarn.runSession("analytics");
         flink = services.jobManagers.cluster(session);
-        firstRun = JobID.fromHexString(services.jobStarter()
-                .startJar(new JarJobSpec(
-                        Optional.of("orders"),
-                        TinyJobJar.in(dir),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        JobPlacement.inSession("analytics"),
-                        Optional.empty(),
-                        false))
-                .jobId());
+        firstRun = services.submitTinyJob("orders", "analytics");
         flink.checkpoint(firstRun);
     }
 
@@ -153,6 +141,15 @@ class JobScalerTest {
         assertThat(flink.vertexParallelism(other))
                 .containsEntry("Source: numbers", 4)
                 .containsEntry("Sink: counts", 1);
+    }
+
+    @Test
+    void givenAnOperatorChainedInAVertex_whenScaledByTheOperatorsName_thenItsVertexIsScaled() {
+        flink.withAdaptiveScheduler();
+
+        scale(Optional.empty(), Map.of("numbers", 3));
+
+        assertThat(flink.vertexParallelism(firstRun)).containsEntry(SOURCE, 3).containsEntry(SINK, 1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.ferry.launcher.ha.HaDeployment;
 import dev.ferry.launcher.health.JobHealthReader;
 import dev.ferry.launcher.health.JobInspector;
 import dev.ferry.launcher.jobs.ArtifactStore;
+import dev.ferry.launcher.jobs.JarJobSpec;
 import dev.ferry.launcher.jobs.JobClusterLauncher;
 import dev.ferry.launcher.jobs.JobController;
 import dev.ferry.launcher.jobs.JobLister;
@@ -34,6 +35,7 @@ import dev.ferry.launcher.jobs.RestorePoints;
 import dev.ferry.launcher.jobs.RunHistories;
 import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
+import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
@@ -53,6 +55,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -183,6 +186,24 @@ public final class TestingServices {
                 artifacts(),
                 restorePoints(),
                 new SnapshotDirectories(TestingFlinkCluster.CHECKPOINT_DIR, TestingFlinkCluster.SAVEPOINT_DIR));
+    }
+
+    /**
+     * Starts {@link TinyJob} under {@code name} in the running session {@code session}, as {@code
+     * ferry job submit} does; returns its job id.
+     */
+    public JobID submitTinyJob(String name, String session) {
+        return JobID.fromHexString(jobStarter()
+                .startJar(new JarJobSpec(
+                        Optional.of(name),
+                        TinyJobJar.in(workDir),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        JobPlacement.inSession(session),
+                        Optional.empty(),
+                        false))
+                .jobId());
     }
 
     public JobController controller() {

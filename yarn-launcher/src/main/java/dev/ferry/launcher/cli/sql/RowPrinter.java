@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints a query's rows as they arrive, as a streaming query's changelog runs: a header, then one
- * line per row, each column as wide as its name or {@value #MIN_WIDTH} characters (the widest value
+ * Prints a query's rows as they arrive, as a streaming query's changelog runs: the statement's
+ * first line (which query, or which INSERT of a debug run), a header, then one line per row, each column as wide as its name or {@value #MIN_WIDTH} characters (the widest value
  * is not known before the query ends).
  */
 final class RowPrinter implements QueryListener {
@@ -27,6 +27,7 @@ final class RowPrinter implements QueryListener {
         List<Integer> newWidths = new ArrayList<>();
         columns.forEach(column -> newWidths.add(Math.max(MIN_WIDTH, column.length())));
         widths = newWidths;
+        out.println("-- " + sql.strip().lines().findFirst().orElse(""));
         print(columns);
     }
 

@@ -92,6 +92,12 @@ public final class SqlCommand extends FerrySubcommand {
             description = "Stop each SELECT after this long and cancel its job, e.g. 30s or 2min (default: 5min)")
     private String timeout;
 
+    @Option(
+            names = "--debug",
+            description = "Debug run (with --session): each INSERT's rows are printed instead of written; no sink"
+                    + " is opened, nothing is recorded, every query stops at --max-rows or --timeout")
+    private boolean debug;
+
     @Mixin
     private ClusterSizeOptions size;
 
@@ -112,7 +118,8 @@ public final class SqlCommand extends FerrySubcommand {
                 run.fromSavepoint(),
                 run.detached(),
                 jars,
-                queryLimits());
+                queryLimits(),
+                debug);
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
             outcome = output.json()
@@ -144,6 +151,11 @@ public final class SqlCommand extends FerrySubcommand {
     }
 
     private JobPlacement placement() {
+        if (debug && target.session == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--debug needs --session NAME: a debug run's rows come back to this client from a session");
+        }
         if (target.session != null) {
             if (size.given()) {
                 throw new ParameterException(
