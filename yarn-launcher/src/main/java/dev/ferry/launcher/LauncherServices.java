@@ -52,6 +52,7 @@ import dev.ferry.launcher.jobs.JobStarter.SnapshotDirectories;
 import dev.ferry.launcher.jobs.JobSubmitter;
 import dev.ferry.launcher.jobs.RestorePoints;
 import dev.ferry.launcher.jobs.RunHistories;
+import dev.ferry.launcher.jobs.SharedJars;
 import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.record.JobRecords;
@@ -335,6 +336,10 @@ public final class LauncherServices implements AutoCloseable {
         } catch (FerryException e) {
             // No Hadoop configuration: paths without authority stay unresolved until then.
         }
+    }
+
+    public SharedJars sharedJars() {
+        return new SharedJars(clusterFiles(), config.get(FerryOptions.SHARED_JARS_DIR));
     }
 
     private ArtifactStore artifacts() {

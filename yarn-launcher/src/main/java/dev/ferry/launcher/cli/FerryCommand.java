@@ -9,6 +9,7 @@ import dev.ferry.launcher.cli.dist.DistCommand;
 import dev.ferry.launcher.cli.ha.HaCommand;
 import dev.ferry.launcher.cli.health.DiagnoseCommand;
 import dev.ferry.launcher.cli.health.MetricsCommand;
+import dev.ferry.launcher.cli.jars.JarsCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.logs.LogsCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
@@ -42,6 +43,7 @@ import java.util.Optional;
             MetricsCommand.class,
             DiagnoseCommand.class,
             QueueCommand.class,
+            JarsCommand.class,
             ConfigCommand.class,
             DistCommand.class,
             HaCommand.class,

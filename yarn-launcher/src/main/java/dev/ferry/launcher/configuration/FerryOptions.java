@@ -101,6 +101,12 @@ public final class FerryOptions {
             .withDescription("Directory on the cluster file system where job jars and SQL scripts are kept,"
                     + " by content, so a job can be resubmitted from any gateway.");
 
+    public static final ConfigOption<String> SHARED_JARS_DIR = key("ferry.jars.dir")
+            .stringType()
+            .defaultValue("/ferry/jars")
+            .withDescription("Directory on the cluster file system of the jars a team shares for SQL functions and"
+                    + " connectors ('ferry jars'); give one to 'ferry sql --jar' by the path 'ferry jars list' shows.");
+
     public static final ConfigOption<Duration> JOB_RUNNING_TIMEOUT = key("ferry.job.running-timeout")
             .durationType()
             .defaultValue(Duration.ofMinutes(3))
@@ -149,6 +155,7 @@ public final class FerryOptions {
                 HA_APPLICATION_ATTEMPTS,
                 JOBS_DIR,
                 ARTIFACTS_DIR,
+                SHARED_JARS_DIR,
                 JOB_RUNNING_TIMEOUT,
                 DIAGNOSE_BUSY,
                 DIAGNOSE_BACKPRESSURED,

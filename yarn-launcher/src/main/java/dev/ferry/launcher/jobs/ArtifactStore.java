@@ -75,7 +75,8 @@ public final class ArtifactStore {
         return upload(local);
     }
 
-    private static void requireZip(Path local) {
+    /** Fails in one line unless {@code local} is a readable jar (zip) file. */
+    static void requireZip(Path local) {
         try (ZipFile zip = new ZipFile(local.toFile())) {
             zip.size();
         } catch (IOException e) {
