@@ -292,14 +292,15 @@ class JobLifecycleIT {
 
     @Test
     void givenTheAdaptiveScheduler_whenScaled_thenTheSameRunRescalesInPlaceAndARunAfterAKillKeepsIt() throws Exception {
-        // given: the counting job in an application cluster on Flink's adaptive scheduler
+        // given: the counting job in an application cluster on Flink's adaptive scheduler, one slot
+        // per TaskManager: running at 2 takes a second TaskManager, which Flink asks YARN for
         JsonNode started = json(cluster.ferry(small(
                 "app",
                 "run",
                 "--name",
                 "scale-in-place",
                 "--slots",
-                "2",
+                "1",
                 "-Djobmanager.scheduler=adaptive",
                 "-Djobmanager.adaptive-scheduler.scaling-interval.min=2s",
                 countingJar(),
