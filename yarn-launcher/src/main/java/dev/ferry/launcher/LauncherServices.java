@@ -416,7 +416,6 @@ public final class LauncherServices implements AutoCloseable {
 
     public JobScaler jobScaler() {
         return new JobScaler(
-                jobLocator(),
                 jobController(),
                 jobStarter(),
                 jobRecords(),

@@ -109,8 +109,11 @@ public final class JobController {
                                 : "; 'ferry job list' shows the running jobs"));
     }
 
-    /** Locates the job and, if Ferry recorded it, acts holding its name (then locates it again). */
-    private JobAction underLockIfRecorded(String nameOrId, Function<LocatedJob, JobAction> action) {
+    /**
+     * Locates the job and, if Ferry recorded it, acts holding its name (then locates it again); a
+     * job of another client has no name to hold.
+     */
+    <T> T underLockIfRecorded(String nameOrId, Function<LocatedJob, T> action) {
         LocatedJob job = locator.locate(nameOrId);
         if (job.record().isEmpty()) {
             return action.apply(job);

@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class JobScaler {
 
-    private final JobLocator locator;
     private final JobController controller;
     private final JobStarter starter;
     private final JobRecords records;
@@ -38,14 +37,12 @@ public final class JobScaler {
     private final Duration timeout;
 
     public JobScaler(
-            JobLocator locator,
             JobController controller,
             JobStarter starter,
             JobRecords records,
             JobManagers jobManagers,
             JobRunningWaiter waiter,
             Duration timeout) {
-        this.locator = locator;
         this.controller = controller;
         this.starter = starter;
         this.records = records;
@@ -87,22 +84,17 @@ public final class JobScaler {
             String name, String jobId, Method method, List<VertexChange> changes, String savepoint, String state) {}
 
     public ScaleResult scale(String nameOrId, ScaleRequest request, boolean detached) {
-        LocatedJob job = locator.locate(nameOrId);
-        if (job.record().isEmpty()) {
-            return scaleLocked(job, request, detached);
-        }
-        return records.underNameLock(job.name(), () -> scaleLocked(locator.locate(job.name()), request, detached));
+        return controller.underLockIfRecorded(nameOrId, job -> scaleLocked(job, request, detached));
     }
 
     private ScaleResult scaleLocked(LocatedJob job, ScaleRequest request, boolean detached) {
         LiveJob run = JobController.requireRunning(job, "scale");
         long started = System.nanoTime();
         List<VertexChange> changes;
-        Map<String, Integer> target;
         try (JobManager jobManager = jobManagers.open(run.cluster())) {
             List<RunningVertex> vertices =
                     call(run, jobManager.vertices(run.details().getJobId()));
-            target = target(job.name(), vertices, request);
+            Map<String, Integer> target = target(job.name(), vertices, request);
             changes = changes(vertices, target);
             if (changes.isEmpty()) {
                 return new ScaleResult(job.name(), run.jobId(), Method.UNCHANGED, changes, null, null);

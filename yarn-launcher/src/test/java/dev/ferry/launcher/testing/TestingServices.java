@@ -226,7 +226,6 @@ public final class TestingServices {
 
     public JobScaler scaler() {
         return new JobScaler(
-                locator(),
                 controller(),
                 jobStarter(),
                 records,
