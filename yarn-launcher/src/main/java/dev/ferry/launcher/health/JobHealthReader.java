@@ -6,6 +6,7 @@ import dev.ferry.launcher.health.JobHealth.Checkpoints;
 import dev.ferry.launcher.health.JobHealth.Restarts;
 import dev.ferry.launcher.health.JobHealth.TaskManager;
 import dev.ferry.launcher.health.JobHealth.Vertex;
+import dev.ferry.launcher.rest.Answers;
 import dev.ferry.launcher.rest.JobManager;
 
 import org.apache.flink.api.common.JobID;
@@ -238,13 +239,6 @@ public final class JobHealthReader {
 
     /** An answer, or a missing node when it did not come in time or failed. */
     static JsonNode optional(CompletableFuture<JsonNode> answer, long deadline) {
-        try {
-            return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return MissingNode.getInstance();
-        } catch (ExecutionException | TimeoutException e) {
-            return MissingNode.getInstance();
-        }
+        return Answers.ifAnswered(answer, deadline).orElse(MissingNode.getInstance());
     }
 }

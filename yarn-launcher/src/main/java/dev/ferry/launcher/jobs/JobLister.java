@@ -116,14 +116,11 @@ public final class JobLister {
                 .map(JobRecord::vertices)
                 .orElse(Map.of());
         try (JobManager jobManager = jobManagers.open(run.cluster())) {
-            return Answers.await(
-                            jobManager.vertices(run.details().getJobId()),
-                            Answers.deadline(restTimeout),
-                            () -> new FerryException(ExitCode.TIMEOUT, "no answer"),
-                            cause -> new FerryException(ExitCode.FAILURE, cause))
-                    .stream()
-                    .map(v -> vertexView(v, Optional.ofNullable(scaled.get(v.id()))))
-                    .toList();
+            return Answers.ifAnswered(jobManager.vertices(run.details().getJobId()), Answers.deadline(restTimeout))
+                    .map(vertices -> vertices.stream()
+                            .map(v -> vertexView(v, Optional.ofNullable(scaled.get(v.id()))))
+                            .toList())
+                    .orElse(null);
         } catch (FerryException e) {
             return null;
         }

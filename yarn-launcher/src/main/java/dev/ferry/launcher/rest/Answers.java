@@ -3,6 +3,7 @@ package dev.ferry.launcher.rest;
 import dev.ferry.launcher.error.FerryException;
 import dev.ferry.launcher.error.FerryException.ExitCode;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,21 @@ public final class Answers {
             FerryException error = failed.apply(FerryException.rootCauseMessage(e.getCause()));
             error.initCause(e.getCause());
             throw error;
+        }
+    }
+
+    /**
+     * The answer if it came by {@code deadline}, else empty: for what a view shows when the
+     * JobManager answers and leaves out when it does not (a failure, a timeout, an interrupt).
+     */
+    public static <T> Optional<T> ifAnswered(CompletableFuture<T> call, long deadline) {
+        try {
+            return Optional.ofNullable(call.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
         }
     }
 
