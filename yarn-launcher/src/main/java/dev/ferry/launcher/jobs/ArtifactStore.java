@@ -66,17 +66,17 @@ public final class ArtifactStore {
             return qualified;
         }
         Path local = pathOrUri.startsWith("file:") ? Path.of(URI.create(pathOrUri)) : Path.of(pathOrUri);
+        requireLocalJar(local);
+        return upload(local);
+    }
+
+    /** Fails in one line unless {@code local} is an existing, readable jar (zip) file. */
+    static void requireLocalJar(Path local) {
         if (!Files.isRegularFile(local)) {
             throw new FerryException(
                     ExitCode.USAGE,
                     "Jar file " + local + " does not exist: give the path of a jar file; nothing was submitted");
         }
-        requireZip(local);
-        return upload(local);
-    }
-
-    /** Fails in one line unless {@code local} is a readable jar (zip) file. */
-    static void requireZip(Path local) {
         try (ZipFile zip = new ZipFile(local.toFile())) {
             zip.size();
         } catch (IOException e) {

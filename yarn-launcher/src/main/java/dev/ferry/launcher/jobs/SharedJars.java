@@ -41,10 +41,7 @@ public final class SharedJars {
      * when {@code replace} is given; the same bytes again change nothing.
      */
     public FileEntry upload(Path local, boolean replace) {
-        if (!Files.isRegularFile(local)) {
-            throw new FerryException(ExitCode.USAGE, "Jar file " + local + " does not exist: give the path of a jar");
-        }
-        ArtifactStore.requireZip(local);
+        ArtifactStore.requireLocalJar(local);
         String target = files.qualify(dir + "/" + local.getFileName());
         if (files.status(target).isPresent() && !replace && !sameBytes(local, target)) {
             throw new FerryException(
