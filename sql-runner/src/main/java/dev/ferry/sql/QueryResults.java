@@ -29,28 +29,11 @@ final class QueryResults {
         return read(sql, result, List.of(), limits, false, QueryListener.NONE);
     }
 
-    /** @param columnNames names to show instead of the result's own; empty: its own */
+    /**
+     * @param columnNames names to show instead of the result's own; empty: its own
+     * @param withRowKind whether the rows are a streaming query's changelog, with an "op" column
+     */
     static QueryResult read(
-            String sql,
-            TableResultInternal result,
-            List<String> columnNames,
-            QueryLimits limits,
-            QueryListener listener)
-            throws Exception {
-        return read(sql, result, columnNames, limits, false, listener);
-    }
-
-    static QueryResult readChangelog(
-            String sql,
-            TableResultInternal result,
-            List<String> columnNames,
-            QueryLimits limits,
-            QueryListener listener)
-            throws Exception {
-        return read(sql, result, columnNames, limits, true, listener);
-    }
-
-    private static QueryResult read(
             String sql,
             TableResultInternal result,
             List<String> columnNames,

@@ -138,9 +138,7 @@ public final class SqlScriptRunner {
         try {
             TableResultInternal result = tableEnv.executeInternal(query.operation());
             String sql = query.statement().sql();
-            return streaming
-                    ? QueryResults.readChangelog(sql, result, query.columnNames(), queryLimits, listener)
-                    : QueryResults.read(sql, result, query.columnNames(), queryLimits, listener);
+            return QueryResults.read(sql, result, query.columnNames(), queryLimits, streaming, listener);
         } catch (Exception e) {
             throw StatementErrors.at(query.statement(), e);
         }
