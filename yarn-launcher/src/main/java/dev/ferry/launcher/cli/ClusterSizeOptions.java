@@ -6,7 +6,6 @@ import dev.ferry.launcher.jobs.record.JobPlacement;
 import org.apache.flink.configuration.MemorySize;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.Map;
@@ -44,10 +43,7 @@ public final class ClusterSizeOptions {
 
     /** The slots per TaskManager; a value below 1 is a usage error of the command. */
     public Optional<Integer> slots() {
-        if (slots != null && slots < 1) {
-            throw new ParameterException(command.commandLine(), "--slots must be at least 1, got " + slots);
-        }
-        return Optional.ofNullable(slots);
+        return PositiveOption.of(command.commandLine(), "--slots", slots);
     }
 
     /** Whether any of these options was given. */

@@ -2,7 +2,6 @@ package dev.ferry.launcher.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.Optional;
@@ -37,10 +36,7 @@ public final class JobRunOptions {
 
     /** The parallelism; a value below 1 is a usage error of the command. */
     public Optional<Integer> parallelism() {
-        if (parallelism != null && parallelism < 1) {
-            throw new ParameterException(command.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-        }
-        return Optional.ofNullable(parallelism);
+        return PositiveOption.of(command.commandLine(), "--parallelism", parallelism);
     }
 
     public Optional<String> fromSavepoint() {

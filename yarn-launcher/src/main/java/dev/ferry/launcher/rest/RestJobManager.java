@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@link JobManager} over Flink's {@link RestClusterClient}. */
 final class RestJobManager implements JobManager {
@@ -120,7 +121,7 @@ final class RestJobManager implements JobManager {
                     if (schedulerCannotRescale(failure)) {
                         return false;
                     }
-                    throw new java.util.concurrent.CompletionException(failure);
+                    throw new CompletionException(failure);
                 })
                 .thenCompose(supported -> supported
                         ? client.updateJobResourceRequirements(job, requirements(parallelism))

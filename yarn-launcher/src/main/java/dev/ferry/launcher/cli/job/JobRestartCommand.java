@@ -1,12 +1,12 @@
 package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.PositiveOption;
 import dev.ferry.launcher.jobs.StartedJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,15 +49,13 @@ public final class JobRestartCommand extends JobStartingCommand {
 
     @Override
     protected StartedJob start(LauncherServices services) {
-        if (parallelism != null && parallelism < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-        }
+        Optional<Integer> newParallelism = PositiveOption.of(spec.commandLine(), "--parallelism", parallelism);
         return services.jobResumer()
                 .restart(
                         job,
                         Optional.ofNullable(jar).map(Path::toAbsolutePath),
                         Optional.ofNullable(entryClass),
-                        Optional.ofNullable(parallelism),
+                        newParallelism,
                         detached);
     }
 }

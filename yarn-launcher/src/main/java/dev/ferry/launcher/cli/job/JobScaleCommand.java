@@ -1,6 +1,7 @@
 package dev.ferry.launcher.cli.job;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.PositiveOption;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.Table;
 import dev.ferry.launcher.jobs.JobScaler.ScaleRequest;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,15 +54,9 @@ public final class JobScaleCommand extends OneJobCommand<ScaleResult> {
             throw new ParameterException(
                     spec.commandLine(), "Give the new parallelism: --parallelism N, or --vertex VERTEX=N");
         }
-        requirePositive("--parallelism", parallelism);
-        vertices.forEach((vertex, p) -> requirePositive("--vertex " + vertex, p));
-        return services.jobScaler().scale(job, new ScaleRequest(Optional.ofNullable(parallelism), vertices), detached);
-    }
-
-    private void requirePositive(String option, Integer value) {
-        if (value != null && value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
-        }
+        Optional<Integer> all = PositiveOption.of(spec.commandLine(), "--parallelism", parallelism);
+        vertices.forEach((vertex, p) -> PositiveOption.of(spec.commandLine(), "--vertex " + vertex, p));
+        return services.jobScaler().scale(job, new ScaleRequest(all, vertices), detached);
     }
 
     @Override
@@ -94,9 +90,7 @@ public final class JobScaleCommand extends OneJobCommand<ScaleResult> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", result.name());
         json.put("jobId", result.jobId());
-        json.put(
-                "method",
-                result.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        json.put("method", result.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         json.put("state", result.state());
         json.put("savepoint", result.savepoint());
         json.put(

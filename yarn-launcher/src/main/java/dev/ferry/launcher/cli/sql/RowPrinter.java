@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Prints a query's rows as they arrive, as a streaming query's changelog runs: the statement's
- * first line (which query, or which INSERT of a debug run), a header, then one line per row, each column as wide as its name or {@value #MIN_WIDTH} characters (the widest value
- * is not known before the query ends).
+ * first line (which query, or which INSERT of a debug run), a header, then one line per row, each
+ * column as wide as its name or {@value #MIN_WIDTH} characters (the widest value is not known
+ * before the query ends).
  */
 final class RowPrinter implements QueryListener {
 

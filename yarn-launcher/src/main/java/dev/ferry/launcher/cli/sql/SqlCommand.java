@@ -4,6 +4,7 @@ import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.JobRunOptions;
+import dev.ferry.launcher.cli.PositiveOption;
 import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.output.OutputOptions;
@@ -131,9 +132,7 @@ public final class SqlCommand extends FerrySubcommand {
     }
 
     private QueryLimits queryLimits() {
-        if (maxRows < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-rows must be at least 1, got " + maxRows);
-        }
+        PositiveOption.of(spec.commandLine(), "--max-rows", maxRows);
         if (timeout == null) {
             return new QueryLimits(maxRows, QueryLimits.DEFAULT.maxWait());
         }
