@@ -46,18 +46,22 @@ final class ScriptPreparation {
     private final Optional<MutableURLClassLoader> jobClassLoader;
 
     private final boolean debug;
+    private final SampleSources samples;
 
     /**
      * @param debug a debug run: each INSERT's query runs as a SELECT whose rows come back, and no
      *     sink is planned or opened
+     * @param samples the tables a debug run reads from samples instead
      */
     ScriptPreparation(
             StreamTableEnvironment tableEnv,
             boolean allowQueries,
             Optional<MutableURLClassLoader> jobClassLoader,
-            boolean debug) {
+            boolean debug,
+            List<SampleTable> samples) {
         this.jobClassLoader = jobClassLoader;
         this.debug = debug;
+        this.samples = new SampleSources((TableEnvironmentInternal) tableEnv, samples);
         this.tableEnv = tableEnv;
         this.internal = (TableEnvironmentInternal) tableEnv;
         this.allowQueries = allowQueries;
@@ -65,6 +69,7 @@ final class ScriptPreparation {
     }
 
     void accept(SqlStatement statement) {
+        samples.beforeStatement();
         Optional<SetCommand> dialect =
                 SetCommand.recognise(statement.sql()).filter(set -> set.sets(SetCommand.DIALECT));
         if (dialect.isPresent()) {
@@ -92,6 +97,7 @@ final class ScriptPreparation {
     PreparedScript finish() {
         jobs.checkClosed();
         List<Step> toRun = debug ? withoutSinks(steps) : steps;
+        samples.checkRead(toRun);
         JobPlanner planner = new JobPlanner(internal);
         for (Step step : toRun) {
             if (step instanceof Step.Job job) {

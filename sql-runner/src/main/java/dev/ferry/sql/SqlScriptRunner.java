@@ -74,7 +74,7 @@ public final class SqlScriptRunner {
      *     or of a SELECT that is not allowed; exceptions of the setup hook propagate unchanged
      */
     public PreparedScript prepare(SqlScript script, boolean allowQueries) {
-        return prepare(script, allowQueries, false);
+        return prepare(script, allowQueries, false, List.of());
     }
 
     /**
@@ -83,16 +83,27 @@ public final class SqlScriptRunner {
      * sink is planned, opened or written. Nothing is recorded as the script's job.
      */
     public PreparedScript prepareDebugRun(SqlScript script) {
-        return prepare(script, true, true);
+        return prepareDebugRun(script, List.of());
     }
 
-    private PreparedScript prepare(SqlScript script, boolean allowQueries, boolean debug) {
+    /**
+     * Prepares a debug run whose named tables are read from samples instead: each stands in for
+     * its table from the first statement at which the table exists.
+     *
+     * @throws SampleException when a sample's columns do not match its table's, or the script has
+     *     or reads no such table
+     */
+    public PreparedScript prepareDebugRun(SqlScript script, List<SampleTable> samples) {
+        return prepare(script, true, true, samples);
+    }
+
+    private PreparedScript prepare(SqlScript script, boolean allowQueries, boolean debug, List<SampleTable> samples) {
         TableEnvironmentFactory.ScriptEnvironment environment =
                 TableEnvironmentFactory.create(flinkConfig, RuntimeModeSetting.of(script, flinkConfig));
         StreamTableEnvironment tableEnv = environment.tableEnv();
         setup.apply(tableEnv);
         ScriptPreparation preparation =
-                new ScriptPreparation(tableEnv, allowQueries, environment.jobClassLoader(), debug);
+                new ScriptPreparation(tableEnv, allowQueries, environment.jobClassLoader(), debug, samples);
         script.statements().forEach(preparation::accept);
         return preparation.finish();
     }

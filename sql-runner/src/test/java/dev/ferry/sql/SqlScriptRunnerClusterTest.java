@@ -28,6 +28,9 @@ class SqlScriptRunnerClusterTest {
 
     private static MiniCluster cluster;
     private static SqlScriptRunner runner;
+    private static SampleWriter samples;
+    private static Configuration client;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     @TempDir
     Path output;
@@ -43,11 +46,12 @@ class SqlScriptRunnerClusterTest {
                 .build());
         cluster.start();
         URI rest = cluster.getRestAddress().get();
-        Configuration client = new Configuration();
+        client = new Configuration();
         client.set(DeploymentOptions.TARGET, "remote");
         client.set(RestOptions.ADDRESS, rest.getHost());
         client.set(RestOptions.PORT, rest.getPort());
         runner = new SqlScriptRunner(client);
+        samples = new SampleWriter(client, TableEnvironmentSetup.NONE);
     }
 
     @AfterAll
@@ -296,6 +300,137 @@ class SqlScriptRunnerClusterTest {
             assertThat(query.rows().size()).isLessThan(1000);
             assertThat(query.truncated()).isTrue();
         });
+    }
+
+    private static final String ORDERS_SAMPLE_QUERY = "SELECT CAST(id AS BIGINT) AS id, CAST(item AS STRING) AS item"
+            + " FROM (VALUES (1, 'apple'), (2, 'pear'), (3, 'plum')) AS t(id, item)";
+
+    @Test
+    void givenABoundedQuery_whenSampled_thenItsFirstRowsAreWrittenAsJsonLinesWithItsColumns() throws Exception {
+        // when
+        List<SampleColumn> columns = samples.write(
+                SampleWriter.Source.query(ORDERS_SAMPLE_QUERY),
+                2,
+                output.toUri().toString(),
+                MINUTE);
+
+        // then
+        assertThat(columns)
+                .containsExactly(new SampleColumn("id", "BIGINT"), new SampleColumn("item", "VARCHAR(2147483647)"));
+        assertThat(jsonLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
+    }
+
+    @Test
+    void givenAnUnboundedTable_whenSampled_thenItIsRefusedAsUnbounded() {
+        // given
+        SampleWriter writer = new SampleWriter(
+                client,
+                tableEnv -> tableEnv.executeSql(
+                        "CREATE TEMPORARY TABLE endless (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '1')"));
+
+        // when
+        SampleException error = catchThrowableOfType(
+                SampleException.class,
+                () -> writer.write(
+                        SampleWriter.Source.table("endless"), 5, output.toUri().toString(), MINUTE));
+
+        // then
+        assertThat(error).hasMessageContaining("table endless").hasMessageContaining("unbounded");
+    }
+
+    @Test
+    void givenASample_whenADebugRunNamesItAsASource_thenTheInsertReadsTheSampleAndKeepsComputedColumns()
+            throws Exception {
+        // given: the script's own source is endless random data; the sample has three orders
+        SampleTable sample = sampleOfOrders();
+        String script = """
+        CREATE TABLE orders (id BIGINT, item STRING, shout AS UPPER(item)) WITH (
+          'connector' = 'datagen', 'rows-per-second' = '5');
+        CREATE TABLE shipped (id BIGINT, item STRING) WITH ('connector' = 'blackhole');
+        INSERT INTO shipped SELECT id * 10, shout FROM orders;
+        """;
+
+        // when
+        SqlRunResult result = runner.submit(runner.prepareDebugRun(SqlScript.parse(script), List.of(sample)));
+
+        // then
+        assertThat(result.queries()).singleElement().satisfies(query -> {
+            assertThat(query.columns()).containsExactly("op", "id", "item");
+            assertThat(query.rows())
+                    .containsExactlyInAnyOrder(
+                            List.of("+I", "10", "APPLE"), List.of("+I", "20", "PEAR"), List.of("+I", "30", "PLUM"));
+            assertThat(query.truncated()).isFalse();
+        });
+    }
+
+    @Test
+    void givenASampleWhoseColumnTypeDiffers_whenADebugRunUsesIt_thenItNamesTheColumnAndBothTypes() throws Exception {
+        // given
+        SampleTable sample = sampleOfOrders();
+        String script = """
+        CREATE TABLE orders (id INT, item STRING) WITH ('connector' = 'datagen');
+        CREATE TABLE shipped (id INT) WITH ('connector' = 'blackhole');
+        INSERT INTO shipped SELECT id FROM orders;
+        """;
+
+        // when
+        SampleException error = catchThrowableOfType(
+                SampleException.class, () -> runner.prepareDebugRun(SqlScript.parse(script), List.of(sample)));
+
+        // then
+        assertThat(error)
+                .hasMessage("--source orders=orders-sample: column id is BIGINT in sample orders-sample but INT in"
+                        + " default_catalog.default_database.orders: take the sample from that table or one like it");
+    }
+
+    @Test
+    void givenASourceTheScriptDoesNotRead_whenADebugRunNamesIt_thenItIsRefused() throws Exception {
+        // given: orders exists, but the INSERT reads only refunds
+        SampleTable sample = sampleOfOrders();
+        String script = """
+        CREATE TABLE orders (id BIGINT, item STRING) WITH ('connector' = 'datagen');
+        CREATE TABLE refunds (id BIGINT, item STRING) WITH ('connector' = 'datagen');
+        CREATE TABLE shipped (id BIGINT) WITH ('connector' = 'blackhole');
+        INSERT INTO shipped SELECT id FROM refunds;
+        """;
+
+        // when
+        SampleException error = catchThrowableOfType(
+                SampleException.class, () -> runner.prepareDebugRun(SqlScript.parse(script), List.of(sample)));
+
+        // then
+        assertThat(error)
+                .hasMessageStartingWith("--source orders=orders-sample: the script does not read"
+                        + " default_catalog.default_database.orders (it reads"
+                        + " default_catalog.default_database.refunds)");
+    }
+
+    @Test
+    void givenASourceTheScriptNeverHas_whenADebugRunNamesIt_thenItIsRefused() throws Exception {
+        // given
+        SampleTable sample = new SampleTable("nowhere.orders", "orders-sample", "file:///none", "json", List.of());
+
+        // when
+        SampleException error = catchThrowableOfType(
+                SampleException.class, () -> runner.prepareDebugRun(SqlScript.parse("SELECT 1;"), List.of(sample)));
+
+        // then
+        assertThat(error).hasMessageContaining("the script has no table default_catalog.nowhere.orders");
+    }
+
+    private SampleTable sampleOfOrders() {
+        String data = output.resolve("orders-sample").toUri().toString();
+        List<SampleColumn> columns = samples.write(SampleWriter.Source.query(ORDERS_SAMPLE_QUERY), 10, data, MINUTE);
+        return new SampleTable("orders", "orders-sample", data, "json", columns);
+    }
+
+    private List<String> jsonLines() throws Exception {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .flatMap(SqlScriptRunnerClusterTest::lines)
+                    .toList();
+        }
     }
 
     private static void awaitFinished(JobID job) throws Exception {
