@@ -135,17 +135,7 @@ class HiveSqlIT {
             throws Exception {
         // given: a source table with three rows, and an empty partitioned target on HDFS
         createClicks("debug_clicks");
-        String location = cluster.hdfs("/external/debug_pages");
-        Table target = HiveTables.createTextTable(
-                client,
-                "default",
-                "debug_pages",
-                metastore.dataDir("debug_pages"),
-                List.of(new FieldSchema("page", "string", null)),
-                List.of(new FieldSchema("dt", "string", null)));
-        target.getSd().setLocation(location);
-        client.alter_table("default", "debug_pages", target);
-        cluster.fileSystem().mkdirs(new Path(location));
+        String location = createEmptyPages("debug_pages");
 
         // when
         JsonNode result = json(cluster.ferry(
@@ -168,6 +158,64 @@ class HiveSqlIT {
         assertThat(client.listPartitionNames("default", "debug_pages", (short) -1))
                 .isEmpty();
         assertThat(cluster.fileSystem().listStatus(new Path(location))).isEmpty();
+    }
+
+    @Test
+    void
+            givenASampleOfAHiveTable_whenADebugRunReadsItInsteadOfTheScriptsSource_thenItsRowsArePrintedAndTheTargetIsUnchanged()
+                    throws Exception {
+        // given: a sample of two rows of one table, and a script that reads another, with other rows
+        createClicks("sampled_clicks");
+        JsonNode sample = json(cluster.ferry(
+                "sample",
+                "create",
+                "clicks-sample",
+                "--from",
+                "default.sampled_clicks",
+                "--rows",
+                "2",
+                "--session",
+                SESSION,
+                "-o",
+                "json"));
+        createClicks("live_clicks", "7,live\n8,live\n");
+        String location = createEmptyPages("sampled_pages");
+        String script = "SET 'execution.runtime-mode' = 'batch';\n"
+                + "INSERT INTO sampled_pages PARTITION (dt = '2026-12-07') SELECT page FROM live_clicks WHERE id > 1;";
+
+        // when
+        JsonNode result = json(cluster.ferry(
+                "sql",
+                "--session",
+                SESSION,
+                "--debug",
+                "--source",
+                "default.live_clicks=clicks-sample",
+                "-o",
+                "json",
+                "-e",
+                script));
+
+        // then: the sample has the table's columns; the INSERT's rows come from it (id 2 of ids 1 and 2),
+        // and the target has not a file or partition more
+        assertThat(sample.get("rows").asInt()).isEqualTo(2);
+        assertThat(sample.get("columns").toString()).contains("\"id\"", "\"INT\"", "\"page\"");
+        JsonNode rows = result.get("queries").get(0).get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.toString()).contains("\"cart\"").doesNotContain("live");
+        assertThat(client.listPartitionNames("default", "sampled_pages", (short) -1))
+                .isEmpty();
+        assertThat(cluster.fileSystem().listStatus(new Path(location))).isEmpty();
+        assertThat(json(cluster.ferry("sample", "show", "clicks-sample", "-o", "json"))
+                        .get("firstRows"))
+                .hasSize(2);
+
+        // and: a source the script does not have is refused in one line, exit 2
+        FerryCliRun unread = cluster.ferry(
+                "sql", "--session", SESSION, "--debug", "--source", "default.nope=clicks-sample", "-e", script);
+        assertThat(unread.exitCode()).as(unread.stderr()).isEqualTo(2);
+        assertThat(unread.stderr()).contains("--source default.nope=clicks-sample: the script has no table");
+        json(cluster.ferry("sample", "remove", "clicks-sample", "-o", "json"));
     }
 
     @Test
@@ -320,6 +368,26 @@ class HiveSqlIT {
 
     /** A text table {@code name} (id, page) on HDFS, made through the plain client, with three rows. */
     private static void createClicks(String name) throws Exception {
+        createClicks(name, "1,home\n2,cart\n3,checkout\n");
+    }
+
+    /** An empty text table partitioned by dt on HDFS; returns its location. */
+    private static String createEmptyPages(String name) throws Exception {
+        String location = cluster.hdfs("/external/" + name);
+        Table target = HiveTables.createTextTable(
+                client,
+                "default",
+                name,
+                metastore.dataDir(name),
+                List.of(new FieldSchema("page", "string", null)),
+                List.of(new FieldSchema("dt", "string", null)));
+        target.getSd().setLocation(location);
+        client.alter_table("default", name, target);
+        cluster.fileSystem().mkdirs(new Path(location));
+        return location;
+    }
+
+    private static void createClicks(String name, String rows) throws Exception {
         String location = cluster.hdfs("/external/" + name);
         Table table = HiveTables.createTextTable(
                 client,
@@ -331,7 +399,7 @@ class HiveSqlIT {
         table.getSd().setLocation(location);
         client.alter_table("default", name, table);
         try (FSDataOutputStream out = cluster.fileSystem().create(new Path(location + "/part-0"))) {
-            out.write("1,home\n2,cart\n3,checkout\n".getBytes(StandardCharsets.UTF_8));
+            out.write(rows.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -389,8 +457,9 @@ class HiveSqlIT {
         return Files.writeString(cluster.work().resolve(name), content).toString();
     }
 
+    /** The command's JSON document; of {@code ferry sql}'s JSON lines (a row per line), the last: its summary. */
     private static JsonNode json(FerryCliRun run) throws Exception {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return JSON.readTree(run.stdout());
+        return JsonLines.last(run.stdout());
     }
 }

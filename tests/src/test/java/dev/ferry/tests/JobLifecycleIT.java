@@ -673,7 +673,7 @@ class JobLifecycleIT {
     void givenAnUpdatingStreamingQuery_whenPreviewedWithARowLimit_thenItReturnsItsChangelogAndLeavesNoJob()
             throws Exception {
         // when: an endless aggregation over two keys, previewed for 6 rows
-        JsonNode result = json(cluster.ferry(
+        FerryCliRun preview = cluster.ferry(
                 "sql",
                 "--session",
                 SESSION,
@@ -686,9 +686,18 @@ class JobLifecycleIT {
                 "-e",
                 "CREATE TEMPORARY TABLE keys (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
                         + " 'fields.k.min' = '1', 'fields.k.max' = '2');\n"
-                        + "SELECT k, COUNT(*) AS c FROM keys GROUP BY k;"));
+                        + "SELECT k, COUNT(*) AS c FROM keys GROUP BY k;");
+        JsonNode result = json(preview);
 
-        // then: the changelog's first 6 rows, updates among them, and the query's job cancelled
+        // then: the changelog's first 6 rows, one JSON line each as they came, then the summary with
+        // updates among them, and the query's job cancelled
+        List<JsonNode> lines = JsonLines.all(preview.stdout());
+        assertThat(lines).hasSize(7);
+        assertThat(lines.subList(0, 6)).allSatisfy(line -> {
+            assertThat(line.get("query").asInt()).isZero();
+            assertThat(line.get("row").get("op").asText()).isIn("+I", "-U", "+U");
+            assertThat(line.get("row").has("k")).isTrue();
+        });
         JsonNode query = result.get("queries").get(0);
         assertThat(query.get("columns").get(0).asText()).isEqualTo("op");
         assertThat(query.get("rows")).hasSize(6);
@@ -841,9 +850,10 @@ class JobLifecycleIT {
         return new CountingOutput(cluster.fileSystem(), cluster.hdfs("/out/" + name));
     }
 
+    /** The command's JSON document; of {@code ferry sql}'s JSON lines (a row per line), the last: its summary. */
     private static JsonNode json(FerryCliRun run) throws Exception {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return JSON.readTree(run.stdout());
+        return JsonLines.last(run.stdout());
     }
 
     private static JsonNode job(String name) throws Exception {

@@ -62,6 +62,8 @@ import dev.ferry.launcher.logs.JobManagerLogs;
 import dev.ferry.launcher.logs.LogReader;
 import dev.ferry.launcher.logs.NodeManagerLogs;
 import dev.ferry.launcher.rest.RestJobManagers;
+import dev.ferry.launcher.samples.SampleMaker;
+import dev.ferry.launcher.samples.SampleStore;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -375,14 +377,26 @@ public final class LauncherServices implements AutoCloseable {
                 flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY));
     }
 
+    public SampleStore sampleStore() {
+        return new SampleStore(clusterFiles(), config.get(FerryOptions.SAMPLES_DIR));
+    }
+
+    public SampleMaker sampleMaker() {
+        return new SampleMaker(sampleStore(), sqlScripts()::sampleWriter, clusters(), clusterFiles());
+    }
+
+    private SqlScripts sqlScripts() {
+        return new SqlScripts(
+                config.toFlinkConfiguration(),
+                home.libDir(),
+                () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir),
+                this::useClusterFileSystemsIfKnown);
+    }
+
     public JobStarter jobStarter() {
         return new JobStarter(
                 jobSubmitter(),
-                new SqlScripts(
-                        config.toFlinkConfiguration(),
-                        home.libDir(),
-                        () -> SqlHiveCatalog.from(config.toFlinkConfiguration(), confDir),
-                        this::useClusterFileSystemsIfKnown),
+                sqlScripts(),
                 clusters(),
                 this::jobClusterLauncher,
                 jobRunningWaiter(),
@@ -390,7 +404,8 @@ public final class LauncherServices implements AutoCloseable {
                 jobRecords(),
                 artifacts(),
                 restorePoints(),
-                snapshotDirectories());
+                snapshotDirectories(),
+                sampleStore());
     }
 
     public JobController jobController() {

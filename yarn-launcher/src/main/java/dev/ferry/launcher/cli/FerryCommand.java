@@ -13,6 +13,7 @@ import dev.ferry.launcher.cli.jars.JarsCommand;
 import dev.ferry.launcher.cli.job.JobCommand;
 import dev.ferry.launcher.cli.logs.LogsCommand;
 import dev.ferry.launcher.cli.queue.QueueCommand;
+import dev.ferry.launcher.cli.sample.SampleCommand;
 import dev.ferry.launcher.cli.sandbox.SandboxCommand;
 import dev.ferry.launcher.cli.session.SessionCommand;
 import dev.ferry.launcher.cli.sql.SqlCommand;
@@ -44,6 +45,7 @@ import java.util.Optional;
             DiagnoseCommand.class,
             QueueCommand.class,
             JarsCommand.class,
+            SampleCommand.class,
             ConfigCommand.class,
             DistCommand.class,
             HaCommand.class,

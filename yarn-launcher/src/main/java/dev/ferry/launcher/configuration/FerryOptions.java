@@ -107,6 +107,12 @@ public final class FerryOptions {
             .withDescription("Directory on the cluster file system of the jars a team shares for SQL functions and"
                     + " connectors ('ferry jars'); give one to 'ferry sql --jar' by the path 'ferry jars list' shows.");
 
+    public static final ConfigOption<String> SAMPLES_DIR = key("ferry.samples.dir")
+            .stringType()
+            .defaultValue("/ferry/samples")
+            .withDescription("Directory on the cluster file system of the samples of tables that debug runs read"
+                    + " instead of the tables ('ferry sample', 'ferry sql --debug --source TABLE=SAMPLE').");
+
     public static final ConfigOption<Duration> JOB_RUNNING_TIMEOUT = key("ferry.job.running-timeout")
             .durationType()
             .defaultValue(Duration.ofMinutes(3))
@@ -156,6 +162,7 @@ public final class FerryOptions {
                 JOBS_DIR,
                 ARTIFACTS_DIR,
                 SHARED_JARS_DIR,
+                SAMPLES_DIR,
                 JOB_RUNNING_TIMEOUT,
                 DIAGNOSE_BUSY,
                 DIAGNOSE_BACKPRESSURED,

@@ -36,6 +36,9 @@ public interface ClusterFiles {
     /** Deletes the file {@code path}; returns whether it existed. */
     boolean delete(String path);
 
+    /** Deletes {@code path} and, if it is a directory, everything under it; returns whether it existed. */
+    boolean deleteTree(String path);
+
     /** Sets the modification time of {@code path} to now. */
     void touch(String path);
 

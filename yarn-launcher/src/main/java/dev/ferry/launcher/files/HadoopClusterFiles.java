@@ -155,6 +155,11 @@ public final class HadoopClusterFiles implements ClusterFiles {
     }
 
     @Override
+    public boolean deleteTree(String path) {
+        return io("delete", path, () -> fs().delete(new Path(path), true));
+    }
+
+    @Override
     public void touch(String path) {
         io("touch", path, () -> {
             fs().setTimes(new Path(path), System.currentTimeMillis(), -1);

@@ -11,8 +11,10 @@ import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.jobs.record.JobRecord;
 import dev.ferry.launcher.jobs.record.JobRecords;
 import dev.ferry.launcher.rest.JobManagers;
+import dev.ferry.launcher.samples.SampleStore;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.QueryListener;
+import dev.ferry.sql.SampleTable;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
 
@@ -49,6 +51,7 @@ public final class JobStarter {
     private final ArtifactStore artifacts;
     private final RestorePoints restorePoints;
     private final SnapshotDirectories directories;
+    private final SampleStore samples;
 
     public JobStarter(
             JobSubmitter sessionSubmitter,
@@ -60,7 +63,8 @@ public final class JobStarter {
             JobRecords records,
             ArtifactStore artifacts,
             RestorePoints restorePoints,
-            SnapshotDirectories directories) {
+            SnapshotDirectories directories,
+            SampleStore samples) {
         this.sessionSubmitter = sessionSubmitter;
         this.sql = sql;
         this.observer = observer;
@@ -71,6 +75,7 @@ public final class JobStarter {
         this.artifacts = artifacts;
         this.restorePoints = restorePoints;
         this.directories = directories;
+        this.samples = samples;
     }
 
     /** Where this gateway's configuration puts the checkpoints and savepoints of the jobs it starts. */
@@ -120,7 +125,7 @@ public final class JobStarter {
         Optional<ApplicationReport> session =
                 placement.runsInSession() ? Optional.of(observer.requireLive(placement.session())) : Optional.empty();
         PreparedScript prepared = spec.debug()
-                ? sql.prepareDebugRun(script, spec.scriptName(), session.orElseThrow(), name, jars)
+                ? sql.prepareDebugRun(script, spec.scriptName(), session.orElseThrow(), name, jars, samples(spec))
                 : sql.prepare(
                         script,
                         spec.scriptName(),
@@ -145,6 +150,13 @@ public final class JobStarter {
         String jobName = spec.name().or(prepared::jobName).orElse(name);
         JobRecords.requireValidName(jobName);
         return records.underNameLock(jobName, () -> startSqlJob(spec, prepared, jobName, session, jars, listener));
+    }
+
+    /** The samples a debug run reads instead of the tables it names; an unknown sample fails first. */
+    private List<SampleTable> samples(SqlJobSpec spec) {
+        return spec.sources().entrySet().stream()
+                .map(source -> samples.get(source.getValue()).standingFor(source.getKey()))
+                .toList();
     }
 
     /** The record of a job about to run for the first time under its name: no runs, no savepoint yet. */

@@ -7,6 +7,9 @@ import dev.ferry.sql.FunctionJars;
 import dev.ferry.sql.PreparedScript;
 import dev.ferry.sql.QueryLimits;
 import dev.ferry.sql.QueryListener;
+import dev.ferry.sql.SampleException;
+import dev.ferry.sql.SampleTable;
+import dev.ferry.sql.SampleWriter;
 import dev.ferry.sql.SqlRunResult;
 import dev.ferry.sql.SqlScript;
 import dev.ferry.sql.SqlScriptException;
@@ -108,9 +111,23 @@ public final class SqlScripts {
      * come back, and no sink is planned, opened or written.
      */
     public PreparedScript prepareDebugRun(
-            SqlScript script, String scriptName, ApplicationReport session, String jobName, List<String> jars) {
+            SqlScript script,
+            String scriptName,
+            ApplicationReport session,
+            String jobName,
+            List<String> jars,
+            List<SampleTable> samples) {
         Configuration config = configuration(Optional.of(session), jobName);
-        return prepared(scriptName, () -> runner(config, jars).prepareDebugRun(script));
+        return prepared(scriptName, () -> runner(config, jars).prepareDebugRun(script, samples));
+    }
+
+    /**
+     * Takes samples in {@code session} (or only reads columns, without one) with the Hive catalog,
+     * if configured, registered first.
+     */
+    public SampleWriter sampleWriter(Optional<ApplicationReport> session, String jobName) {
+        return new SampleWriter(
+                configuration(session, jobName), hiveCatalog.get().setup());
     }
 
     /** This gateway's configuration for a run of {@code jobName}, in {@code session} if given. */
@@ -136,7 +153,7 @@ public final class SqlScripts {
             return prepare.get();
         } catch (SqlScriptException e) {
             throw invalid(scriptName, e);
-        } catch (FunctionJars.JarNotAddedException e) {
+        } catch (FunctionJars.JarNotAddedException | SampleException e) {
             throw new FerryException(ExitCode.USAGE, e.getMessage() + " (nothing was submitted)", e);
         }
     }

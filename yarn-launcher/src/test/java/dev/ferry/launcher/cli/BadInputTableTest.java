@@ -152,8 +152,34 @@ class BadInputTableTest {
                         "a query timeout that is not a duration",
                         2,
                         List.of("sql", "--session", "s", "--timeout", "soon", "-e", "SELECT 1;"),
-                        "--timeout 'soon' is not a duration",
+                        "--timeout",
+                        "'soon' is not a duration",
                         "30s"),
+                row(
+                        "a sample source without a debug run",
+                        2,
+                        List.of("sql", "--session", "s", "--source", "db.orders=orders", "-e", "SELECT 1;"),
+                        "--source needs --debug"),
+                row(
+                        "a sample of a table without a session",
+                        2,
+                        List.of("sample", "create", "orders", "--from", "db.orders"),
+                        "--from and --query need --session NAME"),
+                row(
+                        "a sample from a file that does not exist",
+                        2,
+                        List.of("sample", "create", "orders", "--file", "/nonexistent/rows.csv", "--schema", "id INT"),
+                        "File /nonexistent/rows.csv does not exist"),
+                row(
+                        "a sample from a file that is neither CSV nor JSON",
+                        2,
+                        List.of("sample", "create", "orders", "--file", "/tmp/rows.txt", "--schema", "id INT"),
+                        "is neither .csv nor .json"),
+                row(
+                        "a sample from a file without its columns",
+                        2,
+                        List.of("sample", "create", "orders", "--file", "/tmp/rows.csv"),
+                        "--file needs the sample's columns"),
                 row(
                         "a function jar that does not exist",
                         2,

@@ -16,6 +16,7 @@ import dev.ferry.launcher.cli.job.JobPrinter;
 import dev.ferry.launcher.cli.job.JobScaleCommand;
 import dev.ferry.launcher.cli.output.Json;
 import dev.ferry.launcher.cli.queue.QueueListCommand;
+import dev.ferry.launcher.cli.sample.SamplePrinter;
 import dev.ferry.launcher.cli.sandbox.SandboxStatusPrinter;
 import dev.ferry.launcher.cli.session.ClusterPrinter;
 import dev.ferry.launcher.cli.session.SessionStartCommand;
@@ -50,6 +51,7 @@ import dev.ferry.launcher.jobs.JobView;
 import dev.ferry.launcher.jobs.JobView.VertexView;
 import dev.ferry.launcher.jobs.SqlOutcome;
 import dev.ferry.launcher.jobs.StartedJob;
+import dev.ferry.launcher.samples.Sample;
 import dev.ferry.launcher.staging.DeployLibraries;
 import dev.ferry.launcher.staging.DistManifest;
 import dev.ferry.launcher.staging.StagedDist;
@@ -59,6 +61,7 @@ import dev.ferry.sandbox.status.DaemonState;
 import dev.ferry.sandbox.status.SandboxStatus;
 import dev.ferry.sandbox.status.ServiceStatus;
 import dev.ferry.sql.QueryResult;
+import dev.ferry.sql.SampleColumn;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -127,6 +130,7 @@ class DocumentedJsonTest {
     private static final String DIAGNOSE = "`ferry diagnose JOB -o json`";
     private static final String QUEUE_LIST = "`ferry queue list -o json`";
     private static final String DIST_UPLOAD = "`ferry dist upload -o json`";
+    private static final String SAMPLE = "`ferry sample create|show NAME -o json` and `ferry sample list -o json`";
     private static final String HA_STATUS = "`ferry ha status -o json`";
     private static final String HA_GC = "`ferry ha gc [--dry-run] -o json`";
     private static final String CATALOG_PING = "`ferry catalog ping -o json`";
@@ -151,6 +155,7 @@ class DocumentedJsonTest {
             DIAGNOSE,
             QUEUE_LIST,
             DIST_UPLOAD,
+            SAMPLE,
             HA_STATUS,
             HA_GC,
             CATALOG_PING,
@@ -306,6 +311,21 @@ class DocumentedJsonTest {
                                 List.of("op", "id", "name"),
                                 List.of(List.of("+I", "1", "a"), List.of("-U", "2", "NULL")),
                                 false)))));
+    }
+
+    @Test
+    void sampleShow_printsTheDocumentedFields() {
+        Sample sample = new Sample(
+                "clicks",
+                "table default.clicks",
+                "json",
+                2,
+                List.of(new SampleColumn("id", "INT"), new SampleColumn("page", "VARCHAR(2147483647)")),
+                1_796_685_000_000L,
+                "hdfs://nn:8020/ferry/samples/clicks/data-1796685000000");
+
+        assertPrintsTheDocumentedFields(
+                SAMPLE, documented(SAMPLE), SamplePrinter.toJson(sample, List.of("{\"id\":1,\"page\":\"home\"}")));
     }
 
     @Test

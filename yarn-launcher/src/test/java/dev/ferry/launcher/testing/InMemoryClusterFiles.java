@@ -123,6 +123,15 @@ public final class InMemoryClusterFiles implements ClusterFiles {
     }
 
     @Override
+    public synchronized boolean deleteTree(String path) {
+        available();
+        String root = qualify(path);
+        boolean existed = files.remove(root) != null;
+        existed |= files.subMap(root + "/", root + "/\uffff").keySet().removeIf(name -> true);
+        return existed;
+    }
+
+    @Override
     public synchronized void touch(String path) {
         available();
         File file = files.get(qualify(path));

@@ -37,6 +37,8 @@ import dev.ferry.launcher.jobs.SqlScripts;
 import dev.ferry.launcher.jobs.record.FileSystemJobRecords;
 import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.launcher.jobs.record.JobRecords;
+import dev.ferry.launcher.samples.SampleMaker;
+import dev.ferry.launcher.samples.SampleStore;
 import dev.ferry.launcher.staging.DistStager;
 import dev.ferry.launcher.staging.LocalDistScanner;
 import dev.ferry.launcher.yarn.QueueInspector;
@@ -185,7 +187,20 @@ public final class TestingServices {
                 records,
                 artifacts(),
                 restorePoints(),
-                new SnapshotDirectories(TestingFlinkCluster.CHECKPOINT_DIR, TestingFlinkCluster.SAVEPOINT_DIR));
+                new SnapshotDirectories(TestingFlinkCluster.CHECKPOINT_DIR, TestingFlinkCluster.SAVEPOINT_DIR),
+                sampleStore());
+    }
+
+    public SampleStore sampleStore() {
+        return new SampleStore(files, "/ferry/samples");
+    }
+
+    public SampleMaker sampleMaker() {
+        return new SampleMaker(
+                sampleStore(),
+                new SqlScripts(new Configuration(), localCache, SqlHiveCatalog::none, () -> {})::sampleWriter,
+                observer(),
+                files);
     }
 
     /**

@@ -2,13 +2,12 @@ package dev.ferry.launcher.cli.jars;
 
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ServiceCommand;
-import dev.ferry.launcher.cli.output.Json;
+import dev.ferry.launcher.cli.output.RemovalPrinter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.Map;
 
 /** {@code ferry jars remove NAME}. */
 @Command(
@@ -28,11 +27,10 @@ public final class JarsRemoveCommand extends ServiceCommand<String> {
 
     @Override
     protected void print(PrintWriter out, String removed, boolean json) {
-        if (json) {
-            Json.print(out, Map.of("removed", removed));
-        } else {
-            out.println("Shared jar '" + removed + "' was removed; jobs started with it keep their own copy.");
-        }
-        out.flush();
+        RemovalPrinter.print(
+                out,
+                removed,
+                json,
+                "Shared jar '" + removed + "' was removed; jobs started with it keep their own copy.");
     }
 }

@@ -1,18 +1,16 @@
 package dev.ferry.launcher.cli.logs;
 
 import dev.ferry.launcher.LauncherServices;
+import dev.ferry.launcher.cli.DurationConverter;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.logs.LogReader.LogSink;
 import dev.ferry.launcher.logs.LogRequest;
 import dev.ferry.launcher.logs.LogRequest.FileKind;
 import dev.ferry.launcher.logs.LoggedContainer;
 
-import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -144,17 +142,5 @@ public final class LogsCommand extends FerrySubcommand {
                 out.flush();
             }
         };
-    }
-
-    /** Durations as Flink's configuration writes them: 30s, 10m, 1h, 2d. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return TimeUtils.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 30s, 10m, 1h or 2d");
-            }
-        }
     }
 }

@@ -15,12 +15,23 @@ import java.util.TreeMap;
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Json() {}
 
     public static void print(PrintWriter out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(stable(value)));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render JSON output", e);
+        }
+    }
+
+    /** Prints a value as JSON on one line: one record of a stream of JSON lines. */
+    public static void printLine(PrintWriter out, Object value) {
+        try {
+            out.println(COMPACT.writeValueAsString(stable(value)));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render JSON output", e);

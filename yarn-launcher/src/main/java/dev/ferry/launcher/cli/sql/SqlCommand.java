@@ -2,6 +2,7 @@ package dev.ferry.launcher.cli.sql;
 
 import dev.ferry.launcher.LauncherServices;
 import dev.ferry.launcher.cli.ClusterSizeOptions;
+import dev.ferry.launcher.cli.DurationConverter;
 import dev.ferry.launcher.cli.FerrySubcommand;
 import dev.ferry.launcher.cli.JobRunOptions;
 import dev.ferry.launcher.cli.PositiveOption;
@@ -15,7 +16,6 @@ import dev.ferry.launcher.jobs.record.JobPlacement;
 import dev.ferry.sql.QueryLimits;
 import dev.ferry.sql.QueryResult;
 
-import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,14 +90,22 @@ public final class SqlCommand extends FerrySubcommand {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop each SELECT after this long and cancel its job, e.g. 30s or 2min (default: 5min)")
-    private String timeout;
+    private Duration timeout;
 
     @Option(
             names = "--debug",
             description = "Debug run (with --session): each INSERT's rows are printed instead of written; no sink"
                     + " is opened, nothing is recorded, every query stops at --max-rows or --timeout")
     private boolean debug;
+
+    @Option(
+            names = "--source",
+            paramLabel = "TABLE=SAMPLE",
+            description = "With --debug: read sample SAMPLE ('ferry sample list') wherever the script reads TABLE"
+                    + " (repeatable); the script is not edited, the table is never opened")
+    private Map<String, String> sources = new LinkedHashMap<>();
 
     @Mixin
     private ClusterSizeOptions size;
@@ -120,12 +128,12 @@ public final class SqlCommand extends FerrySubcommand {
                 run.detached(),
                 jars,
                 queryLimits(),
-                debug);
+                debug,
+                sources);
         SqlOutcome outcome;
         try (LauncherServices services = context().services()) {
-            outcome = output.json()
-                    ? services.jobStarter().startSql(job)
-                    : services.jobStarter().startSql(job, new RowPrinter(out()));
+            outcome = services.jobStarter()
+                    .startSql(job, output.json() ? new JsonRowPrinter(out()) : new RowPrinter(out()));
         }
         print(outcome);
         return 0;
@@ -133,23 +141,15 @@ public final class SqlCommand extends FerrySubcommand {
 
     private QueryLimits queryLimits() {
         PositiveOption.of(spec.commandLine(), "--max-rows", maxRows);
-        if (timeout == null) {
-            return new QueryLimits(maxRows, QueryLimits.DEFAULT.maxWait());
-        }
-        Duration wait;
-        try {
-            wait = TimeUtils.parseDuration(timeout);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec.commandLine(), "--timeout '" + timeout + "' is not a duration: give e.g. 30s or 2min");
-        }
-        if (wait.isZero() || wait.isNegative()) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
-        }
-        return new QueryLimits(maxRows, wait);
+        return new QueryLimits(maxRows, timeout == null ? QueryLimits.DEFAULT.maxWait() : timeout);
     }
 
     private JobPlacement placement() {
+        if (!sources.isEmpty() && !debug) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--source needs --debug: only a debug run reads samples; a real run reads its tables");
+        }
         if (debug && target.session == null) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -189,7 +189,8 @@ public final class SqlCommand extends FerrySubcommand {
 
     private void print(SqlOutcome outcome) {
         if (output.json()) {
-            Json.print(out(), toJson(outcome));
+            // The last of the JSON lines: the rows came one per line as they arrived.
+            Json.printLine(out(), toJson(outcome));
             return;
         }
         // The rows were printed as they arrived (RowPrinter); what is left is how each query ended.
