@@ -89,23 +89,27 @@ ferry_log_dir() {
 # The class data sharing archive for this Java, class path and build of Ferry (see bin/ferry):
 # its path, whether or not it exists yet. The key covers the size and time of every jar the
 # distribution puts on the class path, so a rebuilt jar gets a new archive rather than one the JVM
-# would refuse. Needs ferry_find_java.
+# would refuse. The prefix names the commands it is for: "ferry-" (the cluster and job commands)
+# or "ferry-sql-" (sql and sample, which load Flink's planner as well). Needs ferry_find_java.
 ferry_cds_archive() {
   local classpath="$1"
+  local prefix="$2"
   local dir="${FERRY_CDS_DIR:-$HOME/.ferry/cache/cds}"
   local key jars
   mapfile -t jars < <(ferry_client_jars)
   key="$({ printf '%s\n' "$JAVA_VERSION_LINE" "$JAVA_RUN" "$classpath"
            stat -c '%n %s %Y' "${jars[@]}"; } | cksum | cut -d' ' -f1)"
-  printf '%s/ferry-%s.jsa' "$dir" "$key"
+  printf '%s/%s%s.jsa' "$dir" "$prefix" "$key"
 }
 
-# Keeps the newest three archives of a cache directory: one per Java, class path and build.
+# Keeps the newest three archives of one prefix in a cache directory: one per Java, class path
+# and build.
 ferry_cds_prune() {
   local dir="$1"
+  local prefix="$2"
   local old
-  # shellcheck disable=SC2012 # names are ours: ferry-<number>.jsa
-  old="$(ls -1t "$dir"/ferry-*.jsa 2>/dev/null | tail -n +4)"
+  # shellcheck disable=SC2012 # names are ours: <prefix><number>.jsa
+  old="$(ls -1t "$dir/$prefix"[0-9]*.jsa 2>/dev/null | tail -n +4)"
   if [[ -n "$old" ]]; then
     xargs rm -f <<<"$old"
   fi
