@@ -81,6 +81,15 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
     private boolean metricsCost;
 
     @Option(
+            names = "--client",
+            paramLabel = "ferry|flink",
+            defaultValue = "ferry",
+            description = "Who plans the jobs: ferry (Ferry's SQL defaults on each job, as 'ferry sql' sets them) or"
+                    + " flink (Flink's client with no per-job options, as any other tool submits to a session:"
+                    + " only the clusters' settings differ) (default: ${DEFAULT-VALUE})")
+    private String client;
+
+    @Option(
             names = "--yarn",
             description = "Run on YARN: a Ferry session (A) and a stock Flink session (B), each keeping --parallelism"
                     + " warm TaskManagers, on --queue")
@@ -130,6 +139,14 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
             throw new ParameterException(
                     spec.commandLine(), "--events and --parallelism must be at least 1 and --warmups at least 0");
         }
+        if (!client.equals("ferry") && !client.equals("flink")) {
+            throw new ParameterException(spec.commandLine(), "--client must be ferry or flink, got '" + client + "'");
+        }
+        if (metricsCost && client.equals("flink")) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--metrics-cost compares Ferry's defaults with and without metrics: no --client");
+        }
         if (metricsCost && yarn) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -168,6 +185,7 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
         String rerun = "ferry bench nexmark"
                 + (yarn ? " --yarn" + options.queue().map(q -> " --queue " + q).orElse("") : "")
                 + (metricsCost ? " --metrics-cost" : "")
+                + (client.equals("flink") ? " --client flink" : "")
                 + " --events " + events + " --parallelism " + parallelism + " --runs "
                 + options.runs() + " --warmups " + warmups
                 + (queries == null ? "" : " --queries " + String.join(",", names));
@@ -181,6 +199,6 @@ public final class BenchNexmarkCommand extends FerrySubcommand {
                 ferryConfig,
                 Map.of(),
                 rerun,
-                metricsCost ? Comparison.METRICS : Comparison.STOCK);
+                metricsCost ? Comparison.METRICS : client.equals("flink") ? Comparison.FLINK_CLIENT : Comparison.STOCK);
     }
 }

@@ -14,6 +14,13 @@ public enum Comparison {
     STOCK("Ferry's defaults (A) vs stock Flink 1.20.1 (B)", 1.3),
 
     /**
+     * Jobs as any other client submits them (Flink's own client plans the JobGraph, no per-job
+     * options): only the cluster's settings differ, Ferry's (A) against stock Flink's (B). The
+     * comparison that counts for sessions that other tools submit to.
+     */
+    FLINK_CLIENT("Ferry's cluster settings (A) vs stock Flink 1.20.1 (B), jobs planned by Flink's client", 1.3),
+
+    /**
      * What Ferry's metrics reporter costs: Ferry's defaults on a cluster pushing its metrics to a
      * Pushgateway every push interval, as every Ferry cluster does, against the same without a
      * reporter. Metrics on by default must not slow jobs down.
@@ -38,6 +45,9 @@ public enum Comparison {
     }
 
     List<Variant> variants(BenchSettings settings) {
+        if (this == FLINK_CLIENT) {
+            return List.of(Variants.ferryClusterOnly(settings.ferryConfig()), Variants.stock());
+        }
         Variant ferry = Variants.ferry(settings.ferryConfig(), settings.ferryOverrides());
         if (this == STOCK) {
             return List.of(ferry, Variants.stock());

@@ -72,7 +72,7 @@ final class NexmarkMarkdown {
         List<QuerySummary> measured =
                 report.summaries().stream().filter(QuerySummary::measured).toList();
         Comparison comparison = report.settings().comparison();
-        if (comparison != Comparison.STOCK) {
+        if (comparison == Comparison.METRICS) {
             return String.format(
                     Locale.ROOT,
                     "Geometric mean of A/B over the %d measured queries: **%.2f** (goal ≥ %.2f); lowest %.2f.",

@@ -42,6 +42,21 @@ final class Variants {
         return new Variant("A", label, options);
     }
 
+    /**
+     * Ferry's config.yaml as a cluster's settings and nothing per job: what a job that another
+     * client planned gets from a Ferry cluster. On YARN the Ferry session has these already; a
+     * local bench starts a MiniCluster with them.
+     */
+    static Variant ferryClusterOnly(Configuration ferryConfig) {
+        Map<String, String> clusterOptions = new TreeMap<>();
+        ferryConfig.toMap().forEach((key, value) -> {
+            if (LOCAL_PREFIXES.stream().anyMatch(key::startsWith)) {
+                clusterOptions.put(key, value);
+            }
+        });
+        return new Variant("A", "Ferry's cluster settings, no per-job options", Map.of(), clusterOptions);
+    }
+
     static Variant stock() {
         return new Variant("B", "stock Flink 1.20.1 defaults", Map.of());
     }

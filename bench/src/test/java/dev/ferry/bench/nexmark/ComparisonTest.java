@@ -45,4 +45,22 @@ class ComparisonTest {
         assertThat(variants).allSatisfy(v -> assertThat(v.clusterOptions()).isEmpty());
         assertThat(LocalClusters.describe(variants)).startsWith("one local MiniCluster for both variants");
     }
+
+    @Test
+    void givenFlinksClient_thenOnlyTheClustersDiffer_ferrysWithItsConfigYamlAndNoJobCarriesAnOption() {
+        Configuration ferry = new Configuration();
+        ferry.setString("state.backend.type", "rocksdb");
+        ferry.setString("table.exec.mini-batch.enabled", "true");
+        ferry.setString("yarn.application-attempts", "4");
+
+        List<Variant> variants = Comparison.FLINK_CLIENT.variants(settings(Comparison.FLINK_CLIENT, ferry));
+
+        assertThat(variants).extracting(Variant::id).containsExactly("A", "B");
+        assertThat(variants).allSatisfy(v -> assertThat(v.options()).isEmpty());
+        assertThat(variants.get(0).clusterOptions())
+                .containsEntry("state.backend.type", "rocksdb")
+                .doesNotContainKey("yarn.application-attempts");
+        assertThat(variants.get(1).clusterOptions()).isEmpty();
+        assertThat(LocalClusters.describe(variants)).startsWith("2 local MiniClusters");
+    }
 }
