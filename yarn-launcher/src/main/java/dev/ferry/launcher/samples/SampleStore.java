@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Samples by name in one directory of the cluster file system: {@code NAME/sample.json} describes
- * one and names its rows' directory {@code NAME/data-<millis>}. The description is written last,
+ * one and names its rows' directory {@code NAME/data-<millis>-<uuid>}. The description is written last,
  * in one piece, so a sample exists whole or not at all; rows that no description names (a
  * replaced sample's, or those of a take that was interrupted) are removed by the next take.
  */
@@ -86,7 +87,9 @@ public final class SampleStore {
     public Sample save(String name, boolean replace, Take take) {
         checkFree(name, replace);
         long now = System.currentTimeMillis();
-        String data = files.qualify(sampleDir(name) + "/" + DATA_PREFIX + now);
+        // Unique per take, not only per millisecond: a failed take removes its own directory, never
+        // the rows of the sample it was to replace.
+        String data = files.qualify(sampleDir(name) + "/" + DATA_PREFIX + now + "-" + UUID.randomUUID());
         Sample sample;
         try {
             Taken taken = take.into(data);
