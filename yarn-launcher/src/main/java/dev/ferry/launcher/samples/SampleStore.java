@@ -23,7 +23,8 @@ import java.util.UUID;
  * Samples by name in one directory of the cluster file system: {@code NAME/sample.json} describes
  * one and names its rows' directory {@code NAME/data-<millis>-<uuid>}. The description is written last,
  * in one piece, so a sample exists whole or not at all; rows that no description names (a
- * replaced sample's, or those of a take that was interrupted) are removed by the next take.
+ * replaced sample's, or those of a take that was interrupted) are removed by the next take that
+ * ends, unless they are newer than it.
  */
 public final class SampleStore {
 
@@ -99,7 +100,7 @@ public final class SampleStore {
             files.deleteTree(data);
             throw e;
         }
-        removeDataBesides(name, data);
+        removeDataBefore(name, now);
         return sample;
     }
 
@@ -152,13 +153,31 @@ public final class SampleStore {
         return text.lines().filter(line -> !line.isBlank()).toList();
     }
 
-    private void removeDataBesides(String name, String kept) {
+    /**
+     * Removes the rows of earlier takes of the sample. A take that started later and still runs
+     * (an operator on another gateway with --replace) keeps its directory: its own description
+     * replaces this one when it ends.
+     */
+    private void removeDataBefore(String name, long takenAt) {
         for (FileEntry entry : files.list(sampleDir(name))) {
             if (entry.directory()
-                    && entry.name().startsWith(DATA_PREFIX)
-                    && !files.qualify(entry.path()).equals(kept)) {
+                    && takenAt(entry.name()).filter(time -> time < takenAt).isPresent()) {
                 files.deleteTree(entry.path());
             }
+        }
+    }
+
+    /** The time in a rows directory's name, {@code data-<millis>-<uuid>}. */
+    private static Optional<Long> takenAt(String directory) {
+        if (!directory.startsWith(DATA_PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = directory.substring(DATA_PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            return Optional.of(Long.parseLong(dash < 0 ? rest : rest.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

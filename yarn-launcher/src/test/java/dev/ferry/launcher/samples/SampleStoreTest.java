@@ -77,6 +77,16 @@ class SampleStoreTest {
     }
 
     @Test
+    void givenALaterTakeOfTheSameNameStillRunning_whenAnEarlierOneEnds_thenTheLaterTakesRowsStay() {
+        String later = "/ferry/samples/orders/data-" + (System.currentTimeMillis() + 60_000) + "-other-gateway";
+        files.write(later + "/part-0-0", "{\"id\":5}\n".getBytes(StandardCharsets.UTF_8));
+
+        store.save("orders", true, rows("{\"id\":1}\n"));
+
+        assertThat(files.status(later + "/part-0-0")).isPresent();
+    }
+
+    @Test
     void givenNoSampleOfThatName_whenAskedForOrRemoved_thenNotFoundNamingTheListCommand() {
         FerryException get = catchThrowableOfType(FerryException.class, () -> store.get("nope"));
         FerryException remove = catchThrowableOfType(FerryException.class, () -> store.remove("nope"));
