@@ -52,13 +52,9 @@ final class QueryResults {
             CompletableFuture<Boolean> deadline = closeWhenLate(iterator, limits);
             // Ctrl-C (or any exit) while rows arrive ends the query like its deadline: the iterator
             // is closed, which cancels the query's job on the cluster.
-            Thread stopOnExit = new Thread(() -> deadline.complete(true), "ferry-query-stop");
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try {
+            try (OnExit stop = OnExit.run(() -> deadline.complete(true), "ferry-query-stop")) {
                 return collect(
                         sql, columns, iterator, row -> row(row, converter, withRowKind), limits, deadline, listener);
-            } finally {
-                removeQuietly(stopOnExit);
             }
         }
     }
@@ -82,14 +78,6 @@ final class QueryResults {
         boolean truncated = more || deadline.getNow(false);
         deadline.complete(false);
         return new QueryResult(sql, List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is exiting: the hook has run or runs now, which is what it is for.
-        }
     }
 
     /** Completes with true, and closes the iterator, once the query has run for maxWait. */

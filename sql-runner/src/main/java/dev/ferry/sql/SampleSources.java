@@ -150,11 +150,12 @@ final class SampleSources {
     }
 
     private static String names(Set<ObjectIdentifier> tables) {
-        Set<String> names = new HashSet<>();
-        tables.forEach(id -> names.add(id.asSummaryString()));
-        return names.isEmpty()
+        return tables.isEmpty()
                 ? "no table"
-                : String.join(", ", names.stream().sorted().toList());
+                : tables.stream()
+                        .map(ObjectIdentifier::asSummaryString)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
     }
 
     /** The tables the queries among {@code steps} read (a debug run's INSERTs are queries). */

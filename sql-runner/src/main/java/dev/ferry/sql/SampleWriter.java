@@ -36,6 +36,11 @@ public final class SampleWriter {
         public static Source query(String sql) {
             return new Source(sql, true);
         }
+
+        /** {@code table NAME} or {@code query 'SQL'}: the sample's source, in messages and in its description. */
+        public String describe() {
+            return query ? "query '" + text + "'" : "table " + text;
+        }
     }
 
     private final Configuration flinkConfig;
@@ -58,7 +63,7 @@ public final class SampleWriter {
      * @throws SampleException.Late when the job did not end within {@code timeout}
      */
     public List<SampleColumn> write(Source source, int rows, String dataDir, Duration timeout) {
-        StreamTableEnvironment tableEnv = environment(RuntimeExecutionMode.BATCH);
+        StreamTableEnvironment tableEnv = batchEnvironment();
         Table table = resolve(tableEnv, source);
         ResolvedSchema schema = table.getResolvedSchema();
         TableDescriptor files = TableDescriptor.forConnector("filesystem")
@@ -70,7 +75,7 @@ public final class SampleWriter {
         try {
             result = table.limit(rows).insertInto(files).execute();
         } catch (RuntimeException e) {
-            throw new SampleException(describe(source) + " cannot be sampled: " + rootMessage(e), e);
+            throw new SampleException(source.describe() + " cannot be sampled: " + rootMessage(e), e);
         }
         await(result, source, timeout);
         return SampleColumn.of(schema);
@@ -78,13 +83,13 @@ public final class SampleWriter {
 
     /** The columns of table {@code name}, as a sample of it would have them. */
     public List<SampleColumn> columnsOfTable(String name) {
-        StreamTableEnvironment tableEnv = environment(RuntimeExecutionMode.BATCH);
+        StreamTableEnvironment tableEnv = batchEnvironment();
         return SampleColumn.of(resolve(tableEnv, Source.table(name)).getResolvedSchema());
     }
 
     /** The columns of a column list as CREATE TABLE takes it: {@code id BIGINT, name STRING}. */
     public List<SampleColumn> columnsOfDefinition(String columns) {
-        StreamTableEnvironment tableEnv = environment(RuntimeExecutionMode.BATCH);
+        StreamTableEnvironment tableEnv = batchEnvironment();
         try {
             tableEnv.executeSql(
                     "CREATE TEMPORARY TABLE ferry_sample_columns (" + columns + ") WITH ('connector' = 'blackhole')");
@@ -97,9 +102,10 @@ public final class SampleWriter {
         }
     }
 
-    private StreamTableEnvironment environment(RuntimeExecutionMode mode) {
-        StreamTableEnvironment tableEnv =
-                TableEnvironmentFactory.create(flinkConfig, mode).tableEnv();
+    /** Batch: a sample is the first rows of a bounded table, and the job ends when they are written. */
+    private StreamTableEnvironment batchEnvironment() {
+        StreamTableEnvironment tableEnv = TableEnvironmentFactory.create(flinkConfig, RuntimeExecutionMode.BATCH)
+                .tableEnv();
         setup.apply(tableEnv);
         return tableEnv;
     }
@@ -108,7 +114,7 @@ public final class SampleWriter {
         try {
             return source.query() ? tableEnv.sqlQuery(source.text()) : tableEnv.from(source.text());
         } catch (RuntimeException e) {
-            throw new SampleException(describe(source) + " cannot be read: " + rootMessage(e), e);
+            throw new SampleException(source.describe() + " cannot be read: " + rootMessage(e), e);
         }
     }
 
@@ -121,26 +127,18 @@ public final class SampleWriter {
 
     private static void await(TableResult result, Source source, Duration timeout) {
         Optional<JobClient> job = result.getJobClient();
-        Thread cancelOnExit = new Thread(() -> job.ifPresent(SampleWriter::cancelQuietly), "ferry-sample-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        try {
+        try (OnExit cancel = OnExit.run(() -> job.ifPresent(SampleWriter::cancelQuietly), "ferry-sample-cancel")) {
             result.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             job.ifPresent(SampleWriter::cancelQuietly);
-            throw new SampleException.Late(describe(source) + " gave no sample within " + timeout.toSeconds()
+            throw new SampleException.Late(source.describe() + " gave no sample within " + timeout.toSeconds()
                     + " s; its job was cancelled: give a longer --timeout, fewer --rows, or a bounded query");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.ifPresent(SampleWriter::cancelQuietly);
-            throw new SampleException("Interrupted while taking a sample of " + describe(source), e);
+            throw new SampleException("Interrupted while taking a sample of " + source.describe(), e);
         } catch (ExecutionException e) {
-            throw new SampleException(describe(source) + " failed to be sampled: " + rootMessage(e), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is exiting: the hook cancels the job, which is what it is for.
-            }
+            throw new SampleException(source.describe() + " failed to be sampled: " + rootMessage(e), e);
         }
     }
 
@@ -152,24 +150,13 @@ public final class SampleWriter {
         }
     }
 
-    private static String describe(Source source) {
-        return source.query() ? "query '" + source.text() + "'" : "table " + source.text();
-    }
-
+    /** Flink's reason in one line; a batch job refusing an unbounded source, in Ferry's words. */
     private static String rootMessage(Throwable error) {
         Throwable root = ExceptionUtils.stripExecutionException(error);
-        String unbounded = ExceptionUtils.findThrowableWithMessage(root, "unbounded")
-                .map(Throwable::getMessage)
-                .orElse(null);
-        if (unbounded != null) {
+        if (ExceptionUtils.findThrowableWithMessage(root, "unbounded").isPresent()) {
             return "it is unbounded, and a sample is taken by a batch job: sample a bounded table (Hive, files) or"
                     + " query";
         }
-        Throwable deepest = root;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message = Optional.ofNullable(root.getMessage()).orElse(deepest.toString());
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return SqlScriptException.oneLine(StatementErrors.describe(root));
     }
 }

@@ -37,7 +37,7 @@ public final class SqlScriptException extends RuntimeException {
     }
 
     /** Flink's and Calcite's messages span several lines; a CLI error line must not. */
-    private static String oneLine(String reason) {
+    static String oneLine(String reason) {
         String text = reason == null || reason.isBlank() ? "unknown error" : reason;
         return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * A sample of a table: a few of its rows on the cluster file system, with their columns, for debug
  * runs to read instead of the table.
  *
- * @param source where the rows came from: {@code table hive.db.orders}, {@code query ...} or
+ * @param source where the rows came from: {@code table hive.db.orders}, {@code query 'SELECT ...'} or
  *     {@code file orders.csv}
  * @param format Flink's format of the stored rows: {@code json} (taken by a job) or {@code csv}
  * @param dataPath the directory of the rows

@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -61,11 +63,10 @@ public final class SampleMaker {
             String name, String session, SampleWriter.Source source, int rows, Duration timeout, boolean replace) {
         store.checkFree(name, replace);
         SampleWriter writer = writers.create(Optional.of(observer.requireLive(session)), "ferry-sample-" + name);
-        String described = source.query() ? "query " + source.text() : "table " + source.text();
         return store.save(
                 name,
                 replace,
-                data -> new Taken(described, "json", writing(() -> writer.write(source, rows, data, timeout))));
+                data -> new Taken(source.describe(), "json", writing(() -> writer.write(source, rows, data, timeout))));
     }
 
     /** Stores a local CSV (its first line names the columns) or JSON-lines file as a sample. */
@@ -99,7 +100,7 @@ public final class SampleMaker {
     }
 
     private static String formatOf(Path file) {
-        String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (fileName.endsWith(".csv")) {
             return "csv";
         }
@@ -130,7 +131,7 @@ public final class SampleMaker {
         String expected = names(columns);
         String header = lines.isEmpty()
                 ? ""
-                : List.of(lines.get(0).split(",", -1)).stream()
+                : Arrays.stream(lines.get(0).split(",", -1))
                         .map(field -> field.strip().replace("\"", ""))
                         .collect(Collectors.joining(", "));
         if (!header.equals(expected)) {
