@@ -30,12 +30,7 @@ final class Variants {
     private Variants() {}
 
     static Variant ferry(Configuration ferryConfig, Map<String, String> overrides) {
-        Map<String, String> options = new TreeMap<>();
-        ferryConfig.toMap().forEach((key, value) -> {
-            if (LOCAL_PREFIXES.stream().anyMatch(key::startsWith)) {
-                options.put(key, value);
-            }
-        });
+        Map<String, String> options = localOptions(ferryConfig);
         FerrySqlDefaults.asMap().forEach(options::putIfAbsent);
         options.putAll(overrides);
         String label = overrides.isEmpty() ? "Ferry defaults" : "Ferry defaults with " + overrides;
@@ -48,13 +43,18 @@ final class Variants {
      * local bench starts a MiniCluster with them.
      */
     static Variant ferryClusterOnly(Configuration ferryConfig) {
-        Map<String, String> clusterOptions = new TreeMap<>();
+        return new Variant("A", "Ferry's cluster settings, no per-job options", Map.of(), localOptions(ferryConfig));
+    }
+
+    /** The options of Ferry's config.yaml that change how a job runs (see LOCAL_PREFIXES). */
+    private static Map<String, String> localOptions(Configuration ferryConfig) {
+        Map<String, String> options = new TreeMap<>();
         ferryConfig.toMap().forEach((key, value) -> {
             if (LOCAL_PREFIXES.stream().anyMatch(key::startsWith)) {
-                clusterOptions.put(key, value);
+                options.put(key, value);
             }
         });
-        return new Variant("A", "Ferry's cluster settings, no per-job options", Map.of(), clusterOptions);
+        return options;
     }
 
     static Variant stock() {

@@ -20,6 +20,7 @@ public abstract class ServiceCommand<T> extends FerrySubcommand {
 
     @Override
     public final Integer call() {
+        checkOptions();
         T answer;
         try (LauncherServices services = context().services()) {
             answer = ask(services);
@@ -27,6 +28,9 @@ public abstract class ServiceCommand<T> extends FerrySubcommand {
         print(out(), answer, output.json());
         return 0;
     }
+
+    /** Refuses options that do not go together, before any service is opened; none by default. */
+    protected void checkOptions() {}
 
     /** Asks the service in charge; its errors are the command's. */
     protected abstract T ask(LauncherServices services);

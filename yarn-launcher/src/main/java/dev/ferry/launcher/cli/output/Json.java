@@ -20,18 +20,17 @@ public final class Json {
     private Json() {}
 
     public static void print(PrintWriter out, Object value) {
-        try {
-            out.println(MAPPER.writeValueAsString(stable(value)));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot render JSON output", e);
-        }
+        write(out, MAPPER, value);
     }
 
     /** Prints a value as JSON on one line: one record of a stream of JSON lines. */
     public static void printLine(PrintWriter out, Object value) {
+        write(out, COMPACT, value);
+    }
+
+    private static void write(PrintWriter out, ObjectMapper mapper, Object value) {
         try {
-            out.println(COMPACT.writeValueAsString(stable(value)));
+            out.println(mapper.writeValueAsString(stable(value)));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render JSON output", e);

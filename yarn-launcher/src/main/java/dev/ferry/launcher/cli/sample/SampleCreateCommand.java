@@ -77,45 +77,46 @@ public final class SampleCreateCommand extends ServiceCommand<Sample> {
     private boolean replace;
 
     @Override
-    protected Sample ask(LauncherServices services) {
+    protected void checkOptions() {
         if (source.file != null) {
-            return services.sampleMaker().fromFile(name, source.file.toAbsolutePath(), fileColumns(), replace);
+            if ((likeTable == null) == (schema == null)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--file needs the sample's columns: give --like TABLE or --schema 'id BIGINT, ...', one of"
+                                + " them");
+            }
+            if (session != null) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--session takes samples of tables and queries: a --file sample needs none");
+            }
+            return;
         }
-        requireNoFileOptions();
-        int count = PositiveOption.of(spec.commandLine(), "--rows", rows).orElseThrow();
-        if (count > MAX_ROWS) {
+        if (likeTable != null || schema != null) {
             throw new ParameterException(
-                    spec.commandLine(),
-                    "--rows must be at most " + MAX_ROWS + ", got " + count + ": a sample is small");
+                    spec.commandLine(), "--like and --schema give a --file's columns: a table or query has its own");
+        }
+        PositiveOption.of(spec.commandLine(), "--rows", rows);
+        if (rows > MAX_ROWS) {
+            throw new ParameterException(
+                    spec.commandLine(), "--rows must be at most " + MAX_ROWS + ", got " + rows + ": a sample is small");
         }
         if (session == null) {
             throw new ParameterException(
                     spec.commandLine(), "--from and --query need --session NAME: a session's job takes the sample");
         }
+    }
+
+    @Override
+    protected Sample ask(LauncherServices services) {
+        if (source.file != null) {
+            FileColumns columns = new FileColumns(Optional.ofNullable(likeTable), Optional.ofNullable(schema));
+            return services.sampleMaker().fromFile(name, source.file.toAbsolutePath(), columns, replace);
+        }
         SampleWriter.Source taken = source.table != null
                 ? SampleWriter.Source.table(source.table)
                 : SampleWriter.Source.query(source.query);
-        return services.sampleMaker().take(name, session, taken, count, timeout, replace);
-    }
-
-    private FileColumns fileColumns() {
-        if ((likeTable == null) == (schema == null)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--file needs the sample's columns: give --like TABLE or --schema 'id BIGINT, ...', one of them");
-        }
-        if (session != null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--session takes samples of tables and queries: a --file sample needs none");
-        }
-        return new FileColumns(Optional.ofNullable(likeTable), Optional.ofNullable(schema));
-    }
-
-    private void requireNoFileOptions() {
-        if (likeTable != null || schema != null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--like and --schema give a --file's columns: a table or query has its own");
-        }
+        return services.sampleMaker().take(name, session, taken, rows, timeout, replace);
     }
 
     @Override

@@ -29,11 +29,15 @@ public final class SampleShowCommand extends ServiceCommand<SampleShowCommand.Sh
     private int rows = 10;
 
     @Override
+    protected void checkOptions() {
+        PositiveOption.of(spec.commandLine(), "--rows", rows);
+    }
+
+    @Override
     protected Shown ask(LauncherServices services) {
-        int count = PositiveOption.of(spec.commandLine(), "--rows", rows).orElseThrow();
         SampleStore store = services.sampleStore();
         Sample sample = store.get(name);
-        return new Shown(sample, store.firstRows(sample, count));
+        return new Shown(sample, store.firstRows(sample, rows));
     }
 
     @Override
